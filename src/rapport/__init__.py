@@ -1,0 +1,1 @@
+"""Rapport: a CRM that lives in team chat."""

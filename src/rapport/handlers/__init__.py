@@ -1,0 +1,1 @@
+"""Rapport handlers package."""

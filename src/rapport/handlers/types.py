@@ -1,0 +1,86 @@
+"""The platform-agnostic values that flow between adapters and the core."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Platform = Literal["console", "slack", "telegram"]
+Tone = Literal["info", "success", "warning", "error"]
+
+
+@dataclass(frozen=True)
+class Action:
+    """A button press: a dotted name (`task.done`) and a short value (an id or key)."""
+
+    name: str
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class Message:
+    """One inbound chat event, already stripped of platform detail.
+
+    `message_id` is the idempotency key: unique per platform event
+    (Slack event_id or channel+ts, Telegram update_id, a counter on the console).
+    """
+
+    platform: Platform
+    team: str
+    user: str
+    chat: str
+    text: str
+    sent_at: dt.datetime
+    message_id: str
+    thread: str | None = None
+    user_name: str | None = None
+    user_tz: str | None = None
+    action: Action | None = None
+    is_direct: bool = True
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button on a reply; the adapter renders it and turns a press back into an Action."""
+
+    label: str
+    action: str
+    value: str = ""
+    style: Literal["primary", "danger", "default"] = "default"
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled value on a card."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the bot says. `text` is always set: it is the fallback on every platform.
+
+    Adapters render the rest (title, fields, buttons, image) natively; never Block Kit
+    or HTML here.
+    """
+
+    text: str
+    title: str | None = None
+    fields: tuple[Field, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    context: str | None = None
+    image: bytes | None = None
+    tone: Tone = "info"
+    replace: bool = False
+    ephemeral: bool = False
+    sections: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Where a message the bot starts (a nudge, a digest) goes."""
+
+    platform: Platform
+    address: str

@@ -1,0 +1,1 @@
+"""Rapport store package."""
