@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import getpass
 import logging
 import sys
@@ -65,10 +66,8 @@ def run() -> None:
 
     settings = _settings()
     core = build_core(settings)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(core, settings, user=_default_user(), tz=None))
-    except KeyboardInterrupt:
-        pass
 
 
 @app.command()
@@ -83,7 +82,7 @@ def chat(
     settings = _settings()
     zone = _check_tz(tz)
     core = build_core(settings)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(
             run_console(
                 core,
@@ -94,8 +93,6 @@ def chat(
                 interactive=sys.stdin.isatty(),
             )
         )
-    except KeyboardInterrupt:
-        pass
 
 
 @app.command()
