@@ -1,1 +1,63 @@
-"""Rapport store package."""
+"""The store: the only package that talks to the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import InterfaceError as _InterfaceError
+from sqlalchemy.orm import Session, sessionmaker
+
+from rapport.store import models
+from rapport.store.engine import make_engine
+from rapport.store.migrate import upgrade
+from rapport.store.unit import Unit
+
+#: Errors that mean "the database is not reachable or busy now", not "bad data".
+UnavailableErrors: tuple[type[Exception], ...] = (OperationalError, _InterfaceError)
+Duplicate = IntegrityError
+
+
+class Store:
+    """A database: opened (and its schema upgraded) once, then a unit of work per call."""
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        if migrate:
+            upgrade(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def unit(self, team_slug: str, team_name: str = "Team") -> Iterator[Unit]:
+        """One transaction for one team: committed on success, rolled back on error."""
+        with self._sessions() as session, session.begin():
+            yield Unit(session, _team(session, team_slug, team_name))
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def _team(session: Session, slug: str, name: str) -> models.Team:
+    team = session.scalar(select(models.Team).where(models.Team.slug == slug))
+    if team is None:
+        # Two processes may race to create the team: the loser reads the winner's row.
+        try:
+            with session.begin_nested():
+                team = models.Team(slug=slug, name=name, next_task_number=1)
+                session.add(team)
+        except IntegrityError:
+            team = session.scalars(select(models.Team).where(models.Team.slug == slug)).one()
+    return team
+
+
+def utcnow() -> dt.datetime:
+    """Aware UTC now."""
+    return dt.datetime.now(dt.UTC)
+
+
+__all__ = ["Duplicate", "Store", "UnavailableErrors", "Unit", "models", "utcnow"]

@@ -1,0 +1,285 @@
+"""Tables. Every row belongs to a team; times are stored as UTC."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+# Stable constraint names, so migrations read the same on SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes in and out, on SQLite (which keeps no zone) as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use aware UTC")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with naming conventions."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _team_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("teams.id"), index=True)
+
+
+class Team(Base):
+    """A tenant: one per deployment today."""
+
+    __tablename__ = "teams"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    next_task_number: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Member(Base):
+    """A person on the team (one member may have several platform identities)."""
+
+    __tablename__ = "members"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    name: Mapped[str] = mapped_column(String(200))
+    tz: Mapped[str | None] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16), default="member")
+    workday_start: Mapped[dt.time | None] = mapped_column(Time)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Identity(Base):
+    """A member's account on one platform."""
+
+    __tablename__ = "identities"
+    __table_args__ = (UniqueConstraint("team_id", "platform", "user_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    user_key: Mapped[str] = mapped_column(String(128))
+    reachable: Mapped[bool] = mapped_column(Boolean, default=True)
+    member: Mapped[Member] = relationship()
+
+
+class Company(Base):
+    """A customer organisation."""
+
+    __tablename__ = "companies"
+    __table_args__ = (UniqueConstraint("team_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    name: Mapped[str] = mapped_column(String(200))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    owner: Mapped[Member | None] = relationship()
+
+
+class Contact(Base):
+    """A customer person, optionally at a company."""
+
+    __tablename__ = "contacts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"), index=True)
+    email: Mapped[str | None] = mapped_column(String(320))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    company: Mapped[Company | None] = relationship()
+    owner: Mapped[Member | None] = relationship()
+
+
+class Interaction(Base):
+    """A contact that happened (or a note), as logged by a member."""
+
+    __tablename__ = "interactions"
+    __table_args__ = (Index("ix_interactions_team_occurred", "team_id", "occurred_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    kind: Mapped[str] = mapped_column(String(16))
+    summary: Mapped[str] = mapped_column(Text)
+    occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    sentiment: Mapped[str | None] = mapped_column(String(16))
+    amount: Mapped[float | None] = mapped_column(Float)
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    source_platform: Mapped[str] = mapped_column(String(16))
+    message_key: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    author: Mapped[Member] = relationship()
+    links: Mapped[list[InteractionCustomer]] = relationship(
+        back_populates="interaction", cascade="all, delete-orphan"
+    )
+
+
+class InteractionCustomer(Base):
+    """Which customers an interaction concerns."""
+
+    __tablename__ = "interaction_customers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interaction_id: Mapped[int] = mapped_column(ForeignKey("interactions.id"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"), index=True)
+    interaction: Mapped[Interaction] = relationship(back_populates="links")
+    contact: Mapped[Contact | None] = relationship()
+    company: Mapped[Company | None] = relationship()
+
+
+class Task(Base):
+    """A follow-up someone owns."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (
+        UniqueConstraint("team_id", "number"),
+        Index("ix_tasks_owner_status", "owner_id", "status"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    due_time: Mapped[dt.time | None] = mapped_column(Time)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interactions.id"))
+    message_key: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    owner: Mapped[Member] = relationship()
+    contact: Mapped[Contact | None] = relationship()
+    company: Mapped[Company | None] = relationship()
+    interaction: Mapped[Interaction | None] = relationship()
+
+
+class Deal(Base):
+    """Money on the table with a customer."""
+
+    __tablename__ = "deals"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
+    amount: Mapped[float | None] = mapped_column(Float)
+    stage: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class PendingAction(Base):
+    """A question the bot asked a member and is waiting on."""
+
+    __tablename__ = "pending_actions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    chat: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(32))
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class AuditEvent(Base):
+    """Who changed what, when, with the before and after."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class InboundKey(Base):
+    """A platform event already processed, with the replies it got (idempotency)."""
+
+    __tablename__ = "inbound_keys"
+    __table_args__ = (UniqueConstraint("team_id", "platform", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    platform: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(200))
+    replies: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Invite(Base):
+    """A one-time code that lets a person join (or link an identity) on a platform."""
+
+    __tablename__ = "invites"
+    __table_args__ = (UniqueConstraint("code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    code: Mapped[str] = mapped_column(String(32))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class AllowedChat(Base):
+    """A group chat an admin has allowed the bot to work in."""
+
+    __tablename__ = "allowed_chats"
+    __table_args__ = (UniqueConstraint("team_id", "platform", "chat"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    platform: Mapped[str] = mapped_column(String(16))
+    chat: Mapped[str] = mapped_column(String(128))
+    allowed_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

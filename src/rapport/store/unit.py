@@ -1,0 +1,328 @@
+"""The unit of work: one transaction, scoped to one team, with the queries the core needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from rapport.store.models import (
+    AllowedChat,
+    AuditEvent,
+    Company,
+    Contact,
+    Deal,
+    Identity,
+    InboundKey,
+    Interaction,
+    InteractionCustomer,
+    Invite,
+    Member,
+    PendingAction,
+    Task,
+    Team,
+)
+
+
+class Unit:
+    """Repository methods over one session; every query is filtered by `team_id`."""
+
+    def __init__(self, session: Session, team: Team) -> None:
+        self.session = session
+        self.team = team
+
+    @property
+    def team_id(self) -> int:
+        """The team every query is scoped to."""
+        return self.team.id
+
+    def add(self, row: Any) -> None:
+        """Stage a new row (it must carry this team's id)."""
+        if getattr(row, "team_id", self.team_id) != self.team_id:
+            raise ValueError("row belongs to another team")
+        self.session.add(row)
+
+    def flush(self) -> None:
+        """Send pending changes so new rows get ids."""
+        self.session.flush()
+
+    # --- idempotency -------------------------------------------------------
+    def seen(self, platform: str, key: str) -> InboundKey | None:
+        """The record of an inbound event already processed, if any."""
+        return self.session.scalar(
+            select(InboundKey).where(
+                InboundKey.team_id == self.team_id,
+                InboundKey.platform == platform,
+                InboundKey.key == key,
+            )
+        )
+
+    def remember(
+        self, platform: str, key: str, replies: list[dict[str, Any]], now: dt.datetime
+    ) -> None:
+        """Record an inbound event as processed, with what it was answered."""
+        self.session.add(
+            InboundKey(team_id=self.team_id, platform=platform, key=key, replies=replies, at=now)
+        )
+
+    # --- members -----------------------------------------------------------
+    def identity(self, platform: str, user_key: str) -> Identity | None:
+        """A platform account of this team."""
+        return self.session.scalar(
+            select(Identity).where(
+                Identity.team_id == self.team_id,
+                Identity.platform == platform,
+                Identity.user_key == user_key,
+            )
+        )
+
+    def members(self) -> Sequence[Member]:
+        """Active members, by name."""
+        return self.session.scalars(
+            select(Member)
+            .where(Member.team_id == self.team_id, Member.active.is_(True))
+            .order_by(Member.name)
+        ).all()
+
+    def member(self, member_id: int) -> Member | None:
+        """A member of this team by id."""
+        m = self.session.get(Member, member_id)
+        return m if m is not None and m.team_id == self.team_id else None
+
+    # --- directory ---------------------------------------------------------
+    def companies(self) -> Sequence[Company]:
+        """Live companies, by name."""
+        return self.session.scalars(
+            select(Company)
+            .where(Company.team_id == self.team_id, Company.deleted_at.is_(None))
+            .order_by(Company.name)
+        ).all()
+
+    def contacts(self) -> Sequence[Contact]:
+        """Live contacts, by name."""
+        return self.session.scalars(
+            select(Contact)
+            .where(Contact.team_id == self.team_id, Contact.deleted_at.is_(None))
+            .order_by(Contact.name)
+        ).all()
+
+    def directory_stamp(self) -> tuple[int, int, int, int]:
+        """Changes whenever the directory does: counts and highest ids of live rows."""
+        c = self.session.execute(
+            select(func.count(Company.id), func.coalesce(func.max(Company.id), 0)).where(
+                Company.team_id == self.team_id, Company.deleted_at.is_(None)
+            )
+        ).one()
+        p = self.session.execute(
+            select(func.count(Contact.id), func.coalesce(func.max(Contact.id), 0)).where(
+                Contact.team_id == self.team_id, Contact.deleted_at.is_(None)
+            )
+        ).one()
+        return (int(c[0]), int(c[1]), int(p[0]), int(p[1]))
+
+    def company(self, company_id: int) -> Company | None:
+        """A company of this team by id."""
+        c = self.session.get(Company, company_id)
+        return c if c is not None and c.team_id == self.team_id else None
+
+    def contact(self, contact_id: int) -> Contact | None:
+        """A contact of this team by id."""
+        c = self.session.get(Contact, contact_id)
+        return c if c is not None and c.team_id == self.team_id else None
+
+    def company_named(self, name: str) -> Company | None:
+        """A live company by exact name (case-insensitive)."""
+        return self.session.scalar(
+            select(Company).where(
+                Company.team_id == self.team_id,
+                Company.deleted_at.is_(None),
+                func.lower(Company.name) == name.lower(),
+            )
+        )
+
+    def contacts_named(self, name: str) -> Sequence[Contact]:
+        """Live contacts by exact name (case-insensitive)."""
+        return self.session.scalars(
+            select(Contact).where(
+                Contact.team_id == self.team_id,
+                Contact.deleted_at.is_(None),
+                func.lower(Contact.name) == name.lower(),
+            )
+        ).all()
+
+    def people_at(self, company_id: int) -> Sequence[Contact]:
+        """Live contacts at a company."""
+        return self.session.scalars(
+            select(Contact)
+            .where(
+                Contact.team_id == self.team_id,
+                Contact.deleted_at.is_(None),
+                Contact.company_id == company_id,
+            )
+            .order_by(Contact.name)
+        ).all()
+
+    # --- interactions ------------------------------------------------------
+    def interactions_about(
+        self, contact_ids: Sequence[int], company_ids: Sequence[int], limit: int = 5
+    ) -> Sequence[Interaction]:
+        """Latest live interactions concerning any of these customers, newest first."""
+        conds = []
+        if contact_ids:
+            conds.append(InteractionCustomer.contact_id.in_(contact_ids))
+        if company_ids:
+            conds.append(InteractionCustomer.company_id.in_(company_ids))
+        if not conds:
+            return []
+        ids = select(InteractionCustomer.interaction_id).where(or_(*conds))
+        return self.session.scalars(
+            select(Interaction)
+            .where(
+                Interaction.team_id == self.team_id,
+                Interaction.deleted_at.is_(None),
+                Interaction.id.in_(ids),
+            )
+            .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+            .limit(limit)
+        ).all()
+
+    def interaction(self, interaction_id: int) -> Interaction | None:
+        """An interaction of this team by id."""
+        i = self.session.get(Interaction, interaction_id)
+        return i if i is not None and i.team_id == self.team_id else None
+
+    def all_interactions(self) -> Sequence[Interaction]:
+        """Every interaction (for export), oldest first."""
+        return self.session.scalars(
+            select(Interaction)
+            .where(Interaction.team_id == self.team_id)
+            .order_by(Interaction.occurred_at, Interaction.id)
+        ).all()
+
+    # --- tasks -------------------------------------------------------------
+    def next_task_number(self) -> int:
+        """Reserve the next short task number for this team (atomic across processes)."""
+        self.session.execute(
+            update(Team)
+            .where(Team.id == self.team_id)
+            .values(next_task_number=Team.next_task_number + 1)
+        )
+        self.session.refresh(self.team)
+        return self.team.next_task_number - 1
+
+    def task(self, number: int) -> Task | None:
+        """A task of this team by its short number."""
+        return self.session.scalar(
+            select(Task).where(Task.team_id == self.team_id, Task.number == number)
+        )
+
+    def open_tasks(
+        self,
+        owner_id: int | None = None,
+        contact_ids: Sequence[int] = (),
+        company_ids: Sequence[int] = (),
+    ) -> Sequence[Task]:
+        """Open tasks, by due date (undated last), for an owner and/or some customers."""
+        q = select(Task).where(Task.team_id == self.team_id, Task.status == "open")
+        if owner_id is not None:
+            q = q.where(Task.owner_id == owner_id)
+        conds = []
+        if contact_ids:
+            conds.append(Task.contact_id.in_(contact_ids))
+        if company_ids:
+            conds.append(Task.company_id.in_(company_ids))
+        if conds:
+            q = q.where(or_(*conds))
+        q = q.order_by(Task.due_date.is_(None), Task.due_date, Task.due_time, Task.number)
+        return self.session.scalars(q).all()
+
+    def all_tasks(self) -> Sequence[Task]:
+        """Every task (for export)."""
+        return self.session.scalars(
+            select(Task).where(Task.team_id == self.team_id).order_by(Task.number)
+        ).all()
+
+    # --- deals -------------------------------------------------------------
+    def deals_for(self, contact_ids: Sequence[int], company_ids: Sequence[int]) -> Sequence[Deal]:
+        """Deals of these customers."""
+        conds = []
+        if contact_ids:
+            conds.append(Deal.contact_id.in_(contact_ids))
+        if company_ids:
+            conds.append(Deal.company_id.in_(company_ids))
+        if not conds:
+            return []
+        return self.session.scalars(
+            select(Deal).where(Deal.team_id == self.team_id, or_(*conds)).order_by(Deal.id)
+        ).all()
+
+    def all_deals(self) -> Sequence[Deal]:
+        """Every deal (for export)."""
+        return self.session.scalars(
+            select(Deal).where(Deal.team_id == self.team_id).order_by(Deal.id)
+        ).all()
+
+    # --- pending questions -------------------------------------------------
+    def pending(self, pending_id: int) -> PendingAction | None:
+        """A pending question of this team by id."""
+        p = self.session.get(PendingAction, pending_id)
+        return p if p is not None and p.team_id == self.team_id else None
+
+    def open_pending(self, member_id: int, chat: str, now: dt.datetime) -> PendingAction | None:
+        """The member's latest unexpired open question in this chat."""
+        return self.session.scalar(
+            select(PendingAction)
+            .where(
+                PendingAction.team_id == self.team_id,
+                PendingAction.member_id == member_id,
+                PendingAction.chat == chat,
+                PendingAction.status == "open",
+                PendingAction.expires_at > now,
+            )
+            .order_by(PendingAction.id.desc())
+            .limit(1)
+        )
+
+    # --- audit -------------------------------------------------------------
+    def last_undoable(self, member_id: int) -> AuditEvent | None:
+        """The member's latest change that can still be undone."""
+        return self.session.scalar(
+            select(AuditEvent)
+            .where(
+                AuditEvent.team_id == self.team_id,
+                AuditEvent.member_id == member_id,
+                AuditEvent.undone.is_(False),
+                AuditEvent.action.in_(
+                    ["log", "task.create", "task.done", "task.snooze", "task.reassign"]
+                ),
+            )
+            .order_by(AuditEvent.id.desc())
+            .limit(1)
+        )
+
+    # --- access ------------------------------------------------------------
+    def invite(self, code: str) -> Invite | None:
+        """An invite by code (any state)."""
+        return self.session.scalar(
+            select(Invite).where(Invite.team_id == self.team_id, Invite.code == code)
+        )
+
+    def chat_allowed(self, platform: str, chat: str) -> bool:
+        """Whether an admin allowed this group chat."""
+        return (
+            self.session.scalar(
+                select(AllowedChat.id).where(
+                    AllowedChat.team_id == self.team_id,
+                    AllowedChat.platform == platform,
+                    AllowedChat.chat == chat,
+                )
+            )
+            is not None
+        )
+
+
+__all__ = ["IntegrityError", "Unit"]
