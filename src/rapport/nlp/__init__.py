@@ -1,1 +1,23 @@
-"""Rapport nlp package."""
+"""The message parser: pure functions from chat text to a Parse (see parse-spec.md)."""
+
+from rapport.nlp.parser import parse
+from rapport.nlp.types import (
+    CustomerRef,
+    Directory,
+    DirectoryCompany,
+    DirectoryPerson,
+    NewCustomer,
+    Parse,
+    TaskSpec,
+)
+
+__all__ = [
+    "CustomerRef",
+    "Directory",
+    "DirectoryCompany",
+    "DirectoryPerson",
+    "NewCustomer",
+    "Parse",
+    "TaskSpec",
+    "parse",
+]

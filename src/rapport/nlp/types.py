@@ -106,7 +106,7 @@ class Parse:
     deal: DealSignal | None = None
     unsure: tuple[str, ...] = field(default=())
 
-    def to_json(self, id_: str) -> dict[str, Any]:
+    def to_json(self, id_: str | None) -> dict[str, Any]:
         """The `rapport parse` output line for this parse."""
         task = None
         if self.task is not None:

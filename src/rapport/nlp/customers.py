@@ -1,0 +1,287 @@
+"""Customer mentions: the team directory becomes token patterns, matched longest-first.
+
+A mention resolves to every directory entry it could name. One entry: a customer. Several:
+the candidates are ambiguous unless a company named in the same message settles it.
+Single words that are also everyday words ("may", "will", "summit") count only where the
+sentence uses them as a name. Close spellings (one edit, or one swap of neighbours) are
+corrected against the directory's own vocabulary before matching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
+
+from rapport.nlp.lexicon import (
+    COMMON_WORDS,
+    COMPANY_SUFFIXES,
+    COMPANY_WORDS,
+    MONTH_WORDS,
+    NAME_AFTER,
+    NAME_BEFORE,
+    NOT_NAME_AFTER,
+    PARTICLES,
+    STOPWORDS,
+    WEEKDAY_WORDS,
+)
+from rapport.nlp.normalize import Token, tokenize
+from rapport.nlp.types import CustomerKind, CustomerRef, Directory, NewCustomer
+
+MAX_PATTERN = 6
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One directory entry as a match target."""
+
+    ref: CustomerRef
+    company: str | None
+
+
+@dataclass
+class Index:
+    """Patterns built from one directory value."""
+
+    entries: list[Entry] = field(default_factory=list)
+    patterns: dict[tuple[str, ...], set[int]] = field(default_factory=dict)
+    full: set[tuple[str, ...]] = field(default_factory=set)
+    vocab: list[str] = field(default_factory=list)
+    first_names: set[str] = field(default_factory=set)
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(name))
+
+
+def _add(index: Index, words: tuple[str, ...], entry: int, full: bool = False) -> None:
+    if not words or len(words) > MAX_PATTERN:
+        return
+    index.patterns.setdefault(words, set()).add(entry)
+    if full:
+        index.full.add(words)
+
+
+@lru_cache(maxsize=32)
+def build_index(directory: Directory) -> Index:
+    """Compile a directory into patterns (cached per directory value)."""
+    index = Index()
+    for company in directory.companies:
+        i = len(index.entries)
+        index.entries.append(Entry(CustomerRef(company.name, "company", company.key), None))
+        words = _words(company.name)
+        _add(index, words, i, full=True)
+        stripped = words
+        while len(stripped) > 1 and stripped[-1] in COMPANY_SUFFIXES:
+            stripped = stripped[:-1]
+        _add(index, stripped, i, full=len(stripped) > 1)
+        for alias in company.aliases:
+            _add(index, _words(alias), i, full=True)
+    for person in directory.people:
+        i = len(index.entries)
+        index.entries.append(Entry(CustomerRef(person.name, "person", person.key), person.company))
+        words = _words(person.name)
+        _add(index, words, i, full=True)
+        for alias in person.aliases:
+            _add(index, _words(alias), i, full=True)
+        if len(words) >= 2:
+            index.first_names.add(words[0])
+            _add(index, words[:1], i)
+            _add(index, words[1:], i, full=len(words) > 2)
+            _add(index, (words[0], words[-1]), i, full=True)
+            if words[-1] not in PARTICLES:
+                _add(index, words[-1:], i)
+    index.vocab = sorted({w for p in index.patterns for w in p if len(w) >= 4})
+    return index
+
+
+@dataclass
+class Mentions:
+    """What the matcher found in one message."""
+
+    customers: list[CustomerRef] = field(default_factory=list)
+    ambiguous: list[tuple[CustomerRef, ...]] = field(default_factory=list)
+    new: list[NewCustomer] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    fuzzy: bool = False
+
+
+def _correct(tok: Token, index: Index) -> str | None:
+    """The directory word a close misspelling stands for, if any."""
+    word = tok.norm
+    if word in STOPWORDS or word in COMMON_WORDS or not word.isalpha():
+        return None
+    if len(word) < (4 if tok.capitalized else 5):
+        return None
+    hit = extractOne(word, index.vocab, scorer=OSA.distance, score_cutoff=1)
+    return hit[0] if hit is not None and hit[0] != word else None
+
+
+def _used_as_name(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether a one-word match that is also an everyday word is used as a name here."""
+    tok = tokens[i]
+    prev = tokens[i - 1].norm if i > 0 else ""
+    nxt = tokens[j].norm if j < len(tokens) else ""
+    if i > 0 and tokens[i - 1].norm == "the" and not tok.capitalized:
+        return False
+    if tok.capitalized and not tok.sentence_start:
+        return True
+    if tok.possessive:
+        return True
+    if tok.capitalized and tok.sentence_start:
+        return nxt not in NOT_NAME_AFTER
+    return prev in NAME_BEFORE or nxt in NAME_AFTER
+
+
+def find_mentions(tokens: list[Token], directory: Directory) -> Mentions:
+    """Match customers, ambiguous names and new contacts in tokenized text."""
+    index = build_index(directory)
+    out = Mentions()
+    if not index.entries or not tokens:
+        return out
+    words = [t.norm for t in tokens]
+    for k, tok in enumerate(tokens):
+        if words[k] not in index.patterns and index.vocab:
+            fixed = _correct(tok, index)
+            if fixed is not None:
+                words[k] = fixed
+                out.fuzzy = True
+    groups: list[tuple[set[int], int, int]] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(MAX_PATTERN, len(tokens) - i), 0, -1):
+            key = tuple(words[i : i + n])
+            hits = index.patterns.get(key)
+            if not hits:
+                continue
+            if n == 1:
+                if key[0] in COMMON_WORDS and not _used_as_name(tokens, i, i + 1):
+                    continue
+                if key not in index.full and _new_full_name(tokens, i, index):
+                    continue
+            groups.append((set(hits), i, i + n))
+            i += n
+            break
+        else:
+            i += 1
+    named_companies = {
+        index.entries[e].ref.name for hits, _, _ in groups if len(hits) == 1 for e in hits
+    } | {
+        index.entries[e].ref.name
+        for hits, _, _ in groups
+        for e in hits
+        if index.entries[e].ref.kind == "company"
+    }
+    seen: set[str] = set()
+    for hits, start, end in groups:
+        entries = [index.entries[e] for e in sorted(hits)]
+        if len(entries) > 1:
+            settled = [e for e in entries if e.company and e.company in named_companies]
+            if len(settled) == 1:
+                entries = settled
+        out.spans.append((tokens[start].start, tokens[end - 1].end))
+        if len(entries) == 1:
+            if entries[0].ref.name not in seen:
+                seen.add(entries[0].ref.name)
+                out.customers.append(entries[0].ref)
+        else:
+            group = tuple(e.ref for e in entries)
+            if group not in out.ambiguous:
+                out.ambiguous.append(group)
+    out.new = _new_contacts(tokens, groups, index)
+    return out
+
+
+def _is_name_word(tok: Token) -> bool:
+    return (
+        tok.capitalized
+        and tok.norm.isalpha()
+        and tok.norm not in STOPWORDS
+        and tok.norm not in WEEKDAY_WORDS
+        and tok.norm not in MONTH_WORDS
+        and not tok.orig.isupper()
+    )
+
+
+def _new_full_name(tokens: list[Token], i: int, index: Index) -> bool:
+    """A known first name followed by an unknown surname is a new person ("Priya Raman")."""
+    if tokens[i].norm not in index.first_names or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return (
+        _is_name_word(nxt)
+        and not tokens[i].possessive
+        and nxt.norm not in {w for p in index.patterns for w in p}
+    )
+
+
+_CONTACT_CUES = frozenset(
+    [
+        "met",
+        "meet",
+        "meeting",
+        "mtg",
+        "with",
+        "w",
+        "called",
+        "rang",
+        "phoned",
+        "emailed",
+        "texted",
+        "messaged",
+        "visited",
+        "lunch",
+        "coffee",
+        "demo",
+        "dinner",
+        "breakfast",
+    ]
+)
+_COMPANY_CUES = frozenset(["from", "at", "of"])
+_VISIT_CUES = frozenset(["visited", "visit", "by", "in"])
+
+
+def _new_contacts(
+    tokens: list[Token], groups: list[tuple[set[int], int, int]], index: Index
+) -> list[NewCustomer]:
+    matched: set[int] = set()
+    for _, s, e in groups:
+        matched.update(range(s, e))
+    out: list[NewCustomer] = []
+    i = 0
+    while i < len(tokens):
+        if i in matched or not _is_name_word(tokens[i]) or i == 0:
+            i += 1
+            continue
+        cue = tokens[i - 1].norm
+        j = i
+        while j < len(tokens) and j not in matched and _is_name_word(tokens[j]) and j - i < 4:
+            j += 1
+            if tokens[j - 1].possessive:
+                break
+        span = tokens[i:j]
+        if cue in _CONTACT_CUES and len(span) >= 2:
+            name = " ".join(t.orig for t in span)
+            company_word = any(t.norm in COMPANY_WORDS for t in span)
+            kind: CustomerKind = "company" if company_word or cue in _VISIT_CUES else "person"
+            company = None
+            if kind == "person" and j + 1 < len(tokens) and tokens[j].norm in _COMPANY_CUES:
+                k = j + 1
+                while (
+                    k < len(tokens) and k not in matched and _is_name_word(tokens[k]) and k - j < 4
+                ):
+                    k += 1
+                if k > j + 1:
+                    company = " ".join(t.orig for t in tokens[j + 1 : k])
+                    out.append(NewCustomer(name, "person", company))
+                    out.append(NewCustomer(company, "company"))
+                    i = k
+                    continue
+                for _, s, _e in groups:
+                    if s == j + 1:
+                        company = None
+            out.append(NewCustomer(name, kind, company))
+        i = max(j, i + 1)
+    return out
