@@ -38,6 +38,8 @@ def _settings() -> Settings:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # Schema upgrades are routine; say so only when asked for detail.
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.root.level))
     return settings
 
 

@@ -265,6 +265,13 @@ _TITLE_NOISE = re.compile(
 )
 
 
+_WISH = re.compile(
+    r"^(?:she|he|they|we|[A-Z][a-z]+)(?:'s| is| are)?\s+(?:wants?|needs?|asked for|asks for|"
+    r"would like|'d like|is waiting for|are waiting for)\s+(?:the |a |an |some )?(.+)$",
+    re.I,
+)
+
+
 def _title(
     text: str,
     span: tuple[int, int],
@@ -283,6 +290,11 @@ def _title(
     pieces.append(text[pos:e])
     title = " ".join(" ".join(pieces).split())
     title = _TITLE_NOISE.sub("", title)
+    wish = _WISH.match(title)
+    if wish:
+        # "she wants the revised quote" -> "Revised quote for Hope"
+        who = mentions.customers[0].name.split()[0] if mentions.customers else None
+        title = wish.group(1) + (f" for {who}" if who else "")
     title = re.sub(r"\s+\b(?:by|on|at|in|for|due)\s*$", "", title, flags=re.I)
     title = title.strip(" ,.:;-!?")
     if len(title) < 3:

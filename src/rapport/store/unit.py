@@ -304,6 +304,30 @@ class Unit:
             .limit(1)
         )
 
+    def audit_for(self, entity: str, entity_id: int, action: str) -> AuditEvent | None:
+        """The latest audit row of one action on one entity."""
+        return self.session.scalar(
+            select(AuditEvent)
+            .where(
+                AuditEvent.team_id == self.team_id,
+                AuditEvent.entity == entity,
+                AuditEvent.entity_id == entity_id,
+                AuditEvent.action == action,
+            )
+            .order_by(AuditEvent.id.desc())
+            .limit(1)
+        )
+
+    def task_by_id(self, task_id: int) -> Task | None:
+        """A task of this team by database id."""
+        t = self.session.get(Task, task_id)
+        return t if t is not None and t.team_id == self.team_id else None
+
+    def deal(self, deal_id: int) -> Deal | None:
+        """A deal of this team by id."""
+        d = self.session.get(Deal, deal_id)
+        return d if d is not None and d.team_id == self.team_id else None
+
     # --- access ------------------------------------------------------------
     def invite(self, code: str) -> Invite | None:
         """An invite by code (any state)."""

@@ -1,0 +1,54 @@
+"""Agenda: the author's open tasks, overdue first, then today, this week, later."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rapport.handlers.cards import task_line
+from rapport.handlers.context import Ctx
+from rapport.handlers.types import Button, Reply
+
+SHOW = 25
+
+
+def handle_agenda(ctx: Ctx) -> list[Reply]:
+    """List the author's open tasks in buckets, with Done buttons for what is due."""
+    tasks = list(ctx.unit.open_tasks(owner_id=ctx.member.id))
+    if not tasks:
+        return [Reply("You have no open tasks. 🎉")]
+    today = ctx.today
+    week_end = today + dt.timedelta(days=6 - today.weekday())
+    buckets: dict[str, list[str]] = {"Overdue": [], "Today": [], "This week": [], "Later": []}
+    urgent = []
+    for task in tasks[:SHOW]:
+        d = task.due_date
+        if d is not None and d < today:
+            name = "Overdue"
+        elif d == today:
+            name = "Today"
+        elif d is not None and d <= week_end:
+            name = "This week"
+        else:
+            name = "Later"
+        buckets[name].append(task_line(task, today))
+        if name in ("Overdue", "Today"):
+            urgent.append(task)
+    sections = []
+    for name, lines in buckets.items():
+        if lines:
+            sections.append(f"{name} ({len(lines)}):")
+            sections.extend(f"  {line}" for line in lines)
+    more = len(tasks) - SHOW
+    if more > 0:
+        sections.append(f"…and {more} more.")
+    counts = ", ".join(f"{len(v)} {k.lower()}" for k, v in buckets.items() if v)
+    buttons = tuple(Button(f"Done #{t.number}", "task.done", str(t.number)) for t in urgent[:5])
+    return [
+        Reply(
+            text=f"Your open tasks: {counts}.\n" + "\n".join(sections),
+            title=f"Your open tasks ({len(tasks)})",
+            sections=tuple(sections),
+            buttons=buttons,
+            context=f"Dates in {ctx.tz.key}",
+        )
+    ]

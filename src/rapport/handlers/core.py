@@ -1,0 +1,197 @@
+"""The core: one synchronous entry point that answers any inbound Message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Literal
+
+from rapport.handlers import access, agenda, log, lookup, tasks
+from rapport.handlers.context import Ctx
+from rapport.handlers.exporter import export_all
+from rapport.handlers.help import not_understood
+from rapport.handlers.importer import ImportReport, import_path
+from rapport.handlers.router import ACTIONS, command_for
+from rapport.handlers.settings import CoreSettings
+from rapport.handlers.types import Button, Field, Message, Reply
+from rapport.store import Duplicate, Store, UnavailableErrors, utcnow
+
+log_ = logging.getLogger(__name__)
+
+UNAVAILABLE = "I couldn't save that — try again in a minute."
+FAILED = "Something went wrong — nothing was changed."
+MAX_TEXT = 40_000
+
+__all__ = ["Core", "CoreSettings", "ImportReport"]
+
+
+def reply_to_json(reply: Reply) -> dict[str, Any]:
+    """A reply as stored with its inbound key (images are not kept)."""
+    data = asdict(reply)
+    data["image"] = None
+    return data
+
+
+def reply_from_json(data: dict[str, Any]) -> Reply:
+    """Inverse of reply_to_json."""
+    return Reply(
+        **{
+            **data,
+            "fields": tuple(Field(**f) for f in data.get("fields", ())),
+            "buttons": tuple(Button(**b) for b in data.get("buttons", ())),
+            "sections": tuple(data.get("sections", ())),
+        }
+    )
+
+
+class Core:
+    """Rapport's behaviour, platform-agnostic. Adapters call `handle` (in a thread)."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: CoreSettings | None = None,
+        clock: Callable[[], dt.datetime] = utcnow,
+    ) -> None:
+        self.store = store
+        self.settings = settings or CoreSettings()
+        self.clock = clock
+
+    def handle(self, message: Message) -> list[Reply]:
+        """Answer one message; the same message key twice is answered once and writes once."""
+        try:
+            return self._handle(message)
+        except Duplicate:
+            # Another process handled the same key at the same moment: answer as it did.
+            try:
+                return self._replay(message) or []
+            except Exception:
+                log_.exception("replay after duplicate failed")
+                return []
+        except UnavailableErrors:
+            log_.warning("database unavailable while handling %s", message.message_id)
+            return [Reply(UNAVAILABLE, tone="error")]
+        except Exception:
+            log_.exception("failed to handle %s", message.message_id)
+            return [Reply(FAILED, tone="error")]
+
+    def _unit(self) -> Any:
+        return self.store.unit(self.settings.team_slug, self.settings.team_name)
+
+    def _replay(self, message: Message) -> list[Reply] | None:
+        with self._unit() as unit:
+            seen = unit.seen(message.platform, message.message_id)
+            return [reply_from_json(r) for r in seen.replies] if seen else None
+
+    def _handle(self, message: Message) -> list[Reply]:
+        now = self.clock()
+        with self._unit() as unit:
+            seen = unit.seen(message.platform, message.message_id)
+            if seen is not None:
+                return [reply_from_json(r) for r in seen.replies]
+            member, refusal = access.resolve_member(unit, message, self.settings, now)
+            if member is None:
+                # Strangers are answered, but nothing of theirs is kept; a code that
+                # just let them in is remembered like any other message.
+                if unit.identity(message.platform, message.user) is not None:
+                    unit.remember(
+                        message.platform,
+                        message.message_id,
+                        [reply_to_json(r) for r in refusal],
+                        now,
+                    )
+                return refusal
+            ctx = Ctx(unit, member, message, self.settings, now)
+            if not access.chat_allowed(unit, message) and not self._is_allow(message):
+                return []
+            replies = self._dispatch(ctx)
+            unit.remember(
+                message.platform, message.message_id, [reply_to_json(r) for r in replies], now
+            )
+            return replies
+
+    @staticmethod
+    def _is_allow(message: Message) -> bool:
+        return message.text.strip().lstrip("/").split("@")[0].lower() == "allow"
+
+    def _dispatch(self, ctx: Ctx) -> list[Reply]:
+        message = ctx.message
+        if message.action is not None:
+            return self._action(ctx)
+        text = message.text.strip()
+        if not text:
+            return not_understood()
+        if len(text) > MAX_TEXT or "\x00" in text:
+            return [
+                Reply("That message is too long or not text; nothing was saved.", tone="warning")
+            ]
+        found = command_for(text)
+        if found is not None:
+            command, rest = found
+            replies = command(ctx, rest)
+            if replies is not None:
+                return replies
+        pending = ctx.unit.open_pending(ctx.member.id, message.chat, ctx.now)
+        if pending is not None:
+            answered = self._typed_answer(ctx, pending, text)
+            if answered is not None:
+                return answered
+        parsed = log.parse_for(ctx, text, message.sent_at)
+        if parsed.intent in ("log", "task"):
+            return log.handle_record(ctx, parsed)
+        if parsed.intent == "lookup":
+            return lookup.handle_lookup(ctx, parsed)
+        if parsed.intent == "agenda":
+            return agenda.handle_agenda(ctx)
+        return not_understood()
+
+    def _typed_answer(self, ctx: Ctx, pending: Any, text: str) -> list[Reply] | None:
+        if pending.kind == "task.date":
+            return tasks.answer_new_date(ctx, pending, text)
+        options = pending.state.get("options", [])
+        choice = None
+        if text.isdigit() and 1 <= int(text) <= len(options):
+            choice = int(text) - 1
+        else:
+            labels = [str(o["label"]).lower() for o in options]
+            if text.lower() in labels:
+                choice = labels.index(text.lower())
+        return log.answer(ctx, pending, choice) if choice is not None else None
+
+    def _action(self, ctx: Ctx) -> list[Reply]:
+        action = ctx.message.action
+        assert action is not None
+        value = action.value[:64]
+        if action.name == "pending.answer":
+            raw_id, _, raw_choice = value.partition(":")
+            pending = ctx.unit.pending(int(raw_id)) if raw_id.isdigit() else None
+            if pending is None or pending.member_id != ctx.member.id:
+                return [Reply("That question isn't yours or no longer exists.", tone="warning")]
+            if pending.status != "open" or pending.expires_at <= ctx.now:
+                return [Reply("That question was already answered or has expired.", replace=True)]
+            if not raw_choice.isdigit():
+                return [Reply("That button is out of date.", tone="warning")]
+            return log.answer(ctx, pending, int(raw_choice))
+        handler = ACTIONS.get(action.name)
+        if handler is None:
+            return [Reply("That button is out of date.", tone="warning")]
+        return handler(ctx, value)
+
+    # --- operations the CLI uses -------------------------------------------------
+    def import_file(self, path: Path) -> ImportReport:
+        """Import a DIRECTORY.json or a CSV of contacts."""
+        with self._unit() as unit:
+            return import_path(unit, path, self.clock())
+
+    def export(self, directory: Path, fmt: Literal["csv", "json"]) -> list[Path]:
+        """Write every contact, company, interaction, task and deal to `directory`."""
+        with self._unit() as unit:
+            return export_all(unit, directory, fmt)
+
+    def create_invite(self, by: str | None = None) -> str:
+        """A one-time Telegram join code, valid 24 hours."""
+        with self._unit() as unit:
+            return access.make_code(unit, self.clock(), None, None)

@@ -1,0 +1,79 @@
+"""The team directory as the parser sees it, and back from parser keys to rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapport.nlp import Directory, DirectoryCompany, DirectoryPerson
+from rapport.store import Unit
+from rapport.store.models import Company, Contact
+
+
+def load_directory(unit: Unit) -> Directory:
+    """Every live company and contact, keyed `company:ID` / `contact:ID`."""
+    companies = unit.companies()
+    names = {c.id: c.name for c in companies}
+    return Directory(
+        companies=tuple(
+            DirectoryCompany(c.name, tuple(c.aliases or ()), f"company:{c.id}") for c in companies
+        ),
+        people=tuple(
+            DirectoryPerson(
+                p.name,
+                names.get(p.company_id) if p.company_id else None,
+                tuple(p.aliases or ()),
+                f"contact:{p.id}",
+            )
+            for p in unit.contacts()
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Customers:
+    """Rows a message concerns."""
+
+    contacts: tuple[Contact, ...] = ()
+    companies: tuple[Company, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """Whether nobody is concerned."""
+        return not self.contacts and not self.companies
+
+    def names(self) -> str:
+        """'Jane Doe (Acme Corp), Globex'."""
+        parts = []
+        shown = set()
+        for p in self.contacts:
+            company = p.company.name if p.company else None
+            if company:
+                shown.add(company)
+            parts.append(f"{p.name} ({company})" if company else p.name)
+        parts += [c.name for c in self.companies if c.name not in shown]
+        return ", ".join(parts)
+
+    def first_name(self) -> str | None:
+        """The first person's or company's name, for titles."""
+        if self.contacts:
+            return self.contacts[0].name
+        return self.companies[0].name if self.companies else None
+
+
+def rows_for(unit: Unit, keys: list[str]) -> Customers:
+    """Turn `contact:ID` / `company:ID` keys into this team's rows (unknown keys dropped)."""
+    contacts: list[Contact] = []
+    companies: list[Company] = []
+    for key in keys:
+        kind, _, raw = key.partition(":")
+        if not raw.isdigit():
+            continue
+        if kind == "contact":
+            row = unit.contact(int(raw))
+            if row is not None and row.deleted_at is None and row not in contacts:
+                contacts.append(row)
+        elif kind == "company":
+            crow = unit.company(int(raw))
+            if crow is not None and crow.deleted_at is None and crow not in companies:
+                companies.append(crow)
+    return Customers(tuple(contacts), tuple(companies))

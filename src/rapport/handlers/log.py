@@ -1,0 +1,212 @@
+"""log and task messages: resolve who it is about (asking when unsure), write, restate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from rapport.handlers import cards
+from rapport.handlers.context import Ctx
+from rapport.handlers.directory import Customers, load_directory, rows_for
+from rapport.handlers.record import write
+from rapport.handlers.types import Button, Reply
+from rapport.nlp import Parse, parse
+from rapport.nlp.normalize import fold_key
+from rapport.store.models import Company, Contact, PendingAction
+
+QUESTION_TTL = dt.timedelta(hours=24)
+CLOSE_MATCH = (
+    88  # rapidfuzz WRatio: "Jane Do" vs "Jane Doe" is ~93, "Priya Raman" vs "Priya Shah" ~67
+)
+
+
+def parse_for(ctx: Ctx, text: str, sent_at: dt.datetime) -> Parse:
+    """Parse text as the author would mean it at `sent_at`."""
+    return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, load_directory(ctx.unit))
+
+
+def handle_record(ctx: Ctx, parsed: Parse) -> list[Reply]:
+    """Entry point for a fresh log or task message."""
+    state: dict[str, Any] = {
+        "text": ctx.message.text,
+        "sent_at": ctx.message.sent_at.isoformat(),
+        "key": ctx.message.message_id,
+        "picks": {},
+        "decided": {},
+    }
+    return proceed(ctx, state, parsed)
+
+
+def proceed(ctx: Ctx, state: dict[str, Any], parsed: Parse | None = None) -> list[Reply]:
+    """Ask the next open question, or write when nothing is left to ask."""
+    sent_at = dt.datetime.fromisoformat(state["sent_at"])
+    parsed = parsed or parse_for(ctx, state["text"], sent_at)
+    keys = [c.key for c in parsed.customers]
+    new_names: list[tuple[str, str, str | None]] = [
+        (n.name, n.kind, n.company) for n in parsed.new_customers
+    ]
+    for index, group in enumerate(parsed.ambiguous):
+        pick = state["picks"].get(str(index))
+        if pick is None:
+            return [_ask_pick(ctx, state, index, group)]
+        if pick == "new":
+            new_names.append((group[0].name.split()[0], "person", None))
+        elif pick != "skip":
+            keys.append(pick)
+    for name, kind, company in new_names:
+        decided = state["decided"].get(name)
+        if decided is None:
+            return [_ask_new(ctx, state, name, kind, company)]
+        if decided == "add":
+            keys.extend(_add_customer(ctx, name, kind, company))
+        elif decided != "skip":
+            keys.append(decided)
+    customers = rows_for(ctx.unit, keys)
+    if parsed.intent == "log" and customers.empty:
+        return [
+            Reply(
+                "I couldn't tell who that was with, so nothing was logged. "
+                "Name the customer, e.g. “called Jane Doe, she wants a quote Friday”.",
+                tone="warning",
+            )
+        ]
+    written = write(ctx, parsed, state["text"], customers, sent_at, state["key"])
+    return [cards.logged(ctx, parsed, customers, written)]
+
+
+def _question(
+    ctx: Ctx, state: dict[str, Any], kind: str, options: list[dict[str, Any]]
+) -> PendingAction:
+    pending = PendingAction(
+        team_id=ctx.unit.team_id,
+        member_id=ctx.member.id,
+        chat=ctx.message.chat,
+        kind=kind,
+        state={**state, "options": options},
+        status="open",
+        created_at=ctx.now,
+        expires_at=ctx.now + QUESTION_TTL,
+    )
+    ctx.unit.add(pending)
+    ctx.unit.flush()
+    return pending
+
+
+def _buttons(pending: PendingAction) -> tuple[Button, ...]:
+    return tuple(
+        Button(o["label"], "pending.answer", f"{pending.id}:{i}", o.get("style", "default"))
+        for i, o in enumerate(pending.state["options"])
+    )
+
+
+def _ask_pick(ctx: Ctx, state: dict[str, Any], index: int, group: tuple[Any, ...]) -> Reply:
+    first = group[0].name.split()[0]
+    rows = rows_for(ctx.unit, [c.key for c in group])
+    options: list[dict[str, Any]] = [
+        {"label": label, "set": "picks", "slot": str(index), "value": key}
+        for label, key in _labelled(rows)
+    ]
+    options.append({"label": "Someone new", "set": "picks", "slot": str(index), "value": "new"})
+    options.append({"label": "Cancel", "cancel": True, "style": "danger"})
+    pending = _question(ctx, state, "customer.pick", options)
+    return Reply(
+        f"Which {first}? Nothing is saved until you choose.",
+        title=f"Which {first}?",
+        buttons=_buttons(pending),
+    )
+
+
+def _labelled(rows: Customers) -> list[tuple[str, str]]:
+    out = [
+        (f"{p.name} ({p.company.name})" if p.company else p.name, f"contact:{p.id}")
+        for p in rows.contacts
+    ]
+    return out + [(c.name, f"company:{c.id}") for c in rows.companies]
+
+
+def _close_matches(ctx: Ctx, name: str, kind: str) -> list[tuple[str, str]]:
+    rows: list[Contact | Company] = list(
+        ctx.unit.contacts() if kind == "person" else ctx.unit.companies()
+    )
+    choices = {i: fold_key(r.name) for i, r in enumerate(rows)}
+    found = process.extract(fold_key(name), choices, scorer=fuzz.WRatio, limit=3)
+    out = []
+    for _, score, i in found:
+        if score >= CLOSE_MATCH:
+            row = rows[i]
+            key = f"contact:{row.id}" if isinstance(row, Contact) else f"company:{row.id}"
+            out.append((row.name, key))
+    return out
+
+
+def _ask_new(ctx: Ctx, state: dict[str, Any], name: str, kind: str, company: str | None) -> Reply:
+    what = f"{name} ({company})" if company else name
+    noun = "contact" if kind == "person" else "company"
+    matches = _close_matches(ctx, name, kind)
+    options: list[dict[str, Any]] = [
+        {"label": f"It's {label}", "set": "decided", "slot": name, "value": key}
+        for label, key in matches
+    ]
+    options.append(
+        {"label": f"Add {noun}", "set": "decided", "slot": name, "value": "add", "style": "primary"}
+    )
+    options.append({"label": "Leave out", "set": "decided", "slot": name, "value": "skip"})
+    options.append({"label": "Cancel", "cancel": True, "style": "danger"})
+    pending = _question(ctx, state, "customer.new", options)
+    if matches:
+        text = f"Is {what} someone you already have, or a new {noun}?"
+    else:
+        text = f"Add {what} as a new {noun}?"
+    return Reply(
+        text + " Nothing is saved until you choose.", title=text, buttons=_buttons(pending)
+    )
+
+
+def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[str]:
+    unit = ctx.unit
+    if kind == "company":
+        existing = unit.company_named(name)
+        row = existing or Company(team_id=unit.team_id, name=name, aliases=[], created_at=ctx.now)
+        if existing is None:
+            unit.add(row)
+            unit.flush()
+        return [f"company:{row.id}"]
+    keys = []
+    company_row = None
+    if company:
+        company_row = unit.company_named(company)
+        if company_row is None:
+            company_row = Company(
+                team_id=unit.team_id, name=company, aliases=[], created_at=ctx.now
+            )
+            unit.add(company_row)
+            unit.flush()
+        keys.append(f"company:{company_row.id}")
+    contact = Contact(
+        team_id=unit.team_id,
+        name=name,
+        company_id=company_row.id if company_row else None,
+        aliases=[],
+        owner_id=ctx.member.id,
+        created_at=ctx.now,
+    )
+    unit.add(contact)
+    unit.flush()
+    return [f"contact:{contact.id}", *keys]
+
+
+def answer(ctx: Ctx, pending: PendingAction, choice: int) -> list[Reply]:
+    """Apply the chosen option of an open question, then carry on."""
+    options = pending.state.get("options", [])
+    if not 0 <= choice < len(options):
+        return [Reply("That choice is no longer on offer.", tone="warning")]
+    option = options[choice]
+    pending.status = "answered"
+    if option.get("cancel"):
+        return [Reply("Cancelled — nothing was saved.", replace=True)]
+    state = {k: v for k, v in pending.state.items() if k != "options"}
+    state[option["set"]] = {**state.get(option["set"], {}), option["slot"]: option["value"]}
+    replies = proceed(ctx, state)
+    return [Reply(**{**r.__dict__, "replace": True}) for r in replies[:1]] + replies[1:]

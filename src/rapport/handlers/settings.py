@@ -1,0 +1,18 @@
+"""The core's settings: no tokens, no platform detail beyond admin ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CoreSettings:
+    """What the core needs from the deployment's configuration."""
+
+    team_slug: str = "default"
+    team_name: str = "Team"
+    default_tz: str = "UTC"
+    workday_start: dt.time = dt.time(9, 0)
+    admin_ids: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    default_followup_days: int = 3
