@@ -211,7 +211,11 @@ def _task(
         clause = low[s:e]
         if intent == "log" and contact is not None and s <= contact.start < e:
             continue  # the contact itself ("call with Tom went badly") asks for nothing
-        if signals.follow_up_cue(clause) or signals.wants_reminder(clause) is not None:
+        if (
+            signals.follow_up_cue(clause)
+            or signals.wants_reminder(clause) is not None
+            or signals.customer_wants(clause)
+        ):
             cue_clause = (s, e)
             break
     if intent == "log" and due_expr is None and cue_clause is None:
@@ -294,9 +298,11 @@ def _title(
     if wish:
         # "she wants the revised quote" -> "Revised quote for Hope"
         who = mentions.customers[0].name.split()[0] if mentions.customers else None
-        title = wish.group(1) + (f" for {who}" if who else "")
-    title = re.sub(r"\s+\b(?:by|on|at|in|for|due)\s*$", "", title, flags=re.I)
+        what = re.sub(r"\s+\b(?:by|on|at|in|for|due)\s*$", "", wish.group(1).strip(" ,.:;-!?"))
+        title = what + (f" for {who}" if who else "")
+    title = re.sub(r"\s+\b(?:by|on|at|in|for|due)\s*$", "", title.strip(" ,.:;-!?"), flags=re.I)
     title = title.strip(" ,.:;-!?")
+
     if len(title) < 3:
         who = mentions.customers[0].name if mentions.customers else None
         title = f"Follow up with {who}" if who else "Follow up"

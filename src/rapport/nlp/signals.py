@@ -150,6 +150,16 @@ def follow_up_cue(clause: str) -> bool:
     return bool(_FOLLOW.search(c) or _IMPERATIVE.match(c))
 
 
+_WANTS = re.compile(
+    r"\b(?:wants?|needs?|asked for|asking for|waiting (?:for|on)|would like|requested)\b"
+)
+
+
+def customer_wants(clause: str) -> bool:
+    """Whether a clause reports something the customer is waiting for (a promise to keep)."""
+    return bool(_WANTS.search(clause)) and not re.search(r"\bnothing needed|no need\b", clause)
+
+
 def future_clause(clause: str) -> bool:
     """Whether a clause speaks of the future (so its bare dates are ahead, not behind)."""
     c = clause.strip()
