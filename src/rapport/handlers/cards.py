@@ -64,7 +64,10 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
             else ""
         )
         fields.append(Field("Follow-up", f"#{task.number} {task.title} — due {due}{note}"))
-        sentences.append(f"Follow-up #{task.number} “{task.title}” due {due}{note}.")
+        about = (
+            f" ({customers.names()})" if written.interaction is None and not customers.empty else ""
+        )
+        sentences.append(f"Follow-up #{task.number} “{task.title}”{about} due {due}{note}.")
         buttons += [
             Button("Change date", "task.change_date", str(task.number)),
             Button("Done", "task.done", str(task.number), "primary"),

@@ -17,9 +17,8 @@ from rapport.nlp.normalize import fold_key
 from rapport.store.models import Company, Contact, PendingAction
 
 QUESTION_TTL = dt.timedelta(hours=24)
-CLOSE_MATCH = (
-    88  # rapidfuzz WRatio: "Jane Do" vs "Jane Doe" is ~93, "Priya Raman" vs "Priya Shah" ~67
-)
+# rapidfuzz WRatio: "Tom Whitacre"/"Tom Whitaker" 83, "Tom Brennan"/"Sue Brennan" 73.
+CLOSE_MATCH = 80
 
 
 def parse_for(ctx: Ctx, text: str, sent_at: dt.datetime) -> Parse:
@@ -44,8 +43,12 @@ def proceed(ctx: Ctx, state: dict[str, Any], parsed: Parse | None = None) -> lis
     sent_at = dt.datetime.fromisoformat(state["sent_at"])
     parsed = parsed or parse_for(ctx, state["text"], sent_at)
     keys = [c.key for c in parsed.customers]
+    # A new person's new company is added with them, not asked about separately.
+    companies_of_new = {n.company for n in parsed.new_customers if n.company}
     new_names: list[tuple[str, str, str | None]] = [
-        (n.name, n.kind, n.company) for n in parsed.new_customers
+        (n.name, n.kind, n.company)
+        for n in parsed.new_customers
+        if not (n.kind == "company" and n.name in companies_of_new)
     ]
     for index, group in enumerate(parsed.ambiguous):
         pick = state["picks"].get(str(index))

@@ -1,0 +1,128 @@
+"""Logging contacts and follow-ups, and the questions asked before writing."""
+
+from __future__ import annotations
+
+from rapport.handlers.core import Core
+from tests.conftest import Say
+from tests.handlers.helpers import button, live_interactions, rows
+
+
+def test_log_card_restates_who_what_when_and_the_absolute_due_date(core: Core, say: Say) -> None:
+    (reply,) = say("called Hope at brightwater, she wants the revised quote by friday")
+    fields = {f.label: f.value for f in reply.fields}
+    assert fields["Who"] == "Hope Ferreira (Brightwater Foods)"
+    assert fields["What"] == "call"
+    assert fields["When"] == "Wed 18 Nov"
+    assert "due Fri 20 Nov" in fields["Follow-up"]
+    assert "Hope Ferreira" in reply.text and "Fri 20 Nov" in reply.text
+    assert [b.label for b in reply.buttons] == ["Undo", "Change date", "Done"]
+    (interaction,) = live_interactions(core)
+    assert interaction["type"] == "call" and interaction["author"] == "sam"
+    assert "Hope Ferreira" in interaction["customers"]
+    (task,) = rows(core, "tasks")
+    assert task["due_date"] == "2026-11-20" and task["owner"] == "sam"
+    assert task["contact"] == "Hope Ferreira"
+
+
+def test_the_same_message_key_twice_writes_one_interaction(core: Core, say: Say) -> None:
+    first = say("visited Pinecrest, install done", key="slack:C1:1.0")
+    again = say("visited Pinecrest, install done", key="slack:C1:1.0")
+    assert [r.text for r in first] == [r.text for r in again]
+    assert len(live_interactions(core)) == 1
+
+
+def test_ambiguous_name_asks_and_writes_nothing_until_answered(core: Core, say: Say) -> None:
+    (question,) = say("called Chris, he wants the maintenance quote by Friday")
+    assert question.title == "Which Chris?"
+    assert live_interactions(core) == [] and rows(core, "tasks") == []
+    (card,) = say(action=button(question, "Chris Vanterpool"))
+    assert card.replace and "Chris Vanterpool" in card.text
+    (interaction,) = live_interactions(core)
+    assert interaction["customers"] == "Chris Vanterpool"
+    # Pressing the same question again changes nothing.
+    (late,) = say(action=button(question, "Chris Adeyemi"))
+    assert "already answered" in late.text
+    assert len(live_interactions(core)) == 1
+
+
+def test_a_company_in_the_message_settles_an_ambiguous_name(core: Core, say: Say) -> None:
+    (card,) = say("called Chris at Zephyr, all good")
+    assert "Chris Adeyemi" in card.text
+
+
+def test_typing_the_option_number_answers_the_question(core: Core, say: Say) -> None:
+    say("remind me to call Chris tmrw at 3")
+    (card,) = say("1")
+    assert "Chris Adeyemi" in card.text
+    (task,) = rows(core, "tasks")
+    assert task["due_date"] == "2026-11-19" and task["due_time"] == "15:00:00"
+
+
+def test_new_contact_is_offered_and_added_once(core: Core, say: Say) -> None:
+    (question,) = say("met Priya Raman from Initrode, wants a demo Dec 3")
+    assert question.title == "Add Priya Raman (Initrode) as a new contact?"
+    (follow,) = say(action=button(question, "Add contact"))
+    names = {r["name"] for r in rows(core, "contacts")}
+    assert "Priya Raman" in names
+    assert any(c["name"] == "Initrode" for c in rows(core, "companies"))
+    assert "Priya Raman" in follow.text
+    (interaction,) = live_interactions(core)
+    assert "Priya Raman" in interaction["customers"]
+
+
+def test_a_close_existing_match_is_offered_before_adding(core: Core, say: Say) -> None:
+    (question,) = say("met Tom Whitacre at the expo")
+    labels = [b.label for b in question.buttons]
+    assert labels[0] == "It's Tom Whitaker", labels
+    (card,) = say(action=button(question, "It's Tom Whitaker"))
+    assert "Tom Whitaker" in card.text
+    assert "Tom Whitacre" not in {r["name"] for r in rows(core, "contacts")}
+
+
+def test_cancel_writes_nothing(core: Core, say: Say) -> None:
+    (question,) = say("met Priya Raman from Initrode")
+    (done,) = say(action=button(question, "Cancel"))
+    assert "nothing was saved" in done.text
+    assert live_interactions(core) == []
+    assert "Priya Raman" not in {r["name"] for r in rows(core, "contacts")}
+
+
+def test_task_message_creates_only_a_task(core: Core, say: Say) -> None:
+    (card,) = say("remind me to ping Hope next Friday")
+    assert live_interactions(core) == []
+    (task,) = rows(core, "tasks")
+    assert task["due_date"] == "2026-11-27"
+    assert "Fri 27 Nov" in card.text
+
+
+def test_a_follow_up_without_a_date_gets_the_default_delay(core: Core, say: Say) -> None:
+    (card,) = say("texted marco the menu pricing, still need to send him the contract")
+    (task,) = rows(core, "tasks")
+    assert task["due_date"] == "2026-11-21"
+    assert "no date given" in card.text
+
+
+def test_signed_with_amount_marks_the_deal_won(core: Core, say: Say) -> None:
+    say("Zephyr signed!! $48k over 2 yrs")
+    (deal,) = rows(core, "deals")
+    assert deal["stage"] == "won" and deal["amount"] == 48000
+    assert deal["company"] == "Zephyr Solar"
+
+
+def test_log_without_a_customer_writes_nothing(core: Core, say: Say) -> None:
+    (reply,) = say("called her back, all sorted")
+    assert "nothing was logged" in reply.text or "didn't catch" in reply.text
+    assert live_interactions(core) == []
+
+
+def test_chatter_gets_a_short_answer_and_changes_nothing(core: Core, say: Say) -> None:
+    (reply,) = say("thanks!!")
+    assert "nothing changed" in reply.text
+    assert live_interactions(core) == [] and rows(core, "tasks") == []
+
+
+def test_times_show_in_the_authors_zone(core: Core, say: Say) -> None:
+    say("tz Asia/Tokyo")
+    # 14:00 UTC is 23:00 in Tokyo: "tomorrow" is Thursday there.
+    (card,) = say("remind me to call Hope tomorrow")
+    assert "Thu 19 Nov" in card.text
