@@ -11,11 +11,11 @@ from rapport.nlp.types import DealSignal, Interaction, Sentiment
 _CONTACT = [
     (
         "call",
-        r"\b(?:called|rang|phoned|spoke|spoken|talked|had a (?:quick )?call|left (?:a |her |him |them )?(?:voicemail|vm|message)|no answer|call (?:with|w/?)\b(?=.*\b(?:went|was|today|yesterday|this morning|earlier)\b)|(?:got|returned) (?:a |my |the |her |his )?call)\b",
+        r"\b(?:called|rang|phoned|spoke|spoken|talked|had a (?:quick )?call|left (?:[\w']+ ){0,2}(?:voicemail|vm|message)|no answer|call (?:with|w/?)\b(?=.*\b(?:went|was|today|yesterday|this morning|earlier)\b)|(?:got|returned) (?:a |my |the |her |his )?call)\b",
     ),
     (
         "email",
-        r"\b(?:emailed|e-mailed|mailed|sent (?:an? |the |him |her |them )*e-?mail|replied|wrote to|got (?:an? )?e-?mail)\b",
+        r"\b(?:emailed|e-mailed|mailed|sent (?:[\w']+ ){0,2}e-?mail|replied|wrote to|got (?:an? )?e-?mail)\b",
     ),
     (
         "meeting",
