@@ -1,0 +1,83 @@
+"""Import (JSON directory, CSV with CRM headers) and export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rapport.handlers.core import Core
+from tests.conftest import Say
+from tests.handlers.helpers import rows
+
+HUBSPOT = """First Name,Last Name,Company Name,Email Address,Phone Number,Contact Owner
+Ada,Lovelace,Analytical Engines,ada@ae.example,+44 20 1234,sam
+Grace,Hopper,Navy Labs,grace@navy.example,,
+,,Nobody Inc,,,
+Alan,Turing,Bletchley,not-an-email,,
+"""
+SALESFORCE = """Full Name;Account Name;Email;Mobile
+Ada Lovelace;Analytical Engines;ada@ae.example;+44 20 9999
+Charles Babbage;Analytical Engines;cb@ae.example;
+"""
+
+
+def test_csv_with_hubspot_headers_reports_added_and_skipped(core: Core, tmp_path: Path) -> None:
+    path = tmp_path / "hubspot.csv"
+    path.write_text(HUBSPOT, encoding="utf-8")
+    report = core.import_file(path)
+    assert report.ok
+    assert {"Ada Lovelace", "Grace Hopper", "Analytical Engines", "Navy Labs"} <= set(report.added)
+    assert report.skipped == [(4, "no name"), (5, "bad email “not-an-email”")]
+    summary = report.summary()
+    assert "line 4: skipped, no name" in summary and "2 skipped" in summary
+    ada = next(r for r in rows(core, "contacts") if r["name"] == "Ada Lovelace")
+    assert ada["company"] == "Analytical Engines" and ada["email"] == "ada@ae.example"
+
+
+def test_reimport_updates_and_never_duplicates(core: Core, tmp_path: Path) -> None:
+    first = tmp_path / "a.csv"
+    first.write_text(HUBSPOT, encoding="utf-8")
+    core.import_file(first)
+    again = core.import_file(first)
+    assert again.added == [] and again.updated == [] and again.unchanged == 2
+    second = tmp_path / "b.csv"
+    second.write_text(SALESFORCE, encoding="utf-8")
+    report = core.import_file(second)
+    assert report.updated == ["Ada Lovelace"] and report.added == ["Charles Babbage"]
+    assert [r["name"] for r in rows(core, "contacts")].count("Ada Lovelace") == 1
+
+
+def test_a_broken_file_imports_nothing(core: Core, tmp_path: Path) -> None:
+    before = len(rows(core, "contacts"))
+    for name, data in [
+        ("bad.json", b'{"people": [{"name": "Ok Person"}, {"company": "no name"}]}'),
+        ("bad.csv", b"Colour,Size\nred,3\n"),
+        ("binary.csv", b"\x00\x01\x02name\n"),
+        ("latin1.csv", "Name\nJos\xe9\n".encode("latin-1")),
+    ]:
+        path = tmp_path / name
+        path.write_bytes(data)
+        report = core.import_file(path)
+        assert not report.ok and report.summary().startswith("Nothing imported"), name
+    assert len(rows(core, "contacts")) == before
+
+
+def test_directory_json_import_is_idempotent(core: Core, tmp_path: Path) -> None:
+    from tests.conftest import DIRECTORY
+
+    report = core.import_file(DIRECTORY)
+    assert report.added == [] and report.updated == []
+
+
+def test_export_writes_every_table_in_both_formats(core: Core, say: Say, tmp_path: Path) -> None:
+    say("called Hope, she wants a quote friday")
+    say("Zephyr signed!! $48k")
+    for fmt in ("csv", "json"):
+        paths = core.export(tmp_path / fmt, fmt)  # type: ignore[arg-type]
+        assert sorted(p.name for p in paths) == sorted(
+            f"{n}.{fmt}" for n in ("companies", "contacts", "interactions", "tasks", "deals")
+        )
+    tasks = json.loads((tmp_path / "json" / "tasks.json").read_text(encoding="utf-8"))
+    assert tasks[0]["due_date"] == "2026-11-20"
+    csv_text = (tmp_path / "csv" / "interactions.csv").read_text(encoding="utf-8")
+    assert "called Hope, she wants a quote friday" in csv_text
