@@ -270,7 +270,7 @@ _TITLE_NOISE = re.compile(
 
 
 _WISH = re.compile(
-    r"^(?:she|he|they|we|[A-Z][a-z]+)(?:'s| is| are)?\s+(?:wants?|needs?|asked for|asks for|"
+    r"^(?:(?:she|he|they|we|[A-Z][a-z]+)(?:'s| is| are)?\s+)?(?:wants?|needs?|asked for|asks for|"
     r"would like|'d like|is waiting for|are waiting for)\s+(?:the |a |an |some )?(.+)$",
     re.I,
 )
