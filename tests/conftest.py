@@ -15,7 +15,7 @@ from rapport.store import Store
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 PG_SCHEMA = "rapport_test"
-DIRECTORY = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev-directory.json"
+DIRECTORY = Path(__file__).resolve().parent / "fixtures" / "team-directory.json"
 # Wed 18 Nov 2026, 09:00 in New York.
 NOW = dt.datetime(2026, 11, 18, 14, 0, tzinfo=dt.UTC)
 
@@ -74,8 +74,6 @@ def clock() -> Clock:
 @pytest.fixture
 def core(store: Store, clock: Clock) -> Core:
     """A core on a fresh store with the dev directory imported; team zone New York."""
-    if not DIRECTORY.is_file():
-        pytest.skip(f"team directory not found at {DIRECTORY}")
     c = Core(
         store,
         CoreSettings(default_tz="America/New_York", admin_ids=frozenset({("telegram", "999")})),

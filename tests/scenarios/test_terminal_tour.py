@@ -12,16 +12,14 @@ import pytest
 from rapport.bot.adapters.console import ConsoleChat
 from rapport.handlers.core import Core, CoreSettings
 from rapport.store import Store
+from tests.conftest import DIRECTORY
 
-DIRECTORY = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev-directory.json"
 # Wed 18 Nov 2026, 08:47 in New York.
 NOW = dt.datetime(2026, 11, 18, 13, 47, tzinfo=dt.UTC)
 
 
 @pytest.fixture
 def core(tmp_path: Path) -> Core:
-    if not DIRECTORY.is_file():
-        pytest.skip(f"team directory not found at {DIRECTORY}")
     store = Store(f"sqlite:///{tmp_path / 'rapport.db'}")
     core = Core(store, CoreSettings(default_tz="America/New_York"), clock=lambda: NOW)
     report = core.import_file(DIRECTORY)
