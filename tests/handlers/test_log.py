@@ -126,3 +126,37 @@ def test_times_show_in_the_authors_zone(core: Core, say: Say) -> None:
     # 14:00 UTC is 23:00 in Tokyo: "tomorrow" is Thursday there.
     (card,) = say("remind me to call Hope tomorrow")
     assert "Thu 19 Nov" in card.text
+
+
+def test_shortcut_logs_any_text_and_asks_who_when_unnamed(core: Core, say: Say) -> None:
+    from rapport.handlers.types import Message
+    from tests.conftest import NOW
+
+    def shortcut(text: str, key: str) -> list:
+        return core.handle(
+            Message(
+                platform="slack",
+                team="T",
+                user="U9",
+                chat="C1",
+                text=text,
+                sent_at=NOW,
+                message_id=key,
+                log_as_is=True,
+            )  # fmt: skip
+        )
+
+    (card,) = shortcut("Pricing looks fine to us, please send the contract to Olu", "s1")
+    assert "Logged note with Olu Bakare" in card.text
+    (ask,) = shortcut("Thanks for the call, see attached.", "s2")
+    assert "Who is this about?" in ask.text
+    (done,) = say("Redfern Dairy", user="U9", platform="slack", chat="C1")
+    assert "Logged note with Redfern Dairy" in done.text
+    assert len(live_interactions(core)) == 2
+
+
+def test_home_lists_tasks_and_recent_customers(core: Core, say: Say) -> None:
+    say("called Hope, she wants a quote friday", user="U7", platform="slack")
+    replies = core.home("slack", "U7")
+    assert "Revised" in replies[0].text or "#1" in replies[0].text
+    assert replies[-1].title == "Recently touched" and "Hope Ferreira" in replies[-1].text

@@ -62,36 +62,34 @@ class Core:
 
     def handle(self, message: Message) -> list[Reply]:
         """Answer one message; the same message key twice is answered once and writes once."""
+        return self.handle_event(message)[0]
+
+    def handle_event(self, message: Message) -> tuple[list[Reply], bool]:
+        """Like `handle`, and also whether this was the first delivery of the message key.
+
+        Adapters post replies only for a first delivery, so a platform's retry is silent.
+        """
         try:
             return self._handle(message)
         except Duplicate:
-            # Another process handled the same key at the same moment: answer as it did.
-            try:
-                return self._replay(message) or []
-            except Exception:
-                log_.exception("replay after duplicate failed")
-                return []
+            # Another process handled the same key at the same moment: it answered.
+            return [], False
         except UnavailableErrors:
             log_.warning("database unavailable while handling %s", message.message_id)
-            return [Reply(UNAVAILABLE, tone="error")]
+            return [Reply(UNAVAILABLE, tone="error")], True
         except Exception:
             log_.exception("failed to handle %s", message.message_id)
-            return [Reply(FAILED, tone="error")]
+            return [Reply(FAILED, tone="error")], True
 
     def _unit(self) -> Any:
         return self.store.unit(self.settings.team_slug, self.settings.team_name)
 
-    def _replay(self, message: Message) -> list[Reply] | None:
-        with self._unit() as unit:
-            seen = unit.seen(message.platform, message.message_id)
-            return [reply_from_json(r) for r in seen.replies] if seen else None
-
-    def _handle(self, message: Message) -> list[Reply]:
+    def _handle(self, message: Message) -> tuple[list[Reply], bool]:
         now = self.clock()
         with self._unit() as unit:
             seen = unit.seen(message.platform, message.message_id)
             if seen is not None:
-                return [reply_from_json(r) for r in seen.replies]
+                return [reply_from_json(r) for r in seen.replies], False
             member, refusal = access.resolve_member(unit, message, self.settings, now)
             if member is None:
                 # Strangers are answered, but nothing of theirs is kept; a code that
@@ -103,15 +101,15 @@ class Core:
                         [reply_to_json(r) for r in refusal],
                         now,
                     )
-                return refusal
+                return refusal, True
             ctx = Ctx(unit, member, message, self.settings, now)
             if not access.chat_allowed(unit, message) and not self._is_allow(message):
-                return []
+                return [], True
             replies = self._dispatch(ctx)
             unit.remember(
                 message.platform, message.message_id, [reply_to_json(r) for r in replies], now
             )
-            return replies
+            return replies, True
 
     @staticmethod
     def _is_allow(message: Message) -> bool:
@@ -140,6 +138,8 @@ class Core:
             if answered is not None:
                 return answered
         parsed = log.parse_for(ctx, text, message.sent_at)
+        if message.log_as_is:
+            return log.handle_shortcut(ctx, parsed)
         if parsed.intent in ("log", "task"):
             return log.handle_record(ctx, parsed)
         if parsed.intent == "lookup":
@@ -151,6 +151,11 @@ class Core:
     def _typed_answer(self, ctx: Ctx, pending: Any, text: str) -> list[Reply] | None:
         if pending.kind == "task.date":
             return tasks.answer_new_date(ctx, pending, text)
+        if pending.kind == "customer.name":
+            if text.lower() == "cancel":
+                pending.status = "answered"
+                return [Reply("Cancelled — nothing was saved.")]
+            return log.answer_name(ctx, pending, text)
         options = pending.state.get("options", [])
         choice = None
         if text.isdigit() and 1 <= int(text) <= len(options):
@@ -179,6 +184,19 @@ class Core:
         if handler is None:
             return [Reply("That button is out of date.", tone="warning")]
         return handler(ctx, value)
+
+    def home(self, platform: str, user: str, user_name: str | None = None,
+             user_tz: str | None = None) -> list[Reply]:  # fmt: skip
+        """A member's overview (their tasks and recently touched customers); writes nothing
+        but the member's own record on first sight."""
+        probe = Message(platform=platform, team="", user=user, chat="home", text="",  # type: ignore[arg-type]
+                        sent_at=self.clock(), message_id="", user_name=user_name, user_tz=user_tz)  # fmt: skip
+        with self._unit() as unit:
+            member, refusal = access.resolve_member(unit, probe, self.settings, self.clock())
+            if member is None:
+                return refusal
+            ctx = Ctx(unit, member, probe, self.settings, self.clock())
+            return [*agenda.handle_agenda(ctx), lookup.recent_customers(ctx)]
 
     # --- operations the CLI uses -------------------------------------------------
     def import_file(self, path: Path) -> ImportReport:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -38,11 +39,54 @@ def handle_record(ctx: Ctx, parsed: Parse) -> list[Reply]:
     return proceed(ctx, state, parsed)
 
 
+def handle_shortcut(ctx: Ctx, parsed: Parse) -> list[Reply]:
+    """ "Log to Rapport" on any message: log it even with no contact verb; ask who if unnamed."""
+    state = {
+        "text": ctx.message.text,
+        "sent_at": ctx.message.sent_at.isoformat(),
+        "key": ctx.message.message_id,
+        "picks": {},
+        "decided": {},
+        "as_is": True,
+    }
+    return proceed(ctx, state, _as_log(parsed))
+
+
+def _as_log(parsed: Parse) -> Parse:
+    return replace(
+        parsed,
+        intent="log",
+        interaction=parsed.interaction or "note",
+        occurred=parsed.occurred,
+        task=parsed.task if parsed.intent in ("log", "task") else None,
+    )
+
+
+def answer_name(ctx: Ctx, pending: PendingAction, text: str) -> list[Reply]:
+    """The reply to "Who is this about?": a customer's name."""
+    found = parse_for(ctx, f"who is {text}?", ctx.now)
+    keys = [c.key for c in found.customers]
+    if not keys:
+        options = [c for group in found.ambiguous for c in group]
+        if options:
+            names = ", ".join(c.name for c in options)
+            return [Reply(f"Which one? {names}. Reply with the full name.", tone="warning")]
+        return [Reply(f"I don't know “{text[:40]}”. Reply with a customer's name, or “cancel”.",
+                      tone="warning")]  # fmt: skip
+    pending.status = "answered"
+    state = {k: v for k, v in pending.state.items() if k != "options"}
+    state["extra"] = [*state.get("extra", []), *keys]
+    return proceed(ctx, state)
+
+
 def proceed(ctx: Ctx, state: dict[str, Any], parsed: Parse | None = None) -> list[Reply]:
     """Ask the next open question, or write when nothing is left to ask."""
     sent_at = dt.datetime.fromisoformat(state["sent_at"])
-    parsed = parsed or parse_for(ctx, state["text"], sent_at)
-    keys = [c.key for c in parsed.customers]
+    if parsed is None:
+        parsed = parse_for(ctx, state["text"], sent_at)
+        if state.get("as_is"):
+            parsed = _as_log(parsed)
+    keys = [c.key for c in parsed.customers] + list(state.get("extra", []))
     # A new person's new company is added with them, not asked about separately.
     companies_of_new = {n.company for n in parsed.new_customers if n.company}
     new_names: list[tuple[str, str, str | None]] = [
@@ -67,6 +111,9 @@ def proceed(ctx: Ctx, state: dict[str, Any], parsed: Parse | None = None) -> lis
         elif decided != "skip":
             keys.append(decided)
     customers = rows_for(ctx.unit, keys)
+    if parsed.intent == "log" and customers.empty and state.get("as_is"):
+        _question(ctx, state, "customer.name", [])
+        return [Reply("Who is this about? Reply with the customer's name. Nothing is saved yet.")]
     if parsed.intent == "log" and customers.empty:
         return [
             Reply(

@@ -125,5 +125,24 @@ def company_card(ctx: Ctx, company: Company) -> Reply:
     )
 
 
+def recent_customers(ctx: Ctx, limit: int = 8) -> Reply:
+    """The customers the author touched most recently, newest first."""
+    seen: dict[str, str] = {}
+    for i in ctx.unit.recent_by_author(ctx.member.id):
+        when = fmt.day(i.occurred_at.astimezone(ctx.tz).date(), ctx.today)
+        for link in i.links:
+            row = link.contact or link.company
+            if row is not None and row.name not in seen:
+                seen[row.name] = f"{row.name} — {i.kind}, {when}"
+    lines = list(seen.values())[:limit]
+    if not lines:
+        return Reply("No customers touched yet.", title="Recently touched")
+    return Reply(
+        "Recently touched: " + "; ".join(lines),
+        title="Recently touched",
+        sections=tuple(lines),
+    )
+
+
 def _summary(title: str, fields: list[Field]) -> str:
     return title + ". " + " ".join(f"{f.label}: {f.value}." for f in fields)

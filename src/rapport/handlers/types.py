@@ -38,6 +38,7 @@ class Message:
     user_tz: str | None = None
     action: Action | None = None
     is_direct: bool = True
+    log_as_is: bool = False  # a "Log to Rapport" shortcut: log this text even without a verb
 
 
 @dataclass(frozen=True)

@@ -190,6 +190,19 @@ class Unit:
             .limit(limit)
         ).all()
 
+    def recent_by_author(self, member_id: int, limit: int = 30) -> Sequence[Interaction]:
+        """A member's latest live interactions, newest first."""
+        return self.session.scalars(
+            select(Interaction)
+            .where(
+                Interaction.team_id == self.team_id,
+                Interaction.author_id == member_id,
+                Interaction.deleted_at.is_(None),
+            )
+            .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+            .limit(limit)
+        ).all()
+
     def interaction(self, interaction_id: int) -> Interaction | None:
         """An interaction of this team by id."""
         i = self.session.get(Interaction, interaction_id)
