@@ -1,0 +1,131 @@
+"""The bolt app: events, the slash command, buttons, App Home and the message shortcut.
+
+Every listener hands the core a Message in a worker thread and posts the replies only for a
+first delivery, so Slack's retries (and an app_mention that also arrives as a message)
+never answer twice: the database holds the keys, across restarts and replicas.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from rapport.bot.adapters.slack import inbound
+from rapport.bot.adapters.slack.config import SlackConfig
+from rapport.bot.adapters.slack.members import Profiles
+from rapport.bot.adapters.slack.outbound import Pacer, Poster
+from rapport.bot.adapters.slack.render import home_view, render
+from rapport.handlers.core import Core
+from rapport.handlers.types import Message, Reply
+
+log = logging.getLogger(__name__)
+SHORTCUT = "log_to_rapport"
+
+
+def make_client(config: SlackConfig) -> AsyncWebClient:
+    """A Web API client that waits out 429s (Retry-After) and honours SLACK_API_URL."""
+    kwargs: dict[str, Any] = {"token": config.bot_token}
+    if config.api_url:
+        kwargs["base_url"] = config.api_url.rstrip("/") + "/"
+    client = AsyncWebClient(**kwargs)
+    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
+    return client
+
+
+def build_slack_app(core: Core, config: SlackConfig, pacer: Pacer | None = None) -> AsyncApp:
+    """An AsyncApp wired to the core; requests are signature-checked by bolt."""
+    client = make_client(config)
+    app = AsyncApp(token=config.bot_token, signing_secret=config.signing_secret, client=client)
+    profiles = Profiles(client)
+    poster = Poster(client, pacer or Pacer(config.pace_seconds))
+
+    async def run(message: Message) -> tuple[list[Reply], bool]:
+        return await asyncio.to_thread(core.handle_event, message)
+
+    async def who(user: str) -> tuple[str | None, str | None]:
+        return await profiles.get(user) if user else (None, None)
+
+    @app.event("app_mention")
+    async def on_mention(event: dict[str, Any], body: dict[str, Any]) -> None:
+        if event.get("bot_id"):
+            return
+        name, tz = await who(str(event.get("user", "")))
+        message = inbound.from_event(event, str(body.get("team_id", "")), name, tz)
+        replies, fresh = await run(message)
+        if fresh:
+            for reply in replies:
+                await poster.post(message.chat, reply, thread_ts=message.thread)
+
+    @app.event("message")
+    async def on_message(event: dict[str, Any], body: dict[str, Any]) -> None:
+        # DMs only: in channels the bot answers mentions (app_mention), nothing else.
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return
+        name, tz = await who(str(event.get("user", "")))
+        message = inbound.from_event(event, str(body.get("team_id", "")), name, tz)
+        replies, fresh = await run(message)
+        if fresh:
+            for reply in replies:
+                await poster.post(message.chat, reply)
+
+    @app.command(config.command)
+    async def on_command(ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await ack()
+        name, tz = await who(str(body.get("user_id", "")))
+        _, share = inbound.wants_share(str(body.get("text", "")))
+        replies, fresh = await run(inbound.from_command(body, name, tz))
+        if fresh:
+            for reply in replies:
+                kind = "in_channel" if share else "ephemeral"
+                await respond(response_type=kind, **render(reply))
+
+    @app.action(re.compile(r".+"))
+    async def on_action(ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await ack()
+        name, tz = await who(str((body.get("user") or {}).get("id", "")))
+        message = inbound.from_action(body, name, tz)
+        replies, fresh = await run(message)
+        if not fresh:
+            return
+        container = body.get("container") or {}
+        for reply in replies:
+            if container.get("type") == "view":
+                await _refresh_home(message.user)
+            elif reply.replace and container.get("is_ephemeral"):
+                await respond(replace_original=True, **render(reply))
+            elif reply.replace and container.get("message_ts"):
+                await poster.update(message.chat, str(container["message_ts"]), reply)
+            elif container.get("is_ephemeral"):
+                await respond(replace_original=False, **render(reply))
+            else:
+                thread = message.thread or container.get("message_ts")
+                await poster.post(
+                    message.chat, reply, thread_ts=thread if not message.is_direct else None
+                )
+
+    @app.shortcut(SHORTCUT)
+    async def on_shortcut(ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await ack()
+        name, tz = await who(str((body.get("user") or {}).get("id", "")))
+        replies, fresh = await run(inbound.from_shortcut(body, name, tz))
+        if fresh:
+            for reply in replies:
+                await respond(response_type="ephemeral", **render(reply))
+
+    async def _refresh_home(user: str) -> None:
+        name, tz = await who(user)
+        replies = await asyncio.to_thread(core.home, "slack", user, name, tz)
+        await client.views_publish(user_id=user, view=home_view(replies))
+
+    @app.event("app_home_opened")
+    async def on_home(event: dict[str, Any]) -> None:
+        if event.get("tab", "home") == "home":
+            await _refresh_home(str(event.get("user", "")))
+
+    return app

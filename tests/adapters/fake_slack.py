@@ -1,0 +1,128 @@
+"""A Slack Web API on 127.0.0.1 that answers like Slack and records every call."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+
+@dataclass
+class Call:
+    """One recorded API call."""
+
+    method: str
+    args: dict[str, Any]
+
+
+@dataclass
+class FakeSlack:
+    """Start with `await fake.start()`; `fake.url` is the base URL for slack_sdk."""
+
+    calls: list[Call] = field(default_factory=list)
+    rate_limit_once: set[str] = field(default_factory=set)
+    port: int = 0
+    _runner: web.AppRunner | None = None
+    _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def url(self) -> str:
+        """Base URL of the Web API (what SLACK_API_URL is set to)."""
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, name: str) -> str:
+        """A response_url that records what is posted to it."""
+        return f"http://127.0.0.1:{self.port}/respond/{name}"
+
+    async def start(self) -> None:
+        """Listen on a free loopback port."""
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)
+        app.router.add_post("/respond/{name}", self._respond)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        """Stop listening."""
+        if self._runner:
+            await self._runner.cleanup()
+
+    async def _args(self, request: web.Request) -> dict[str, Any]:
+        args: dict[str, Any] = dict(request.query)
+        if request.content_type == "application/json":
+            args.update(await request.json())
+        elif request.can_read_body:
+            args.update(dict(await request.post()))
+        return args
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args = await self._args(request)
+        if method in self.rate_limit_once:
+            self.rate_limit_once.discard(method)
+            self.calls.append(Call(method + ":429", args))
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
+                                     headers={"Retry-After": "1"})  # fmt: skip
+        self.calls.append(Call(method, args))
+        return web.json_response(self._answer(method, args))
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        self.calls.append(
+            Call("respond", {"name": request.match_info["name"], **await request.json()})
+        )
+        return web.Response(text="ok")
+
+    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "user_id": "UBOT",
+                "bot_id": "B1",
+                "team_id": "T1",
+                "user": "rapport",
+            }
+        if method == "users.info":
+            user = str(args.get("user"))
+            name = {"U1": "Sam Seller", "U2": "Blair Field"}.get(user, user)
+            return {"ok": True, "user": {"id": user, "name": user, "real_name": name,
+                                         "tz": "America/New_York", "profile": {"real_name": name}}}  # fmt: skip
+        if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
+            return {
+                "ok": True,
+                "channel": args.get("channel"),
+                "ts": f"1800000000.{next(self._ts):06d}",
+            }
+        return {"ok": True}
+
+    def named(self, method: str) -> list[dict[str, Any]]:
+        """The arguments of every call of one method."""
+        return [c.args for c in self.calls if c.method == method]
+
+    async def wait_for(
+        self, method: str, count: int = 1, timeout: float = 10.0
+    ) -> list[dict[str, Any]]:
+        """Wait until `method` was called `count` times."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while len(self.named(method)) < count:
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(
+                    f"{method} called {len(self.named(method))}x, wanted {count}: {self.calls}"
+                )
+            await asyncio.sleep(0.02)
+        return self.named(method)
+
+
+def blocks_text(args: dict[str, Any]) -> str:
+    """All the text in a posted message's blocks, for assertions."""
+    blocks = args.get("blocks")
+    if isinstance(blocks, str):
+        blocks = json.loads(blocks)
+    return json.dumps(blocks or [], ensure_ascii=False)
