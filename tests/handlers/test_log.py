@@ -143,7 +143,7 @@ def test_shortcut_logs_any_text_and_asks_who_when_unnamed(core: Core, say: Say) 
                 sent_at=NOW,
                 message_id=key,
                 log_as_is=True,
-            )  # fmt: skip
+            )
         )
 
     (card,) = shortcut("Pricing looks fine to us, please send the contract to Olu", "s1")
