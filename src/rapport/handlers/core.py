@@ -17,6 +17,7 @@ from rapport.handlers.importer import ImportReport, import_path
 from rapport.handlers.router import ACTIONS, command_for
 from rapport.handlers.settings import CoreSettings
 from rapport.handlers.types import Button, Field, Message, Reply
+from rapport.nlp.signals import is_lookup_question
 from rapport.store import Duplicate, Store, UnavailableErrors, utcnow
 
 log_ = logging.getLogger(__name__)
@@ -146,6 +147,8 @@ class Core:
             return lookup.handle_lookup(ctx, parsed)
         if parsed.intent == "agenda":
             return agenda.handle_agenda(ctx)
+        if is_lookup_question(text.lower()):
+            return lookup.handle_lookup(ctx, parsed)
         return not_understood()
 
     def _typed_answer(self, ctx: Ctx, pending: Any, text: str) -> list[Reply] | None:

@@ -1,0 +1,54 @@
+"""`rapport run` with only Slack settings serves signed requests and answers via SLACK_API_URL."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.adapters.fake_slack import FakeSlack
+from tests.adapters.test_slack import SECRET, SlackHarness, free_port, mention
+
+
+async def test_rapport_run_serves_slack(tmp_path: Path) -> None:
+    fake = FakeSlack()
+    await fake.start()
+    port = free_port()
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake.url,
+        "PORT": str(port),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'run.db'}",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rapport.bot.cli", "run"],
+        env=env, cwd=tmp_path, stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        for _ in range(300):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.1):
+                    break
+            except OSError:
+                assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+                await asyncio.sleep(0.05)
+        slack = SlackHarness(fake, port)
+        assert await slack.event(mention("who is Hope?")) == 200
+        (post,) = await fake.wait_for("chat.postMessage", timeout=20)
+        assert "I don't know that customer yet" in post["text"]
+        assert await slack.post("{}", "application/json", secret="bad") == 401
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        await fake.stop()
+    assert proc.returncode == 0, proc.stdout.read().decode() if proc.stdout else ""
