@@ -161,6 +161,7 @@ def test_aware_now_is_read_in_the_writers_zone() -> None:
 def test_slash_dates_are_left_unparsed_and_flagged() -> None:
     p = parse("remind me to call Bo 12/3", dt.datetime.fromisoformat(WED), "UTC", EMPTY)
     assert p.task is not None and p.task.due is None
+    assert p.task.title == "Call Bo"
     assert "date" in p.unsure
 
 

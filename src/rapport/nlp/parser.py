@@ -261,6 +261,7 @@ def _time_for(
     return None
 
 
+_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
 _TITLE_NOISE = re.compile(
     r"^(?:(?:ok|so|also|and|then|pls|please)\s+)*(?:remind me\s*(?:to|about|that)?|"
     r"reminder\s*(?:to)?|i\s+need\s+to|need\s+to|i\s+have\s+to|have\s+to|"
@@ -292,7 +293,8 @@ def _title(
         pieces.append(text[pos : max(pos, cs)])
         pos = max(pos, ce)
     pieces.append(text[pos:e])
-    title = " ".join(" ".join(pieces).split())
+    # An unread slash date stays out of the title: the bot asks for the date instead.
+    title = " ".join(_SLASH_DATE.sub(" ", " ".join(pieces)).split())
     title = _TITLE_NOISE.sub("", title)
     wish = _WISH.match(title)
     if wish:
