@@ -100,7 +100,9 @@ def _refresh(member: Member, message: Message) -> None:
         except (ZoneInfoNotFoundError, ValueError):
             return
         member.tz = message.user_tz
-    if message.user_name and message.user_name != member.name:
+    # Slack profiles are the team's own record of names; a Telegram first name is not, and
+    # must not rename a member who linked their Telegram account.
+    if message.platform == "slack" and message.user_name and message.user_name != member.name:
         member.name = message.user_name
 
 

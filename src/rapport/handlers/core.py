@@ -201,6 +201,13 @@ class Core:
             ctx = Ctx(unit, member, probe, self.settings, self.clock())
             return [*agenda.handle_agenda(ctx), lookup.recent_customers(ctx)]
 
+    def mark_unreachable(self, platform: str, user: str) -> None:
+        """Remember that a person blocked the bot, so nothing is retried at them forever."""
+        with self._unit() as unit:
+            identity = unit.identity(platform, user)
+            if identity is not None:
+                identity.reachable = False
+
     # --- operations the CLI uses -------------------------------------------------
     def import_file(self, path: Path) -> ImportReport:
         """Import a DIRECTORY.json or a CSV of contacts."""

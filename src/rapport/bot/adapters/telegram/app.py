@@ -1,0 +1,123 @@
+"""The python-telegram-bot Application: updates in, replies out, every callback answered."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, TypeHandler
+
+from rapport.bot.adapters.telegram.config import TelegramConfig
+from rapport.bot.adapters.telegram.inbound import COMMANDS, from_update
+from rapport.bot.adapters.telegram.render import render
+from rapport.handlers.core import Core
+from rapport.handlers.types import Reply
+
+log = logging.getLogger(__name__)
+
+
+def _markup(rows: tuple[tuple[tuple[str, str], ...], ...]) -> InlineKeyboardMarkup | None:
+    if not rows:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+    )
+
+
+def build_application(core: Core, config: TelegramConfig) -> Any:
+    """An Application wired to the core (not started)."""
+    builder: Any = ApplicationBuilder().token(config.token)
+    if config.api_url:
+        base = config.api_url.rstrip("/")
+        builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
+    if config.rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    builder = builder.get_updates_read_timeout(config.poll_timeout + 10)
+    app = builder.build()
+
+    async def send(chat_id: str, reply: Reply, user: str) -> None:
+        out = render(reply)
+        for i, chunk in enumerate(out.chunks):
+            last = i == len(out.chunks) - 1
+            try:
+                await app.bot.send_message(
+                    chat_id=chat_id, text=chunk, parse_mode=ParseMode.HTML,
+                    reply_markup=_markup(out.keyboard) if last else None,
+                )  # fmt: skip
+            except Forbidden:
+                log.warning("Telegram chat %s blocked the bot; marking unreachable", chat_id)
+                await asyncio.to_thread(core.mark_unreachable, "telegram", user)
+                return
+
+    async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        username = app.bot.username if app.bot else None
+        message = from_update(update.to_dict(), username)
+        query = update.callback_query
+        if query is not None:
+            await query.answer()  # always, so the button stops spinning
+        if message is None:
+            return
+        replies, fresh = await asyncio.to_thread(core.handle_event, message)
+        if not fresh:
+            return
+        for reply in replies:
+            if query is not None and reply.replace and query.message is not None:
+                out = render(reply)
+                try:
+                    await query.edit_message_text(
+                        out.chunks[0], parse_mode=ParseMode.HTML, reply_markup=_markup(out.keyboard)
+                    )
+                    for extra in out.chunks[1:]:
+                        await app.bot.send_message(message.chat, extra, parse_mode=ParseMode.HTML)
+                    continue
+                except BadRequest as exc:  # e.g. message too old to edit: send a new one
+                    log.info("edit failed (%s); sending instead", exc)
+            await send(message.chat, reply, message.user)
+
+    app.add_handler(TypeHandler(Update, on_update))
+    return app
+
+
+async def register_commands(app: Any) -> None:
+    """setMyCommands, so phones show the command menu."""
+    await app.bot.set_my_commands(
+        [BotCommand(name, about) for name, (_, about) in COMMANDS.items()]
+    )
+
+
+def webhook_path(config: TelegramConfig) -> str:
+    """The URL path the webhook server listens on (the last part of TELEGRAM_WEBHOOK_URL)."""
+    from urllib.parse import urlparse
+
+    return urlparse(config.webhook_url or "").path.lstrip("/") or "telegram"
+
+
+async def serve_telegram(core: Core, config: TelegramConfig) -> None:
+    """Run in the current event loop until cancelled: long polling, or a webhook."""
+    app: Any = build_application(core, config)
+    await app.initialize()
+    await register_commands(app)
+    await app.start()
+    if config.webhook_url:
+        if not config.webhook_secret:
+            raise ValueError("TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET")
+        await app.updater.start_webhook(
+            listen=config.listen, port=config.port, url_path=webhook_path(config),
+            webhook_url=config.webhook_url, secret_token=config.webhook_secret,
+        )  # fmt: skip
+        log.info("Telegram: webhook on port %s", config.port)
+    else:
+        await app.bot.delete_webhook()
+        await app.updater.start_polling(timeout=config.poll_timeout, poll_interval=0.0)
+        log.info("Telegram: polling")
+    try:
+        await asyncio.Event().wait()
+    finally:
+        if app.updater.running:
+            await app.updater.stop()
+        await app.stop()
+        await app.shutdown()

@@ -1,0 +1,133 @@
+"""A Telegram Bot API on 127.0.0.1: a queue of updates for getUpdates, and recorded calls."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+BOT = {"id": 4242, "is_bot": True, "first_name": "Rapport", "username": "rapport_bot",
+       "can_join_groups": True, "can_read_all_group_messages": False,
+       "supports_inline_queries": False}  # fmt: skip
+
+
+@dataclass
+class FakeTelegram:
+    """Feed updates with push_*; read what the bot did with `named(method)`."""
+
+    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    blocked: set[str] = field(default_factory=set)
+    port: int = 0
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _msg_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
+    _runner: web.AppRunner | None = None
+
+    @property
+    def url(self) -> str:
+        """What TELEGRAM_API_URL is set to."""
+        return f"http://127.0.0.1:{self.port}"
+
+    async def start(self) -> None:
+        """Listen on a free loopback port."""
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._api)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        """Stop listening."""
+        if self._runner:
+            await self._runner.cleanup()
+
+    def push_text(self, user: int, text: str, chat: int | None = None,
+                  chat_type: str = "private", first_name: str = "Dana") -> dict[str, Any]:  # fmt: skip
+        """Queue a text message update; returns it."""
+        update_id = next(self._ids)
+        update = {"update_id": update_id, "message": {
+            "message_id": update_id, "date": int(time.time()), "text": text,
+            "from": {"id": user, "is_bot": False, "first_name": first_name},
+            "chat": {"id": chat or user, "type": chat_type}}}  # fmt: skip
+        if text.startswith("/"):
+            update["message"]["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": len(text.split()[0])}
+            ]
+        self.updates.append(update)
+        return update
+
+    def push_callback(self, user: int, data: str, message_id: int, chat: int | None = None) -> None:
+        """Queue a button press on one of the bot's messages."""
+        update_id = next(self._ids)
+        self.updates.append({"update_id": update_id, "callback_query": {
+            "id": f"cb{update_id}", "chat_instance": "ci", "data": data,
+            "from": {"id": user, "is_bot": False, "first_name": "Dana"},
+            "message": {"message_id": message_id, "date": int(time.time()), "text": "card",
+                        "chat": {"id": chat or user, "type": "private"}}}})  # fmt: skip
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        params: dict[str, Any] = dict(request.query)
+        if request.content_type == "application/json":
+            params.update(await request.json())
+        elif request.can_read_body:
+            for key, value in (await request.post()).items():
+                try:
+                    params[key] = json.loads(str(value))
+                except ValueError:
+                    params[key] = value
+        return params
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await self._params(request)
+        if method == "getUpdates":
+            offset = int(params.get("offset") or 0)
+            deadline = time.monotonic() + min(float(params.get("timeout") or 0), 1.0)
+            while True:
+                ready = [u for u in self.updates if u["update_id"] >= offset]
+                if ready or time.monotonic() >= deadline:
+                    return web.json_response({"ok": True, "result": ready})
+                await asyncio.sleep(0.02)
+        self.calls.append((method, params))
+        if (
+            method in ("sendMessage", "editMessageText")
+            and str(params.get("chat_id")) in self.blocked
+        ):
+            return web.json_response({"ok": False, "error_code": 403,
+                                      "description": "Forbidden: bot was blocked by the user"},
+                                     status=403)  # fmt: skip
+        return web.json_response({"ok": True, "result": self._result(method, params)})
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return BOT
+        if method in ("sendMessage", "editMessageText"):
+            chat = params.get("chat_id") or 0
+            return {"message_id": int(params.get("message_id") or next(self._msg_ids)),
+                    "date": int(time.time()), "text": params.get("text", ""),
+                    "chat": {"id": int(chat), "type": "private"}}  # fmt: skip
+        return True
+
+    def named(self, method: str) -> list[dict[str, Any]]:
+        """Every call of one method, oldest first."""
+        return [p for m, p in self.calls if m == method]
+
+    async def wait_for(
+        self, method: str, count: int = 1, timeout: float = 10.0
+    ) -> list[dict[str, Any]]:
+        """Wait until the bot called `method` `count` times."""
+        deadline = time.monotonic() + timeout
+        while len(self.named(method)) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"{method}: {len(self.named(method))} of {count}; {self.calls}"
+                )
+            await asyncio.sleep(0.02)
+        return self.named(method)
