@@ -40,6 +40,9 @@ def _settings() -> Settings:
     )
     # Schema upgrades are routine; say so only when asked for detail.
     logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.root.level))
+    # HTTP client request lines carry the Telegram token in the URL: never log them.
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     return settings
 
 
