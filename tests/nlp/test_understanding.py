@@ -253,3 +253,12 @@ def test_parse_command_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
     assert results[0]["intent"] == "log" and results[0]["customers"] == ["Jane Doe"]
     assert all("error" in r for r in results[1:5])
     assert results[5]["intent"] == "lookup"
+
+
+def test_a_new_team_can_log_its_first_contact() -> None:
+    parsed = parse("called Hope at Brightwater, quote Friday", NOW, "UTC", Directory())
+    assert parsed.intent == "log"
+    assert [(n.name, n.kind, n.company) for n in parsed.new_customers] == [
+        ("Hope", "person", "Brightwater"),
+        ("Brightwater", "company", None),
+    ]

@@ -139,7 +139,7 @@ def find_mentions(tokens: list[Token], directory: Directory) -> Mentions:
     """Match customers, ambiguous names and new contacts in tokenized text."""
     index = build_index(directory)
     out = Mentions()
-    if not index.entries or not tokens:
+    if not tokens:
         return out
     words = [t.norm for t in tokens]
     for k, tok in enumerate(tokens):
@@ -239,6 +239,7 @@ _CONTACT_CUES = frozenset(
         "breakfast",
     ]
 )
+_VERB_CUES = frozenset(["met", "called", "rang", "phoned", "emailed", "texted", "messaged"])
 _COMPANY_CUES = frozenset(["from", "at", "of"])
 _VISIT_CUES = frozenset(["visited", "visit", "by", "in"])
 
@@ -262,7 +263,10 @@ def _new_contacts(
             if tokens[j - 1].possessive:
                 break
         span = tokens[i:j]
-        if cue in _CONTACT_CUES and len(span) >= 2:
+        # One capitalised word right after a contact verb ("called Hope") is a new person
+        # too; after "with"/"w" it must be a full name ("lunch with Dana Ross").
+        single_ok = cue in _VERB_CUES and not span[0].sentence_start
+        if cue in _CONTACT_CUES and (len(span) >= 2 or single_ok):
             name = " ".join(t.orig for t in span)
             company_word = any(t.norm in COMPANY_WORDS for t in span)
             kind: CustomerKind = "company" if company_word or cue in _VISIT_CUES else "person"
