@@ -160,3 +160,17 @@ def test_home_lists_tasks_and_recent_customers(core: Core, say: Say) -> None:
     replies = core.home("slack", "U7")
     assert "Revised" in replies[0].text or "#1" in replies[0].text
     assert replies[-1].title == "Recently touched" and "Hope Ferreira" in replies[-1].text
+
+
+def test_a_slash_date_is_asked_about_not_guessed(core: Core, say: Say) -> None:
+    (question,) = say("remind me to send Hope the deck 12/3")
+    assert [b.label for b in question.buttons] == [
+        "Thu 3 Dec",
+        "Fri 12 Mar 2027",
+        "No date",
+        "Cancel",
+    ]
+    assert rows(core, "tasks") == []
+    (card,) = say(action=button(question, "Fri 12 Mar"))
+    assert "Fri 12 Mar 2027" in card.text
+    assert rows(core, "tasks")[0]["due_date"] == "2027-03-12"

@@ -104,4 +104,4 @@ def test_agenda_buckets_overdue_today_and_later(core: Core, say: Say, clock: Clo
     text = reply.text
     assert "Overdue (1)" in text and "Today (1)" in text and "Later (1)" in text
     assert text.index("Overdue") < text.index("Today") < text.index("Later")
-    assert [b.label for b in reply.buttons] == ["Done #2", "Done #1"]
+    assert [b.label for b in reply.buttons] == ["Done #2", "Snooze #2", "Done #1", "Snooze #1"]

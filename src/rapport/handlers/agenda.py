@@ -42,7 +42,14 @@ def handle_agenda(ctx: Ctx) -> list[Reply]:
     if more > 0:
         sections.append(f"…and {more} more.")
     counts = ", ".join(f"{len(v)} {k.lower()}" for k, v in buckets.items() if v)
-    buttons = tuple(Button(f"Done #{t.number}", "task.done", str(t.number)) for t in urgent[:5])
+    buttons = tuple(
+        button
+        for t in urgent[:5]
+        for button in (
+            Button(f"Done #{t.number}", "task.done", str(t.number)),
+            Button(f"Snooze #{t.number}", "task.snooze", f"{t.number}:1d"),
+        )
+    )
     return [
         Reply(
             text=f"Your open tasks: {counts}.\n" + "\n".join(sections),

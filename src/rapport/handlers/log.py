@@ -9,11 +9,13 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from rapport.handlers import cards
+from rapport.handlers import formatting as fmt
 from rapport.handlers.context import Ctx
 from rapport.handlers.directory import Customers, load_directory, rows_for
 from rapport.handlers.record import write
 from rapport.handlers.types import Button, Reply
 from rapport.nlp import Parse, parse
+from rapport.nlp.dates import slash_readings
 from rapport.nlp.normalize import fold_key
 from rapport.store.models import Company, Contact, PendingAction
 
@@ -110,6 +112,16 @@ def proceed(ctx: Ctx, state: dict[str, Any], parsed: Parse | None = None) -> lis
             keys.extend(_add_customer(ctx, name, kind, company))
         elif decided != "skip":
             keys.append(decided)
+    fixed_due = state.get("fixes", {}).get("due")
+    if parsed.task is not None and parsed.task.due is None and "date" in parsed.unsure:
+        if fixed_due is None:
+            question = _ask_date(ctx, state)
+            if question is not None:
+                return [question]
+        elif fixed_due != "none":
+            parsed = replace(
+                parsed, task=replace(parsed.task, due=dt.date.fromisoformat(fixed_due))
+            )
     customers = rows_for(ctx.unit, keys)
     if parsed.intent == "log" and customers.empty and state.get("as_is"):
         _question(ctx, state, "customer.name", [])
@@ -166,6 +178,22 @@ def _ask_pick(ctx: Ctx, state: dict[str, Any], index: int, group: tuple[Any, ...
         title=f"Which {first}?",
         buttons=_buttons(pending),
     )
+
+
+def _ask_date(ctx: Ctx, state: dict[str, Any]) -> Reply | None:
+    """A slash date like 12/3 reads differently by country: ask instead of guessing."""
+    written, readings = slash_readings(state["text"], ctx.today)
+    if not readings:
+        return None
+    options: list[dict[str, Any]] = [
+        {"label": fmt.day(d, ctx.today), "set": "fixes", "slot": "due", "value": d.isoformat()}
+        for d in readings
+    ]
+    options.append({"label": "No date", "set": "fixes", "slot": "due", "value": "none"})
+    options.append({"label": "Cancel", "cancel": True, "style": "danger"})
+    pending = _question(ctx, state, "task.date_reading", options)
+    text = f"Which date is “{written}”? Nothing is saved until you choose."
+    return Reply(text, title=f"Which date is “{written}”?", buttons=_buttons(pending))
 
 
 def _labelled(rows: Customers) -> list[tuple[str, str]]:

@@ -300,6 +300,26 @@ def find_dates(low: str, orig: str) -> tuple[list[DateExpr], bool]:
     return found, slash
 
 
+def slash_readings(text: str, today: dt.date) -> tuple[str, list[dt.date]]:
+    """The first slash date in `text` ("12/3") and each date it could mean (month/day and
+    day/month), the next on or after today unless a year is given."""
+    m = _SLASH.search(text.lower())
+    if m is None:
+        return "", []
+    a, b = int(m["a"]), int(m["b"])
+    year = int(m["y"]) if m["y"] else None
+    if year is not None and year < 100:
+        year += 2000
+    found: list[dt.date] = []
+    for month, day in ((a, b), (b, a)):
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        resolved = _month_day(month, day, year)(today, "future")
+        if resolved is not None and resolved not in found:
+            found.append(resolved)
+    return m.group(0), found
+
+
 def _hour(h: int, minute: int, ap: str | None) -> dt.time | None:
     if ap:
         if not 1 <= h <= 12:
