@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Literal
 
-from rapport.handlers import access, agenda, log, lookup, tasks
+from rapport.handlers import access, agenda, log, lookup, nudges, tasks
 from rapport.handlers.context import Ctx
 from rapport.handlers.exporter import export_all
 from rapport.handlers.help import not_understood
@@ -200,6 +200,16 @@ class Core:
                 return refusal
             ctx = Ctx(unit, member, probe, self.settings, self.clock())
             return [*agenda.handle_agenda(ctx), lookup.recent_customers(ctx)]
+
+    def claim_nudges(self, token: str, limit: int = 200) -> list[nudges.Outbound]:
+        """Lease the nudges that are due now and build them (see handlers/nudges.py)."""
+        with self._unit() as unit:
+            return nudges.claim(unit, self.settings, self.clock(), token, limit)
+
+    def finish_nudge(self, outbound: nudges.Outbound, sent: bool) -> None:
+        """Settle a claimed nudge after the send (or the failed send)."""
+        with self._unit() as unit:
+            nudges.settle(unit, self.settings, outbound.task_id, outbound.token, sent, self.clock())
 
     def mark_unreachable(self, platform: str, user: str) -> None:
         """Remember that a person blocked the bot, so nothing is retried at them forever."""

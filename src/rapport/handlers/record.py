@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from rapport.handlers import audit
+from rapport.handlers import audit, nudges
 from rapport.handlers.context import Ctx
 from rapport.handlers.directory import Customers
 from rapport.nlp import Parse
@@ -101,6 +101,7 @@ def _task(
         message_key=key,
         created_at=ctx.now,
     )
+    nudges.plan(task, ctx.member, ctx.settings)
     ctx.unit.add(task)
     ctx.unit.flush()
     return task, defaulted

@@ -91,6 +91,8 @@ ACTIONS: dict[str, ActionHandler] = {
     "task.done": lambda ctx, v: tasks.mark_done(ctx, v, replace=True),
     "task.snooze": tasks.snooze_button,
     "task.change_date": tasks.ask_new_date,
+    "task.reassign": tasks.ask_owner,
+    "task.give": tasks.give_button,
     "task.undo": undo.undo_task,
     "log.undo": undo.undo_log,
     "customer.show": lookup.show,

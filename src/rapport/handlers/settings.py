@@ -16,3 +16,6 @@ class CoreSettings:
     workday_start: dt.time = dt.time(9, 0)
     admin_ids: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     default_followup_days: int = 3
+    quiet_hours: str = "20:00-08:00"
+    workdays: str = "mon-fri"
+    cold_days: int = 30

@@ -7,11 +7,11 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from rapport.handlers import audit
+from rapport.handlers import audit, nudges
 from rapport.handlers import formatting as fmt
 from rapport.handlers.context import Ctx
 from rapport.handlers.directory import load_directory
-from rapport.handlers.types import Reply
+from rapport.handlers.types import Button, Reply
 from rapport.nlp import parse
 from rapport.store.models import Member, PendingAction, Task
 
@@ -54,6 +54,7 @@ def mark_done(ctx: Ctx, raw: str, replace: bool = False) -> list[Reply]:
         return [Reply(f"Task #{task.number} is already {task.status}.", replace=replace)]
     before = _snapshot(task)
     task.status = "done"
+    nudges.plan(task, task.owner, ctx.settings)
     audit.record(ctx, "task.done", "task", task.id, before, _snapshot(task))
     return [Reply(f"Done: #{task.number} {task.title}.", tone="success", replace=replace)]
 
@@ -72,6 +73,7 @@ def move(
     """Set a task's due date and say so."""
     before = _snapshot(task)
     task.due_date, task.due_time = day, at
+    nudges.plan(task, task.owner, ctx.settings)
     audit.record(ctx, action, "task", task.id, before, _snapshot(task))
     verb = "Snoozed" if action == "task.snooze" else "Moved"
     return [
@@ -158,10 +160,45 @@ def reassign(ctx: Ctx, raw: str, name: str) -> list[Reply]:
     if member is None:
         names = ", ".join(m.name for m in ctx.unit.members()) or "nobody yet"
         return _warn(f"No team member called “{fmt.clip(name, 30)}”. Members: {names}.")
+    return give(ctx, task, member, replace=False)
+
+
+def give(ctx: Ctx, task: Task, member: Member, replace: bool) -> list[Reply]:
+    """Hand a task to another member; their own nudge time applies."""
     before = _snapshot(task)
     task.owner_id = member.id
+    task.owner = member
+    nudges.plan(task, member, ctx.settings)
     audit.record(ctx, "task.reassign", "task", task.id, before, _snapshot(task))
-    return [Reply(f"Gave #{task.number} {task.title} to {member.name}.", tone="success")]
+    return [
+        Reply(
+            f"Gave #{task.number} {task.title} to {member.name}.", tone="success", replace=replace
+        )
+    ]
+
+
+def ask_owner(ctx: Ctx, raw: str) -> list[Reply]:
+    """Reassign button: one button per team member."""
+    task, problem = find_task(ctx, raw)
+    if task is None:
+        return problem
+    others = [m for m in ctx.unit.members() if m.id != task.owner_id][:10]
+    if not others:
+        return [Reply("There is nobody else on the team yet to give it to.")]
+    buttons = tuple(Button(m.name, "task.give", f"{task.number}:{m.id}") for m in others)
+    return [Reply(f"Give #{task.number} {task.title} to whom?", buttons=buttons)]
+
+
+def give_button(ctx: Ctx, value: str) -> list[Reply]:
+    """A member button from `ask_owner`: value 'N:member id'."""
+    raw, _, member_id = value.partition(":")
+    task, problem = find_task(ctx, raw)
+    if task is None:
+        return problem
+    member = ctx.unit.member(int(member_id)) if member_id.isdigit() else None
+    if member is None or not member.active:
+        return _warn("That member is no longer on the team.")
+    return give(ctx, task, member, replace=True)
 
 
 NUMBER = re.compile(r"#?\d{1,9}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rapport.handlers import audit
+from rapport.handlers import audit, nudges
 from rapport.handlers.context import Ctx
 from rapport.handlers.types import Reply
 from rapport.store.models import AuditEvent, Task
@@ -79,6 +79,9 @@ def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
         if task is None:
             return [Reply("That change can't be undone.", tone="warning")]
         _restore(task, before)
+        owner = unit.member(task.owner_id)
+        if owner is not None:
+            nudges.plan(task, owner, ctx.settings)
         text = f"Undone: #{task.number} {task.title} is back as it was."
     event.undone = True
     audit.record(ctx, "undo", event.entity, event.entity_id, after, before)

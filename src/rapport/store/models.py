@@ -86,6 +86,8 @@ class Member(Base):
     tz: Mapped[str | None] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(16), default="member")
     workday_start: Mapped[dt.time | None] = mapped_column(Time)
+    quiet_hours: Mapped[str | None] = mapped_column(String(16))  # "20:00-08:00"; "" = none
+    workdays: Mapped[str | None] = mapped_column(String(32))  # "mon-fri", "mon,wed,fri"
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
@@ -194,6 +196,12 @@ class Task(Base):
     interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interactions.id"))
     message_key: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # When the owner is next nudged (UTC); null when no nudge is planned.
+    nudge_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
+    nudge_count: Mapped[int] = mapped_column(Integer, default=0)
+    # A sender's claim on the nudge: who holds it and until when.
+    lease_owner: Mapped[str | None] = mapped_column(String(40))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     owner: Mapped[Member] = relationship()
     contact: Mapped[Contact | None] = relationship()
     company: Mapped[Company | None] = relationship()
@@ -270,6 +278,26 @@ class Invite(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class DigestSubscription(Base):
+    """A channel that gets the team digest each workday at a local time."""
+
+    __tablename__ = "digest_subscriptions"
+    __table_args__ = (UniqueConstraint("team_id", "platform", "chat"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    platform: Mapped[str] = mapped_column(String(16))
+    chat: Mapped[str] = mapped_column(String(128))
+    local_time: Mapped[dt.time] = mapped_column(Time)
+    tz: Mapped[str] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    next_run_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
+    last_sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    lease_owner: Mapped[str | None] = mapped_column(String(40))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    reachable: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class AllowedChat(Base):

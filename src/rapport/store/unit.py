@@ -80,6 +80,14 @@ class Unit:
             )
         )
 
+    def identities_of(self, member_id: int) -> Sequence[Identity]:
+        """A member's platform accounts."""
+        return self.session.scalars(
+            select(Identity).where(
+                Identity.team_id == self.team_id, Identity.member_id == member_id
+            )
+        ).all()
+
     def members(self) -> Sequence[Member]:
         """Active members, by name."""
         return self.session.scalars(
@@ -258,6 +266,40 @@ class Unit:
         return self.session.scalars(
             select(Task).where(Task.team_id == self.team_id).order_by(Task.number)
         ).all()
+
+    def claim_due_tasks(
+        self, now: dt.datetime, token: str, lease: dt.timedelta, limit: int = 200
+    ) -> list[int]:
+        """Atomically lease open tasks whose nudge is due; returns their ids.
+
+        PostgreSQL skips rows another replica holds (FOR UPDATE SKIP LOCKED); SQLite's single
+        writer makes the conditional update atomic. An expired lease can be claimed again.
+        """
+        due = (
+            select(Task.id)
+            .where(
+                Task.team_id == self.team_id,
+                Task.status == "open",
+                Task.nudge_at.is_not(None),
+                Task.nudge_at <= now,
+                or_(Task.lease_until.is_(None), Task.lease_until < now),
+            )
+            .order_by(Task.nudge_at)
+            .limit(limit)
+        )
+        if self.session.get_bind().dialect.name == "postgresql":
+            due = due.with_for_update(skip_locked=True)
+        stmt = (
+            update(Task)
+            .where(
+                Task.id.in_(due.scalar_subquery()),
+                or_(Task.lease_until.is_(None), Task.lease_until < now),
+            )
+            .values(lease_owner=token, lease_until=now + lease)
+            .returning(Task.id)
+            .execution_options(synchronize_session=False)
+        )
+        return list(self.session.scalars(stmt).all())
 
     # --- deals -------------------------------------------------------------
     def deals_for(self, contact_ids: Sequence[int], company_ids: Sequence[int]) -> Sequence[Deal]:

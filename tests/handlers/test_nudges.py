@@ -1,0 +1,150 @@
+"""Nudges: due tasks reach their owner once, on time, inside allowed hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+
+from rapport.handlers.core import Core
+from tests.conftest import PG_URL, Clock, Say
+from tests.handlers.helpers import button, rows
+
+UTC = dt.UTC
+
+
+def at(clock: Clock, iso_utc: str) -> None:
+    clock.now = dt.datetime.fromisoformat(iso_utc).replace(tzinfo=UTC)
+
+
+def test_a_due_task_gets_exactly_one_nudge(core: Core, say: Say, clock: Clock) -> None:
+    say("called Hope, she wants the revised quote by friday")  # Wed 18 Nov, New York
+    at(clock, "2026-11-20T13:59:00")  # Fri 08:59 in New York: not yet
+    assert core.claim_nudges("a") == []
+    at(clock, "2026-11-20T14:00:00")  # Fri 09:00 workday start
+    (nudge,) = core.claim_nudges("a")
+    assert nudge.recipient.platform == "console" and nudge.recipient.address == "sam"
+    reply = nudge.reply
+    assert "Due Fri 20 Nov: #1 Revised quote for Hope" in reply.text
+    assert "from your call with Hope on Wed 18 Nov" in reply.text
+    assert [b.label for b in reply.buttons] == ["Done", "Snooze 1 day", "Snooze 1 week", "Reassign"]
+    assert core.claim_nudges("b") == []  # leased
+    core.finish_nudge(nudge, sent=True)
+    assert core.claim_nudges("b") == []  # sent; next reminder is the next workday
+
+
+def test_snooze_means_no_nudge_until_the_new_date(core: Core, say: Say, clock: Clock) -> None:
+    say("remind me to call Hope friday")
+    at(clock, "2026-11-20T14:00:00")
+    (nudge,) = core.claim_nudges("a")
+    core.finish_nudge(nudge, sent=True)
+    (snoozed,) = say(action=button(nudge.reply, "Snooze 1 week"))
+    assert "Fri 27 Nov" in snoozed.text
+    at(clock, "2026-11-26T14:00:00")
+    assert core.claim_nudges("a") == []
+    at(clock, "2026-11-27T14:00:00")
+    assert len(core.claim_nudges("a")) == 1
+
+
+def test_a_sender_that_dies_after_claiming_loses_its_lease(
+    core: Core, say: Say, clock: Clock
+) -> None:
+    say("remind me to call Hope friday")
+    at(clock, "2026-11-20T14:00:00")
+    (lost,) = core.claim_nudges("dead")  # claimed, never sent nor settled
+    clock.advance(minutes=4)
+    assert core.claim_nudges("alive") == []
+    clock.advance(minutes=2)
+    (again,) = core.claim_nudges("alive")
+    assert again.task_id == lost.task_id
+    core.finish_nudge(lost, sent=True)  # the dead sender's late settle changes nothing
+    core.finish_nudge(again, sent=True)
+    assert rows(core, "tasks")[0]["status"] == "open"
+    clock.advance(minutes=10)
+    assert core.claim_nudges("alive") == []
+
+
+def test_quiet_hours_and_weekends_wait(core: Core, say: Say, clock: Clock) -> None:
+    say("remind me to call Hope friday at 9pm")
+    at(clock, "2026-11-21T02:30:00")  # Fri 21:30 in New York: quiet
+    assert core.claim_nudges("a") == []
+    at(clock, "2026-11-23T12:59:00")  # Mon 07:59
+    assert core.claim_nudges("a") == []
+    at(clock, "2026-11-23T13:00:00")  # Mon 08:00, quiet hours over
+    assert len(core.claim_nudges("a")) == 1
+
+
+def test_overdue_is_renudged_daily_at_most_three_times(core: Core, say: Say, clock: Clock) -> None:
+    say("remind me to call Hope monday")
+    at(clock, "2026-11-23T14:00:00")
+    sent = 0
+    for _ in range(10):
+        out = core.claim_nudges("a")
+        for nudge in out:
+            core.finish_nudge(nudge, sent=True)
+            sent += 1
+        clock.advance(days=1)
+    assert sent == 4  # the first nudge and three daily reminders
+
+
+def test_done_stops_nudges(core: Core, say: Say, clock: Clock) -> None:
+    say("remind me to call Hope friday")
+    say("done 1")
+    at(clock, "2026-11-20T14:00:00")
+    assert core.claim_nudges("a") == []
+
+
+def test_reassign_button_offers_members_and_moves_the_nudge(
+    core: Core, say: Say, clock: Clock
+) -> None:
+    say("hello", user="alex", platform="slack", name="Alex Kim")
+    say("remind me to call Hope friday")
+    at(clock, "2026-11-20T14:00:00")
+    (nudge,) = core.claim_nudges("a")
+    core.finish_nudge(nudge, sent=False)
+    (ask,) = say(action=button(nudge.reply, "Reassign"))
+    (gave,) = say(action=button(ask, "Alex Kim"))
+    assert "Gave #1" in gave.text
+    (again,) = core.claim_nudges("b")
+    assert again.recipient.platform == "slack" and again.recipient.address == "alex"
+
+
+@pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL is not set: PostgreSQL tests skipped")
+def test_two_senders_on_postgresql_claim_500_nudges_once(store_url: str, clock: Clock) -> None:
+    if not store_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only")
+    from rapport.handlers.core import CoreSettings
+    from rapport.store import Store
+
+    store = Store(store_url)
+    core = Core(store, CoreSettings(default_tz="America/New_York"), clock=clock)
+    core.import_file(__import__("tests.conftest", fromlist=["DIRECTORY"]).DIRECTORY)
+    from rapport.handlers.types import Message
+
+    for i in range(500):
+        core.handle(Message(platform="console", team="", user="sam", chat="c",
+                            text="remind me to call Hope friday", sent_at=clock.now,
+                            message_id=f"m{i}"))  # fmt: skip
+    at(clock, "2026-11-20T14:00:00")
+    got: dict[str, list[int]] = {"a": [], "b": []}
+
+    def sender(name: str) -> None:
+        other = Core(Store(store_url, migrate=False), core.settings, clock=clock)
+        while True:
+            batch = other.claim_nudges(name, limit=25)
+            if not batch:
+                return
+            for n in batch:
+                other.finish_nudge(n, sent=True)
+                got[name].append(n.task_id)
+
+    threads = [threading.Thread(target=sender, args=(n,)) for n in got]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    everything = got["a"] + got["b"]
+    assert len(everything) == 500 and len(set(everything)) == 500
+    assert got["a"] and got["b"]
+    store.dispose()
