@@ -43,6 +43,8 @@ def _settings() -> Settings:
     # HTTP client request lines carry the Telegram token in the URL: never log them.
     for noisy in ("httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # Each scheduler tick would otherwise log twice, drowning the terminal chat.
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.root.level))
     return settings
 
 
@@ -81,23 +83,14 @@ def chat(
     tz: Annotated[str | None, typer.Option(help="Your IANA time zone, e.g. Europe/Berlin.")] = None,
 ) -> None:
     """Chat with the bot in the terminal (one reply per line when input is piped)."""
-    from rapport.bot.adapters.console import run_console
     from rapport.bot.run import build_core
+    from rapport.bot.run import chat as run_chat
 
     settings = _settings()
     zone = _check_tz(tz)
     core = build_core(settings)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(
-            run_console(
-                core,
-                user=user or _default_user(),
-                tz=zone,
-                stdin=sys.stdin,
-                stdout=sys.stdout,
-                interactive=sys.stdin.isatty(),
-            )
-        )
+        asyncio.run(run_chat(core, user or _default_user(), zone))
 
 
 @app.command()

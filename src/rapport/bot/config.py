@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from rapport.handlers.schedule import parse_quiet, parse_workdays
+
 
 class Settings(BaseSettings):
     """Every setting Rapport reads. Secrets are `SecretStr`, so they never show in reprs or logs."""
@@ -22,6 +24,9 @@ class Settings(BaseSettings):
     tz: str = Field("UTC", alias="RAPPORT_TZ")
     workday_start: dt.time = Field(dt.time(9, 0), alias="RAPPORT_WORKDAY_START")
     followup_days: int = Field(3, alias="RAPPORT_FOLLOWUP_DAYS", ge=1, le=365)
+    quiet_hours: str = Field("20:00-08:00", alias="RAPPORT_QUIET_HOURS")
+    workdays: str = Field("mon-fri", alias="RAPPORT_WORKDAYS")
+    cold_days: int = Field(30, alias="RAPPORT_COLD_DAYS", ge=1, le=3650)
     log_level: str = Field("INFO", alias="LOG_LEVEL")
 
     slack_bot_token: SecretStr | None = Field(None, alias="SLACK_BOT_TOKEN")
@@ -44,6 +49,18 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r} (use an IANA name)") from exc
+        return value
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet(cls, value: str) -> str:
+        parse_quiet(value)
+        return value
+
+    @field_validator("workdays")
+    @classmethod
+    def _days(cls, value: str) -> str:
+        parse_workdays(value)
         return value
 
     @field_validator("telegram_admin_ids", mode="before")

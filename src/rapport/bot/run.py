@@ -11,6 +11,8 @@ from collections.abc import Coroutine
 from typing import Any
 
 from rapport.bot.config import Settings
+from rapport.bot.delivery import Delivery
+from rapport.bot.scheduler import start_scheduler
 from rapport.handlers.core import Core, CoreSettings
 from rapport.store import Store
 
@@ -25,6 +27,9 @@ def core_settings(settings: Settings) -> CoreSettings:
         workday_start=settings.workday_start,
         admin_ids=frozenset(("telegram", uid) for uid in settings.telegram_admin_ids),
         default_followup_days=settings.followup_days,
+        quiet_hours=settings.quiet_hours,
+        workdays=settings.workdays,
+        cold_days=settings.cold_days,
     )
 
 
@@ -34,7 +39,9 @@ def build_core(settings: Settings) -> Core:
     return Core(store, core_settings(settings))
 
 
-def platform_services(core: Core, settings: Settings) -> list[Coroutine[Any, Any, None]]:
+def platform_services(
+    core: Core, settings: Settings, delivery: Delivery | None = None
+) -> list[Coroutine[Any, Any, None]]:
     """One long-running coroutine per configured platform."""
     services: list[Coroutine[Any, Any, None]] = []
     if settings.slack_configured:
@@ -55,6 +62,7 @@ def platform_services(core: Core, settings: Settings) -> list[Coroutine[Any, Any
                     api_url=settings.slack_api_url,
                     port=settings.port,
                 ),
+                delivery,
             )
         )
     if settings.telegram_configured:
@@ -77,18 +85,19 @@ def platform_services(core: Core, settings: Settings) -> list[Coroutine[Any, Any
                     ),
                     port=settings.telegram_port,
                 ),
+                delivery,
             )
         )
     return services
 
 
-async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> None:
-    """Run every configured platform until a signal; with none, the terminal chat."""
-    services = platform_services(core, settings)
-    if not services:
-        from rapport.bot.adapters.console import run_console
+async def chat(core: Core, user: str, tz: str | None) -> None:
+    """The terminal chat with the scheduler running, so nudges show as they fire."""
+    from rapport.bot.adapters.console import run_console
 
-        log.info("No platform tokens set: opening the terminal chat on %s", _where(settings))
+    delivery = Delivery()
+    scheduler = start_scheduler(core, delivery)
+    try:
         await run_console(
             core,
             user=user,
@@ -96,8 +105,21 @@ async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> No
             stdin=sys.stdin,
             stdout=sys.stdout,
             interactive=sys.stdin.isatty(),
+            delivery=delivery,
         )
+    finally:
+        scheduler.shutdown(wait=False)
+
+
+async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> None:
+    """Run every configured platform and the scheduler until a signal; with none, the chat."""
+    delivery = Delivery()
+    services = platform_services(core, settings, delivery)
+    if not services:
+        log.info("No platform tokens set: opening the terminal chat on %s", _where(settings))
+        await chat(core, user, tz)
         return
+    scheduler = start_scheduler(core, delivery)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -109,6 +131,7 @@ async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> No
     for task in [*tasks, waiter]:
         task.cancel()
     await asyncio.gather(*tasks, waiter, return_exceptions=True)
+    scheduler.shutdown(wait=False)
     for task in done:
         if task is not waiter and task.exception() is not None:
             raise task.exception()  # type: ignore[misc]

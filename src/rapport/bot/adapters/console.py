@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
+from rapport.bot.delivery import Delivery
 from rapport.handlers.types import Action, Button, Message, Reply
 
 log = logging.getLogger(__name__)
@@ -131,6 +132,13 @@ class ConsoleChat:
             self.out.write("\n".join(blocks) + "\n\n")
             self.out.flush()
 
+    async def deliver(self, address: str, reply: Reply) -> bool:
+        """A message the bot starts (a nudge): shown if it is for the person at this terminal."""
+        if address != self.user:
+            return False
+        self.show([reply])
+        return True
+
     async def say(self, line: str) -> None:
         """Send one line to the core and print what it answers."""
         message = self.message_for(line)
@@ -152,9 +160,13 @@ async def run_console(
     stdin: TextIO,
     stdout: TextIO,
     interactive: bool,
+    delivery: Delivery | None = None,
 ) -> ConsoleChat:
-    """Read lines until end of input (or `quit`), answering each one."""
+    """Read lines until end of input (or `quit`), answering each one; nudges for this user
+    are shown as they fire."""
     chat = ConsoleChat(core=core, user=user, tz=tz, out=stdout)
+    if delivery is not None:
+        delivery.register("console", chat.deliver)
     if interactive:
         stdout.write(
             f"Rapport terminal chat as {user}. Try 'help'. Type a number to press a button; "

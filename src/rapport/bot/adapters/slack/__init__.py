@@ -9,6 +9,7 @@ from aiohttp import web
 
 from rapport.bot.adapters.slack.app import build_slack_app
 from rapport.bot.adapters.slack.config import SlackConfig
+from rapport.bot.delivery import Delivery
 from rapport.handlers.core import Core
 
 log = logging.getLogger(__name__)
@@ -16,9 +17,9 @@ log = logging.getLogger(__name__)
 __all__ = ["SlackConfig", "build_slack_app", "serve_slack"]
 
 
-async def serve_slack(core: Core, config: SlackConfig) -> None:
+async def serve_slack(core: Core, config: SlackConfig, delivery: Delivery | None = None) -> None:
     """Serve Slack until cancelled: Socket Mode with an app token, else HTTP."""
-    app = build_slack_app(core, config)
+    app = build_slack_app(core, config, delivery=delivery)
     if config.app_token:
         from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 

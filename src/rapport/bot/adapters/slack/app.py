@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -21,11 +22,15 @@ from rapport.bot.adapters.slack.config import SlackConfig
 from rapport.bot.adapters.slack.members import Profiles
 from rapport.bot.adapters.slack.outbound import Pacer, Poster
 from rapport.bot.adapters.slack.render import home_view, render
+from rapport.bot.delivery import Delivery
 from rapport.handlers.core import Core
 from rapport.handlers.types import Message, Reply
 
 log = logging.getLogger(__name__)
 SHORTCUT = "log_to_rapport"
+# Errors that mean the person or channel is gone, not that Slack is busy.
+GONE = {"user_not_found", "account_inactive", "channel_not_found", "is_archived",
+        "not_in_channel", "user_disabled", "cannot_dm_bot"}  # fmt: skip
 
 
 def make_client(config: SlackConfig) -> AsyncWebClient:
@@ -38,12 +43,34 @@ def make_client(config: SlackConfig) -> AsyncWebClient:
     return client
 
 
-def build_slack_app(core: Core, config: SlackConfig, pacer: Pacer | None = None) -> AsyncApp:
-    """An AsyncApp wired to the core; requests are signature-checked by bolt."""
+def build_slack_app(
+    core: Core, config: SlackConfig, pacer: Pacer | None = None, delivery: Delivery | None = None
+) -> AsyncApp:
+    """An AsyncApp wired to the core; requests are signature-checked by bolt. With
+    `delivery`, it also carries nudges and digests to Slack users and channels."""
     client = make_client(config)
     app = AsyncApp(token=config.bot_token, signing_secret=config.signing_secret, client=client)
     profiles = Profiles(client)
     poster = Poster(client, pacer or Pacer(config.pace_seconds))
+
+    async def send(address: str, reply: Reply) -> bool:
+        # A user id gets a DM (conversations.open); a channel id gets a post.
+        try:
+            channel = address
+            if address.startswith(("U", "W")):
+                opened = await client.conversations_open(users=address)
+                channel = str((opened.get("channel") or {}).get("id", ""))
+            await poster.post(channel, reply)
+            return True
+        except SlackApiError as exc:
+            error = str(exc.response.get("error"))
+            log.warning("Slack delivery to %s failed: %s", address, error)
+            if error in GONE:
+                await asyncio.to_thread(core.mark_unreachable, "slack", address)
+            return False
+
+    if delivery is not None:
+        delivery.register("slack", send)
 
     async def run(message: Message) -> tuple[list[Reply], bool]:
         return await asyncio.to_thread(core.handle_event, message)

@@ -14,6 +14,7 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, TypeH
 from rapport.bot.adapters.telegram.config import TelegramConfig
 from rapport.bot.adapters.telegram.inbound import COMMANDS, from_update
 from rapport.bot.adapters.telegram.render import render
+from rapport.bot.delivery import Delivery
 from rapport.handlers.core import Core
 from rapport.handlers.types import Reply
 
@@ -28,8 +29,9 @@ def _markup(rows: tuple[tuple[tuple[str, str], ...], ...]) -> InlineKeyboardMark
     )
 
 
-def build_application(core: Core, config: TelegramConfig) -> Any:
-    """An Application wired to the core (not started)."""
+def build_application(core: Core, config: TelegramConfig, delivery: Delivery | None = None) -> Any:
+    """An Application wired to the core (not started); with `delivery`, it also carries
+    nudges and digests to Telegram chats."""
     builder: Any = ApplicationBuilder().token(config.token)
     if config.api_url:
         base = config.api_url.rstrip("/")
@@ -39,7 +41,7 @@ def build_application(core: Core, config: TelegramConfig) -> Any:
     builder = builder.get_updates_read_timeout(config.poll_timeout + 10)
     app = builder.build()
 
-    async def send(chat_id: str, reply: Reply, user: str) -> None:
+    async def send(chat_id: str, reply: Reply, user: str) -> bool:
         out = render(reply)
         for i, chunk in enumerate(out.chunks):
             last = i == len(out.chunks) - 1
@@ -51,7 +53,14 @@ def build_application(core: Core, config: TelegramConfig) -> Any:
             except Forbidden:
                 log.warning("Telegram chat %s blocked the bot; marking unreachable", chat_id)
                 await asyncio.to_thread(core.mark_unreachable, "telegram", user)
-                return
+                return False
+        return True
+
+    async def deliver(address: str, reply: Reply) -> bool:
+        return await send(address, reply, address)
+
+    if delivery is not None:
+        delivery.register("telegram", deliver)
 
     async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         username = app.bot.username if app.bot else None
@@ -96,9 +105,11 @@ def webhook_path(config: TelegramConfig) -> str:
     return urlparse(config.webhook_url or "").path.lstrip("/") or "telegram"
 
 
-async def serve_telegram(core: Core, config: TelegramConfig) -> None:
+async def serve_telegram(
+    core: Core, config: TelegramConfig, delivery: Delivery | None = None
+) -> None:
     """Run in the current event loop until cancelled: long polling, or a webhook."""
-    app: Any = build_application(core, config)
+    app: Any = build_application(core, config, delivery)
     await app.initialize()
     await register_commands(app)
     await app.start()

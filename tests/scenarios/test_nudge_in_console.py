@@ -1,0 +1,41 @@
+"""The terminal shows a nudge when the scheduler's tick finds it due."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+from rapport.bot.adapters.console import ConsoleChat
+from rapport.bot.delivery import Delivery
+from rapport.bot.scheduler import deliver_due_nudges
+from rapport.handlers.core import Core
+from tests.conftest import Clock
+
+
+def test_a_nudge_fires_in_the_console_once(core: Core, clock: Clock) -> None:
+    out = io.StringIO()
+    chat = ConsoleChat(core=core, user="sam", tz="America/New_York", out=out, clock=clock)
+    delivery = Delivery()
+    delivery.register("console", chat.deliver)
+    asyncio.run(chat.say("remind me to call Hope at 10"))  # Wed 18 Nov 09:00 in New York
+    before = out.getvalue()
+    assert asyncio.run(deliver_due_nudges(core, delivery)) == 0
+    clock.advance(hours=1)
+    assert asyncio.run(deliver_due_nudges(core, delivery)) == 1
+    shown = out.getvalue()[len(before) :]
+    assert "⏰ Due Wed 18 Nov 10:00: #1 Call Hope" in shown
+    assert "[1] Done  [2] Snooze 1 day  [3] Snooze 1 week  [4] Reassign" in shown
+    assert asyncio.run(deliver_due_nudges(core, delivery)) == 0
+    asyncio.run(chat.say("2"))  # press Snooze 1 day
+    assert "Snoozed #1 Call Hope to Thu 19 Nov 10:00" in out.getvalue()
+
+
+def test_a_nudge_for_someone_not_at_the_terminal_waits(core: Core, clock: Clock) -> None:
+    chat = ConsoleChat(core=core, user="sam", tz=None, out=io.StringIO(), clock=clock)
+    asyncio.run(chat.say("remind me to call Hope at 10"))
+    other = Delivery()  # nobody's terminal is open
+    clock.advance(hours=1)
+    assert asyncio.run(deliver_due_nudges(core, other)) == 0
+    delivery = Delivery()
+    delivery.register("console", chat.deliver)
+    assert asyncio.run(deliver_due_nudges(core, delivery)) == 1
