@@ -94,6 +94,8 @@ class FakeSlack:
             name = {"U1": "Sam Seller", "U2": "Blair Field"}.get(user, user)
             return {"ok": True, "user": {"id": user, "name": user, "real_name": name,
                                          "tz": "America/New_York", "profile": {"real_name": name}}}  # fmt: skip
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(args.get("users", ""))}}
         if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
             return {
                 "ok": True,

@@ -1,0 +1,62 @@
+"""Nudges reach Slack users by DM and Telegram users in their private chat."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+from rapport.bot.adapters.slack import SlackConfig, serve_slack
+from rapport.bot.adapters.telegram import TelegramConfig, serve_telegram
+from rapport.bot.delivery import Delivery
+from rapport.bot.scheduler import deliver_due_nudges
+from rapport.handlers.core import Core
+from tests.adapters.fake_slack import FakeSlack, blocks_text
+from tests.adapters.fake_telegram import FakeTelegram
+from tests.conftest import Clock, Say
+
+
+async def test_slack_nudge_is_a_dm_with_buttons(core: Core, say: Say, clock: Clock) -> None:
+    fake = FakeSlack()
+    await fake.start()
+    delivery = Delivery()
+    config = SlackConfig(bot_token="xoxb-t", signing_secret="s", api_url=fake.url,
+                         port=0, host="127.0.0.1", pace_seconds=0)  # fmt: skip
+    task = asyncio.create_task(serve_slack(core, config, delivery))
+    try:
+        for _ in range(100):
+            if delivery.can_reach("slack"):
+                break
+            await asyncio.sleep(0.02)
+        say("called Hope, she wants a quote friday", user="U1", platform="slack", name="Sam")
+        clock.now = dt.datetime(2026, 11, 20, 14, 0, tzinfo=dt.UTC)
+        assert await deliver_due_nudges(core, delivery) == 1
+        (opened,) = fake.named("conversations.open")
+        assert opened["users"] == "U1"
+        (post,) = fake.named("chat.postMessage")
+        assert post["channel"] == "DU1" and "Quote for Hope" in post["text"]
+        assert "Snooze 1 week" in blocks_text(post)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await fake.stop()
+
+
+async def test_telegram_nudge_goes_to_the_private_chat(core: Core, say: Say, clock: Clock) -> None:
+    fake = FakeTelegram()
+    await fake.start()
+    delivery = Delivery()
+    config = TelegramConfig(token="123:T", api_url=fake.url, poll_timeout=1, rate_limit=False)
+    task = asyncio.create_task(serve_telegram(core, config, delivery))
+    try:
+        await fake.wait_for("setMyCommands")
+        say("remind me to call Hope friday", user="999", platform="telegram")
+        clock.now = dt.datetime(2026, 11, 20, 14, 0, tzinfo=dt.UTC)
+        assert await deliver_due_nudges(core, delivery) == 1
+        (sent,) = fake.named("sendMessage")
+        assert str(sent["chat_id"]) == "999" and "Call Hope" in sent["text"]
+        labels = [b["text"] for row in sent["reply_markup"]["inline_keyboard"] for b in row]
+        assert labels == ["Done", "Snooze 1 day", "Snooze 1 week", "Reassign"]
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await fake.stop()
