@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rapport.handlers.types import Recipient, Reply
 
@@ -22,6 +24,16 @@ class Delivery:
     def register(self, platform: str, sender: Sender) -> None:
         """Let `platform` carry messages the bot starts."""
         self._senders[platform] = sender
+
+    async def channel_gone(self, core: Any, platform: str, chat: str, why: str) -> None:
+        """A chat that received a digest is gone: stop its digest and tell the admins once."""
+        first = await asyncio.to_thread(core.digest_unreachable, platform, chat)
+        if not first:
+            return
+        text = (f"I can no longer post the digest in {platform} chat {chat} ({why}), so I "
+                "turned it off there. Send “digest 08:30” in a chat I can post in to restart it.")  # fmt: skip
+        for admin in await asyncio.to_thread(core.admin_recipients):
+            await self.send(admin, Reply(text, tone="warning"))
 
     def can_reach(self, platform: str) -> bool:
         """Whether a sender for `platform` is running."""

@@ -31,6 +31,20 @@ async def deliver_due_nudges(core: Core, delivery: Delivery) -> int:
     return sent
 
 
+async def deliver_due_digests(core: Core, delivery: Delivery) -> int:
+    """Claim the digests due now, post them, settle each claim."""
+    token = uuid.uuid4().hex
+    claimed = await asyncio.to_thread(core.claim_digests, token)
+    sent = 0
+    for outbound in claimed:
+        ok = await delivery.send(outbound.recipient, outbound.reply)
+        await asyncio.to_thread(core.finish_digest, outbound, ok)
+        sent += ok
+    if claimed:
+        log.info("digests: %d claimed, %d sent", len(claimed), sent)
+    return sent
+
+
 def start_scheduler(
     core: Core, delivery: Delivery, every: float = TICK_SECONDS
 ) -> AsyncIOScheduler:
@@ -42,6 +56,16 @@ def start_scheduler(
         seconds=every,
         args=[core, delivery],
         id="deliver-due-nudges",
+        coalesce=True,
+        max_instances=1,
+        next_run_time=dt.datetime.now(dt.UTC),
+    )
+    scheduler.add_job(
+        deliver_due_digests,
+        "interval",
+        seconds=every,
+        args=[core, delivery],
+        id="deliver-due-digests",
         coalesce=True,
         max_instances=1,
         next_run_time=dt.datetime.now(dt.UTC),

@@ -9,14 +9,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Literal
 
-from rapport.handlers import access, agenda, log, lookup, nudges, tasks
+from rapport.handlers import access, agenda, digests, log, lookup, nudges, tasks
 from rapport.handlers.context import Ctx
 from rapport.handlers.exporter import export_all
 from rapport.handlers.help import not_understood
 from rapport.handlers.importer import ImportReport, import_path
 from rapport.handlers.router import ACTIONS, command_for
 from rapport.handlers.settings import CoreSettings
-from rapport.handlers.types import Button, Field, Message, Reply
+from rapport.handlers.types import Button, Field, Message, Recipient, Reply
 from rapport.nlp.signals import is_lookup_question
 from rapport.store import Duplicate, Store, UnavailableErrors, utcnow
 
@@ -210,6 +210,27 @@ class Core:
         """Settle a claimed nudge after the send (or the failed send)."""
         with self._unit() as unit:
             nudges.settle(unit, self.settings, outbound.task_id, outbound.token, sent, self.clock())
+
+    def claim_digests(self, token: str) -> list[digests.DigestOutbound]:
+        """Lease the digests due now and build them (see handlers/digests.py)."""
+        with self._unit() as unit:
+            return digests.claim(unit, self.settings, self.clock(), token)
+
+    def finish_digest(self, outbound: digests.DigestOutbound, sent: bool) -> None:
+        """Settle a claimed digest after posting it (or failing to)."""
+        with self._unit() as unit:
+            digests.settle(unit, self.settings, outbound, sent, self.clock())
+
+    def digest_unreachable(self, platform: str, chat: str) -> bool:
+        """Stop the digest of a chat that is gone; True the first time (to tell an admin)."""
+        with self._unit() as unit:
+            return digests.mark_unreachable(unit, platform, chat)
+
+    def admin_recipients(self) -> list[Recipient]:
+        """Where each admin gets direct messages."""
+        with self._unit() as unit:
+            found = (nudges.recipient(unit, m) for m in unit.members() if m.role == "admin")
+            return [r for r in found if r is not None]
 
     def mark_unreachable(self, platform: str, user: str) -> None:
         """Remember that a person blocked the bot, so nothing is retried at them forever."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rapport.handlers import access, agenda, log, lookup, tasks, undo
+from rapport.handlers import access, agenda, customers, digests, log, lookup, tasks, undo
 from rapport.handlers.context import Ctx
 from rapport.handlers.help import help_reply
 from rapport.handlers.types import Reply
@@ -85,6 +85,7 @@ COMMANDS: dict[str, Command] = {
     "find": _find,
     "tasks": _bare(agenda.handle_agenda),
     "agenda": _bare(agenda.handle_agenda),
+    "digest": digests.command,
 }
 
 ACTIONS: dict[str, ActionHandler] = {
@@ -96,6 +97,10 @@ ACTIONS: dict[str, ActionHandler] = {
     "task.undo": undo.undo_task,
     "log.undo": undo.undo_log,
     "customer.show": lookup.show,
+    "customer.log_call": customers.log_call,
+    "customer.snooze": customers.snooze,
+    "customer.reassign": customers.ask_owner,
+    "customer.give": customers.give,
 }
 
 

@@ -118,6 +118,8 @@ class Company(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # Not listed as gone cold before this day (the digest's "Snooze 2 weeks").
+    quiet_until: Mapped[dt.date | None] = mapped_column(Date)
     owner: Mapped[Member | None] = relationship()
 
 
@@ -135,6 +137,8 @@ class Contact(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # Not listed as gone cold before this day (the digest's "Snooze 2 weeks").
+    quiet_until: Mapped[dt.date | None] = mapped_column(Date)
     company: Mapped[Company | None] = relationship()
     owner: Mapped[Member | None] = relationship()
 

@@ -16,6 +16,7 @@ from rapport.store.models import (
     Company,
     Contact,
     Deal,
+    DigestSubscription,
     Identity,
     InboundKey,
     Interaction,
@@ -297,6 +298,100 @@ class Unit:
             )
             .values(lease_owner=token, lease_until=now + lease)
             .returning(Task.id)
+            .execution_options(synchronize_session=False)
+        )
+        return list(self.session.scalars(stmt).all())
+
+    # --- digests -----------------------------------------------------------
+    def open_tasks_due_by(self, day: dt.date) -> Sequence[Task]:
+        """Open tasks due on or before `day`, by due date."""
+        return self.session.scalars(
+            select(Task)
+            .where(Task.team_id == self.team_id, Task.status == "open", Task.due_date <= day)
+            .order_by(Task.due_date, Task.due_time, Task.number)
+        ).all()
+
+    def open_task_dates(self) -> Sequence[dt.datetime]:
+        """When each open task was created (for the age chart)."""
+        return self.session.scalars(
+            select(Task.created_at).where(Task.team_id == self.team_id, Task.status == "open")
+        ).all()
+
+    def interactions_between(self, start: dt.datetime, end: dt.datetime) -> Sequence[Interaction]:
+        """Live interactions with start <= occurred_at < end, oldest first."""
+        return self.session.scalars(
+            select(Interaction)
+            .where(
+                Interaction.team_id == self.team_id,
+                Interaction.deleted_at.is_(None),
+                Interaction.occurred_at >= start,
+                Interaction.occurred_at < end,
+            )
+            .order_by(Interaction.occurred_at, Interaction.id)
+        ).all()
+
+    def last_touches(self) -> dict[tuple[str, int], dt.datetime]:
+        """The latest live interaction per contact and per company."""
+        out: dict[tuple[str, int], dt.datetime] = {}
+        live = Interaction.deleted_at.is_(None)
+        for kind, column in (("contact", InteractionCustomer.contact_id),
+                             ("company", InteractionCustomer.company_id)):  # fmt: skip
+            rows = self.session.execute(
+                select(column, func.max(Interaction.occurred_at))
+                .join(Interaction, Interaction.id == InteractionCustomer.interaction_id)
+                .where(Interaction.team_id == self.team_id, live, column.is_not(None))
+                .group_by(column)
+            ).all()
+            for row_id, when in rows:
+                value = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+                out[(kind, int(row_id))] = value
+        return out
+
+    def deals_closed_between(self, start: dt.datetime, end: dt.datetime) -> Sequence[Deal]:
+        """Deals won or lost in a window."""
+        return self.session.scalars(
+            select(Deal).where(
+                Deal.team_id == self.team_id,
+                Deal.stage.in_(["won", "lost"]),
+                Deal.closed_at >= start,
+                Deal.closed_at < end,
+            )
+        ).all()
+
+    def subscription(self, platform: str, chat: str) -> DigestSubscription | None:
+        """A chat's digest subscription, if any."""
+        return self.session.scalar(
+            select(DigestSubscription).where(
+                DigestSubscription.team_id == self.team_id,
+                DigestSubscription.platform == platform,
+                DigestSubscription.chat == chat,
+            )
+        )
+
+    def digest_subscription(self, sub_id: int) -> DigestSubscription | None:
+        """A subscription of this team by id."""
+        s = self.session.get(DigestSubscription, sub_id)
+        return s if s is not None and s.team_id == self.team_id else None
+
+    def claim_due_digests(self, now: dt.datetime, token: str, lease: dt.timedelta) -> list[int]:
+        """Atomically lease active subscriptions whose digest is due (see claim_due_tasks)."""
+        S = DigestSubscription
+        due = select(S.id).where(
+            S.team_id == self.team_id,
+            S.active.is_(True),
+            S.next_run_at.is_not(None),
+            S.next_run_at <= now,
+            or_(S.lease_until.is_(None), S.lease_until < now),
+        )
+        if self.session.get_bind().dialect.name == "postgresql":
+            due = due.with_for_update(skip_locked=True)
+        stmt = (
+            update(S)
+            .where(
+                S.id.in_(due.scalar_subquery()), or_(S.lease_until.is_(None), S.lease_until < now)
+            )
+            .values(lease_owner=token, lease_until=now + lease)
+            .returning(S.id)
             .execution_options(synchronize_session=False)
         )
         return list(self.session.scalars(stmt).all())

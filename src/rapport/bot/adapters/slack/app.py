@@ -61,12 +61,19 @@ def build_slack_app(
                 opened = await client.conversations_open(users=address)
                 channel = str((opened.get("channel") or {}).get("id", ""))
             await poster.post(channel, reply)
+            if reply.image:
+                await client.files_upload_v2(
+                    channel=channel, content=reply.image, filename="rapport-digest.png",
+                    title=reply.title or "Rapport chart",
+                )  # fmt: skip
             return True
         except SlackApiError as exc:
             error = str(exc.response.get("error"))
             log.warning("Slack delivery to %s failed: %s", address, error)
-            if error in GONE:
+            if error in GONE and address.startswith(("U", "W")):
                 await asyncio.to_thread(core.mark_unreachable, "slack", address)
+            elif error in GONE and delivery is not None:
+                await delivery.channel_gone(core, "slack", address, error)
             return False
 
     if delivery is not None:

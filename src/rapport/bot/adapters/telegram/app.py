@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import Any
 
@@ -43,6 +44,9 @@ def build_application(core: Core, config: TelegramConfig, delivery: Delivery | N
 
     async def send(chat_id: str, reply: Reply, user: str) -> bool:
         out = render(reply)
+        if reply.image:
+            with contextlib.suppress(Forbidden):  # reported by the text send below
+                await app.bot.send_photo(chat_id=chat_id, photo=reply.image)
         for i, chunk in enumerate(out.chunks):
             last = i == len(out.chunks) - 1
             try:
@@ -52,7 +56,10 @@ def build_application(core: Core, config: TelegramConfig, delivery: Delivery | N
                 )  # fmt: skip
             except Forbidden:
                 log.warning("Telegram chat %s blocked the bot; marking unreachable", chat_id)
-                await asyncio.to_thread(core.mark_unreachable, "telegram", user)
+                if chat_id.startswith("-") and delivery is not None:
+                    await delivery.channel_gone(core, "telegram", chat_id, "bot removed")
+                else:
+                    await asyncio.to_thread(core.mark_unreachable, "telegram", user)
                 return False
         return True
 

@@ -19,6 +19,7 @@ COMMANDS = {
     "tz": ("tz", "Your time zone: /tz Europe/Berlin"),
     "invite": ("invite", "Admins: a code for a new member"),
     "allow": ("allow", "Admins: let this group use the bot"),
+    "digest": ("digest", "Team digest here: /digest 08:30, /digest off, /digest now"),
 }
 
 
