@@ -136,8 +136,8 @@ def build(unit: Unit, settings: CoreSettings, now: dt.datetime, zone: ZoneInfo) 
     if new:
         newest = sorted(new, key=lambda c: c.created_at, reverse=True)
         more = f" (+{len(new) - LIST_SHOWN} more)" if len(new) > LIST_SHOWN else ""
-        names = ", ".join(c.name for c in newest[:LIST_SHOWN])
-        sections.append(f"New customers ({len(new)}): {names}{more}")
+        listed = ", ".join(c.name for c in newest[:LIST_SHOWN])
+        sections.append(f"New customers ({len(new)}): {listed}{more}")
 
     for stage in ("won", "lost"):
         deals = [d for d in unit.deals_closed_between(start, end) if d.stage == stage]
