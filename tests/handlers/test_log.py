@@ -174,3 +174,15 @@ def test_a_slash_date_is_asked_about_not_guessed(core: Core, say: Say) -> None:
     (card,) = say(action=button(question, "Fri 12 Mar"))
     assert "Fri 12 Mar 2027" in card.text
     assert rows(core, "tasks")[0]["due_date"] == "2027-03-12"
+
+
+def test_customer_reaching_out_gets_a_follow_up_offer(core: Core, say: Say) -> None:
+    (card,) = say("Sue called, they're renewing next quarter")
+    assert "Follow up with Sue?" in card.text
+    assert [b.label for b in card.buttons][-3:] == ["Follow up tomorrow", "In 3 days", "No"]
+    (added,) = say(action=button(card, "In 3 days"))
+    assert "“Follow up with Sue Brennan” due Sat 21 Nov" in added.text
+    (task,) = rows(core, "tasks")
+    assert task["contact"] == "Sue Brennan"
+    (own,) = say("called Sue, all fine")
+    assert "Follow up with" not in own.text  # we called: no offer

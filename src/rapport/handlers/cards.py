@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rapport.handlers import followup
 from rapport.handlers import formatting as fmt
 from rapport.handlers.context import Ctx
 from rapport.handlers.directory import Customers
@@ -85,6 +86,10 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
         fields.append(Field("Amount", fmt.money(parsed.amount)))
     if parsed.sentiment and written.interaction is not None:
         fields.append(Field("Mood", parsed.sentiment))
+    if parsed.inbound and written.interaction is not None and task is None:
+        first = customers.first_name() or "them"
+        sentences.append(f"Follow up with {first.split()[0]}?")
+        buttons += list(followup.buttons(written.interaction))
     return Reply(
         text=" ".join(sentences),
         title=title,

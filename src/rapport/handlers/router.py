@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rapport.handlers import access, agenda, customers, digests, log, lookup, tasks, undo
+from rapport.handlers import (
+    access,
+    agenda,
+    customers,
+    digests,
+    followup,
+    log,
+    lookup,
+    tasks,
+    undo,
+)
 from rapport.handlers.context import Ctx
 from rapport.handlers.help import help_reply
 from rapport.handlers.types import Reply
@@ -97,6 +107,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "task.undo": undo.undo_task,
     "log.undo": undo.undo_log,
     "customer.show": lookup.show,
+    "followup.add": followup.add,
     "customer.log_call": customers.log_call,
     "customer.snooze": customers.snooze,
     "customer.reassign": customers.ask_owner,

@@ -126,7 +126,27 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, directory: Directory
         sentiment=signals.sentiment(low) if is_log else None,
         deal=signals.deal_signal(low) if is_log else None,
         unsure=tuple(unsure),
+        inbound=is_log and _inbound(low, contact, mentions, clauses),
     )
+
+
+_INBOUND_VERB = re.compile(
+    r"(?:called|rang|phoned|emailed|e-mailed|texted|messaged|whatsapp'?d|whatsapped|dm'?d|dmed|"
+    r"pinged|replied|wrote|reached out|got in touch|called back)\b"
+)
+
+
+def _inbound(
+    low: str, contact: signals.Contact | None, mentions: Mentions, clauses: list[tuple[int, int]]
+) -> bool:
+    """The customer made the contact: a name before the verb in its clause ("Sue called")."""
+    if contact is None or not _INBOUND_VERB.match(low, contact.start):
+        return False
+    s, _ = _clause_of(contact.start, clauses)
+    before = low[s : contact.start]
+    if re.search(r"\b(?:i|we)\b", before):
+        return False
+    return any(s <= start and end <= contact.start for start, end in mentions.spans)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

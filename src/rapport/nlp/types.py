@@ -105,6 +105,7 @@ class Parse:
     sentiment: Sentiment | None = None
     deal: DealSignal | None = None
     unsure: tuple[str, ...] = field(default=())
+    inbound: bool = False  # the customer reached out ("Sue called", "Jane emailed")
 
     def to_json(self, id_: str | None) -> dict[str, Any]:
         """The `rapport parse` output line for this parse."""
