@@ -25,6 +25,7 @@ class FakeSlack:
 
     calls: list[Call] = field(default_factory=list)
     rate_limit_once: set[str] = field(default_factory=set)
+    uploads: dict[str, bytes] = field(default_factory=dict)
     port: int = 0
     _runner: web.AppRunner | None = None
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -44,6 +45,7 @@ class FakeSlack:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
+        app.router.add_post("/upload/{file_id}", self._upload)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -80,7 +82,19 @@ class FakeSlack:
         )
         return web.Response(text="ok")
 
+    async def _upload(self, request: web.Request) -> web.Response:
+        body = await request.read()
+        self.uploads[request.match_info["file_id"]] = body
+        return web.Response(text="OK")
+
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{len(self.uploads) + 1}"
+            return {"ok": True, "file_id": file_id,
+                    "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}"}  # fmt: skip
+        if method == "files.completeUploadExternal":
+            return {"ok": True, "files": [{"id": f["id"]} for f in json.loads(args["files"])]
+                    if isinstance(args.get("files"), str) else args.get("files", [])}  # fmt: skip
         if method == "auth.test":
             return {
                 "ok": True,

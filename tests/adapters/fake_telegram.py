@@ -76,6 +76,11 @@ class FakeTelegram:
         params: dict[str, Any] = dict(request.query)
         if request.content_type == "application/json":
             params.update(await request.json())
+        elif request.content_type.startswith("multipart/"):
+            async for part in await request.multipart():
+                data = await part.read()  # type: ignore[union-attr]
+                name = part.name or ""  # type: ignore[union-attr]
+                params[name] = data if name == "photo" else data.decode()
         elif request.can_read_body:
             for key, value in (await request.post()).items():
                 try:
@@ -108,7 +113,7 @@ class FakeTelegram:
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
             return BOT
-        if method in ("sendMessage", "editMessageText"):
+        if method in ("sendMessage", "editMessageText", "sendPhoto"):
             chat = params.get("chat_id") or 0
             return {"message_id": int(params.get("message_id") or next(self._msg_ids)),
                     "date": int(time.time()), "text": params.get("text", ""),

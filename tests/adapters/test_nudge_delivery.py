@@ -60,3 +60,63 @@ async def test_telegram_nudge_goes_to_the_private_chat(core: Core, say: Say, clo
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
         await fake.stop()
+
+
+async def test_monday_digest_reaches_a_slack_channel_with_its_chart(
+    core: Core, say: Say, clock: Clock
+) -> None:
+    from rapport.bot.scheduler import deliver_due_digests
+
+    fake = FakeSlack()
+    await fake.start()
+    delivery = Delivery()
+    config = SlackConfig(bot_token="xoxb-t", signing_secret="s", api_url=fake.url,
+                         port=0, host="127.0.0.1", pace_seconds=0)  # fmt: skip
+    task = asyncio.create_task(serve_slack(core, config, delivery))
+    try:
+        for _ in range(100):
+            if delivery.can_reach("slack"):
+                break
+            await asyncio.sleep(0.02)
+        clock.now = dt.datetime(2026, 11, 22, 20, 0, tzinfo=dt.UTC)  # Sunday: first run Monday
+        say("digest 08:30", user="U1", platform="slack", chat="C42")
+        clock.now = dt.datetime(2026, 11, 23, 13, 30, tzinfo=dt.UTC)  # Mon 08:30 New York
+        assert await deliver_due_digests(core, delivery) == 1
+        (post,) = fake.named("chat.postMessage")
+        assert post["channel"] == "C42" and "digest — Mon 23 Nov" in post["text"]
+        (upload,) = fake.uploads.values()
+        assert upload.startswith(b"\x89PNG")
+        (done,) = fake.named("files.completeUploadExternal")
+        assert done["channel_id"] == "C42"
+        assert await deliver_due_digests(core, delivery) == 0
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await fake.stop()
+
+
+async def test_monday_digest_reaches_a_telegram_group_as_photo_and_text(
+    core: Core, say: Say, clock: Clock
+) -> None:
+    from rapport.bot.scheduler import deliver_due_digests
+
+    fake = FakeTelegram()
+    await fake.start()
+    delivery = Delivery()
+    config = TelegramConfig(token="123:T", api_url=fake.url, poll_timeout=1, rate_limit=False)
+    task = asyncio.create_task(serve_telegram(core, config, delivery))
+    try:
+        await fake.wait_for("setMyCommands")
+        clock.now = dt.datetime(2026, 11, 22, 20, 0, tzinfo=dt.UTC)  # Sunday: first run Monday
+        say("/allow", user="999", platform="telegram", chat="-100", direct=False)
+        say("/digest 08:30", user="999", platform="telegram", chat="-100", direct=False)
+        clock.now = dt.datetime(2026, 11, 23, 13, 30, tzinfo=dt.UTC)
+        assert await deliver_due_digests(core, delivery) == 1
+        (photo,) = fake.named("sendPhoto")
+        assert str(photo["chat_id"]) == "-100" and photo["photo"].startswith(b"\x89PNG")
+        (text,) = fake.named("sendMessage")
+        assert "digest — Mon 23 Nov" in text["text"]
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await fake.stop()
