@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rapport.handlers.core import Core
-from tests.conftest import Say
+from tests.conftest import Clock, Say
 from tests.handlers.helpers import button, live_interactions, rows
 
 
@@ -121,11 +121,13 @@ def test_chatter_gets_a_short_answer_and_changes_nothing(core: Core, say: Say) -
     assert live_interactions(core) == [] and rows(core, "tasks") == []
 
 
-def test_times_show_in_the_authors_zone(core: Core, say: Say) -> None:
-    say("tz Asia/Tokyo")
-    # 14:00 UTC is 23:00 in Tokyo: "tomorrow" is Thursday there.
-    (card,) = say("remind me to call Hope tomorrow")
-    assert "Thu 19 Nov" in card.text
+def test_times_show_in_the_authors_zone(core: Core, say: Say, clock: Clock) -> None:
+    say("tz Asia/Tokyo", user="999", platform="telegram")
+    clock.advance(hours=2)  # 16:00 UTC: Thu 01:00 in Tokyo, Wed 11:00 in New York
+    (card,) = say("remind me to call Hope tomorrow", user="999", platform="telegram")
+    assert "Fri 20 Nov" in card.text
+    (ny,) = say("remind me to call Hope tomorrow")
+    assert "Thu 19 Nov" in ny.text
 
 
 def test_shortcut_logs_any_text_and_asks_who_when_unnamed(core: Core, say: Say) -> None:

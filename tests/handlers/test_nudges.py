@@ -148,3 +148,35 @@ def test_two_senders_on_postgresql_claim_500_nudges_once(store_url: str, clock: 
     assert len(everything) == 500 and len(set(everything)) == 500
     assert got["a"] and got["b"]
     store.dispose()
+
+
+def test_own_hours_move_the_nudge(core: Core, say: Say, clock: Clock) -> None:
+    say("remind me to call Hope friday")
+    (ok,) = say("workday 07:30")
+    assert "07:30" in ok.text
+    say("quiet off")
+    at(clock, "2026-11-20T12:29:00")
+    assert core.claim_nudges("a") == []
+    at(clock, "2026-11-20T12:30:00")  # Fri 07:30 in New York
+    assert len(core.claim_nudges("a")) == 1
+    (bad,) = say("workdays someday")
+    assert "isn't a set of days" in bad.text
+
+
+def test_a_nudge_in_a_dst_gap_fires_once_at_the_next_valid_minute(
+    core: Core, say: Say, clock: Clock
+) -> None:
+    def tg(text: str) -> None:
+        say(text, user="999", platform="telegram")
+
+    tg("tz Europe/Berlin")
+    tg("quiet off")
+    tg("workdays mon-sun")
+    tg("remind me to call Hope on 2027-03-28 at 2:30am")  # 02:30 does not exist that day
+    at(clock, "2027-03-28T00:59:00")
+    assert core.claim_nudges("a") == []
+    at(clock, "2027-03-28T01:00:00")  # 03:00 CEST, the first valid minute
+    (nudge,) = core.claim_nudges("a")
+    core.finish_nudge(nudge, sent=True)
+    clock.advance(hours=2)
+    assert core.claim_nudges("a") == []

@@ -11,7 +11,9 @@ HELP = """I keep your customer log and follow-ups. Write the way you talk:
 • Your tasks: “my tasks”, “what's due today”, “anything overdue?”
 • Change a task: “done 3”, “snooze 3 to monday”, “give 3 to Sam”
 • Fix a mistake: “undo” reverts your last change
-• Settings: “tz Europe/Berlin”, “link” (connect Telegram), “invite” (admins)"""
+• Your hours: “tz Europe/Berlin”, “workday 08:00”, “quiet 21:00-07:00”, “workdays sun-thu”
+• Team digest in this chat: “digest 08:30”, “digest now”, “digest off”
+• Accounts: “link” (connect Telegram), “invite” (admins)"""
 
 
 def help_reply() -> list[Reply]:

@@ -17,6 +17,7 @@ from rapport.handlers import (
     followup,
     log,
     lookup,
+    prefs,
     tasks,
     undo,
 )
@@ -96,6 +97,9 @@ COMMANDS: dict[str, Command] = {
     "tasks": _bare(agenda.handle_agenda),
     "agenda": _bare(agenda.handle_agenda),
     "digest": digests.command,
+    "workday": prefs.workday,
+    "quiet": prefs.quiet,
+    "workdays": prefs.workdays,
 }
 
 ACTIONS: dict[str, ActionHandler] = {

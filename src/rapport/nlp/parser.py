@@ -322,7 +322,9 @@ def _title(
         who = mentions.customers[0].name.split()[0] if mentions.customers else None
         what = re.sub(r"\s+\b(?:by|on|at|in|for|due)\s*$", "", wish.group(1).strip(" ,.:;-!?"))
         title = what + (f" for {who}" if who else "")
-    title = re.sub(r"\s+\b(?:by|on|at|in|for|due)\s*$", "", title.strip(" ,.:;-!?"), flags=re.I)
+    title = re.sub(
+        r"(?:\s+\b(?:by|on|at|in|for|due))+\s*$", "", title.strip(" ,.:;-!?"), flags=re.I
+    )
     title = title.strip(" ,.:;-!?")
 
     if len(title) < 3:

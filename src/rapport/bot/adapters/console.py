@@ -133,8 +133,9 @@ class ConsoleChat:
             self.out.flush()
 
     async def deliver(self, address: str, reply: Reply) -> bool:
-        """A message the bot starts (a nudge): shown if it is for the person at this terminal."""
-        if address != self.user:
+        """A message the bot starts: a nudge for the person at this terminal, or a digest
+        for the terminal chat."""
+        if address not in (self.user, CONSOLE_CHAT):
             return False
         self.show([reply])
         return True
