@@ -26,6 +26,7 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     rate_limit_once: set[str] = field(default_factory=set)
     uploads: dict[str, bytes] = field(default_factory=dict)
+    fail_channels: dict[str, str] = field(default_factory=dict)
     port: int = 0
     _runner: web.AppRunner | None = None
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -74,6 +75,9 @@ class FakeSlack:
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
                                      headers={"Retry-After": "1"})  # fmt: skip
         self.calls.append(Call(method, args))
+        error = self.fail_channels.get(str(args.get("channel", "")))
+        if error and method.startswith("chat."):
+            return web.json_response({"ok": False, "error": error})
         return web.json_response(self._answer(method, args))
 
     async def _respond(self, request: web.Request) -> web.Response:

@@ -120,3 +120,36 @@ async def test_monday_digest_reaches_a_telegram_group_as_photo_and_text(
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
         await fake.stop()
+
+
+async def test_a_deleted_channel_stops_its_digest_and_tells_an_admin_once(
+    core: Core, say: Say, clock: Clock
+) -> None:
+    from rapport.bot.scheduler import deliver_due_digests
+
+    fake = FakeSlack()
+    await fake.start()
+    delivery = Delivery()
+    config = SlackConfig(bot_token="xoxb-t", signing_secret="s", api_url=fake.url,
+                         port=0, host="127.0.0.1", pace_seconds=0)  # fmt: skip
+    task = asyncio.create_task(serve_slack(core, config, delivery))
+    try:
+        for _ in range(100):
+            if delivery.can_reach("slack"):
+                break
+            await asyncio.sleep(0.02)
+        clock.now = dt.datetime(2026, 11, 22, 20, 0, tzinfo=dt.UTC)
+        say("hi", user="U1", platform="slack")  # the first Slack member administers the team
+        say("digest 08:30", user="U1", platform="slack", chat="CGONE")
+        fake.fail_channels["CGONE"] = "channel_not_found"
+        clock.now = dt.datetime(2026, 11, 23, 13, 30, tzinfo=dt.UTC)
+        assert await deliver_due_digests(core, delivery) == 0
+        alerts = [p for p in fake.named("chat.postMessage") if p["channel"] == "DU1"]
+        assert len(alerts) == 1 and "can no longer post the digest" in alerts[0]["text"]
+        clock.now += dt.timedelta(days=1)
+        assert await deliver_due_digests(core, delivery) == 0
+        assert len([p for p in fake.named("chat.postMessage") if p["channel"] == "DU1"]) == 1
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await fake.stop()
