@@ -108,12 +108,12 @@ def with_chart(unit: Unit, reply: Reply, now: dt.datetime, zone: ZoneInfo) -> Re
     """Add the chart image, and its numbers as text."""
     series, days, ages = chart.figures(unit, now, zone)
     numbers = chart.summary(series, ages)
-    return replace(
-        reply,
-        text=reply.text + "\n" + numbers,
-        sections=(*reply.sections, numbers) if reply.sections else (reply.text, numbers),
-        image=chart.render_png(series, days, ages),
-    )
+    if reply.sections:
+        return replace(reply, text=reply.text + "\n" + numbers,
+                       sections=(*reply.sections, numbers), image=chart.render_png(series, days, ages))  # fmt: skip
+    # A one-line (quiet) digest: the line itself is the headline.
+    return replace(reply, title=None, text=reply.text + "\n" + numbers,
+                   image=chart.render_png(series, days, ages))  # fmt: skip
 
 
 def claim(unit: Unit, settings: CoreSettings, now: dt.datetime, token: str) -> list[DigestOutbound]:
