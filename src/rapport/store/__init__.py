@@ -24,9 +24,9 @@ Duplicate = IntegrityError
 class Store:
     """A database: opened (and its schema upgraded) once, then a unit of work per call."""
 
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    def __init__(self, url: str, *, migrate: bool = True, lock_timeout: float = 15.0) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, lock_timeout)
         if migrate:
             upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

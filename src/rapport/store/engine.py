@@ -8,19 +8,21 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine for `url`, configured for safe concurrent use."""
+def make_engine(url: str, lock_timeout: float = 15.0) -> Engine:
+    """Create an engine for `url`, configured for safe concurrent use.
+
+    On SQLite a writer waits up to `lock_timeout` seconds for another writer's lock before
+    giving up (the core then answers "try again in a minute")."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        # A writer waits for a lock up to 15 s instead of failing at once.
-        engine = create_engine(url, connect_args={"timeout": 15})
+        engine = create_engine(url, connect_args={"timeout": lock_timeout})
         memory = parsed.database in (None, "", ":memory:")
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=15000")
+            cur.execute(f"PRAGMA busy_timeout={int(lock_timeout * 1000)}")
             if not memory:
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")

@@ -1,0 +1,64 @@
+"""A SQLite file locked by another writer: the bot waits and succeeds, or says so clearly."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from rapport.handlers.core import UNAVAILABLE, Core, CoreSettings
+from rapport.handlers.types import Message
+from rapport.store import Store
+from tests.conftest import DIRECTORY, NOW
+
+
+def message(key: str) -> Message:
+    return Message(platform="console", team="", user="sam", chat="dm", sent_at=NOW,
+                   text="called Hope, she wants a quote friday", message_id=key)  # fmt: skip
+
+
+def hold_lock(path: Path, seconds: float, ready: threading.Event) -> None:
+    conn = sqlite3.connect(path, timeout=1, isolation_level=None)
+    conn.execute("BEGIN EXCLUSIVE")
+    ready.set()
+    time.sleep(seconds)
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def count_interactions(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("select count(*) from interactions").fetchone()[0])
+
+
+def test_waits_for_a_short_lock_and_succeeds(tmp_path: Path) -> None:
+    db = tmp_path / "locked.db"
+    core = Core(Store(f"sqlite:///{db}", lock_timeout=5), CoreSettings(), clock=lambda: NOW)
+    core.import_file(DIRECTORY)
+    ready = threading.Event()
+    holder = threading.Thread(target=hold_lock, args=(db, 1.0, ready))
+    holder.start()
+    ready.wait()
+    started = time.monotonic()
+    (reply,) = core.handle(message("m1"))
+    holder.join()
+    assert "Logged call with Hope Ferreira" in reply.text
+    assert time.monotonic() - started >= 0.5  # it really waited
+    assert count_interactions(db) == 1
+
+
+def test_a_lock_held_too_long_gets_a_clear_answer_and_nothing_half_written(tmp_path: Path) -> None:
+    db = tmp_path / "locked.db"
+    core = Core(Store(f"sqlite:///{db}", lock_timeout=0.5), CoreSettings(), clock=lambda: NOW)
+    core.import_file(DIRECTORY)
+    ready = threading.Event()
+    holder = threading.Thread(target=hold_lock, args=(db, 2.0, ready))
+    holder.start()
+    ready.wait()
+    (reply,) = core.handle(message("m2"))
+    holder.join()
+    assert reply.text == UNAVAILABLE
+    assert count_interactions(db) == 0
+    (retry,) = core.handle(message("m2"))  # the same message, once the lock is gone
+    assert "Logged call" in retry.text and count_interactions(db) == 1
