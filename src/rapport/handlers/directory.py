@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from rapport.nlp import Directory, DirectoryCompany, DirectoryPerson
 from rapport.store import Unit
 from rapport.store.models import Company, Contact
 
+_CACHE: dict[tuple[str, int], tuple[tuple[int, ...], Directory]] = {}  # (db, team) -> version
+_LOCK = threading.Lock()
+
 
 def load_directory(unit: Unit) -> Directory:
+    """The team's directory, reloaded only when it changed (new, removed or renamed rows).
+
+    One Directory object per version, so the parser's compiled patterns are reused.
+    """
+    stamp = unit.directory_stamp()
+    key = (unit.database_key, unit.team_id)
+    with _LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+    directory = _read_directory(unit)
+    with _LOCK:
+        _CACHE[key] = (stamp, directory)
+    return directory
+
+
+def _read_directory(unit: Unit) -> Directory:
     """Every live company and contact, keyed `company:ID` / `contact:ID`."""
     companies = unit.companies()
     names = {c.id: c.name for c in companies}

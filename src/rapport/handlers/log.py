@@ -250,6 +250,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
         if existing is None:
             unit.add(row)
             unit.flush()
+            unit.touch_directory()
         return [f"company:{row.id}"]
     keys = []
     company_row = None
@@ -272,6 +273,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
     )
     unit.add(contact)
     unit.flush()
+    unit.touch_directory()
     return [f"contact:{contact.id}", *keys]
 
 

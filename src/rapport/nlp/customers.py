@@ -9,8 +9,8 @@ corrected against the directory's own vocabulary before matching.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
@@ -64,9 +64,29 @@ def _add(index: Index, words: tuple[str, ...], entry: int, full: bool = False) -
         index.full.add(words)
 
 
-@lru_cache(maxsize=32)
+_BUILT: OrderedDict[int, tuple[Directory, Index]] = OrderedDict()
+_BUILT_MAX = 8
+
+
 def build_index(directory: Directory) -> Index:
-    """Compile a directory into patterns (cached per directory value)."""
+    """The patterns for a directory, built once per directory object.
+
+    Looked up by identity: hashing a directory of 100,000 people on every message would cost
+    more than matching. Callers keep one Directory object per version of their directory.
+    """
+    hit = _BUILT.get(id(directory))
+    if hit is not None and hit[0] is directory:
+        _BUILT.move_to_end(id(directory))
+        return hit[1]
+    index = _compile(directory)
+    _BUILT[id(directory)] = (directory, index)
+    while len(_BUILT) > _BUILT_MAX:
+        _BUILT.popitem(last=False)
+    return index
+
+
+def _compile(directory: Directory) -> Index:
+    """Compile a directory into patterns."""
     index = Index()
     for company in directory.companies:
         i = len(index.entries)

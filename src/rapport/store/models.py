@@ -74,6 +74,8 @@ class Team(Base):
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     next_task_number: Mapped[int] = mapped_column(Integer, default=1)
+    # Bumped by every change to companies or contacts, so cached directories know to reload.
+    directory_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Member(Base):
@@ -147,7 +149,10 @@ class Interaction(Base):
     """A contact that happened (or a note), as logged by a member."""
 
     __tablename__ = "interactions"
-    __table_args__ = (Index("ix_interactions_team_occurred", "team_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_interactions_team_occurred", "team_id", "occurred_at"),
+        Index("ix_interactions_author_occurred", "author_id", "occurred_at"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = _team_fk()
     kind: Mapped[str] = mapped_column(String(16))
@@ -186,6 +191,8 @@ class Task(Base):
     __table_args__ = (
         UniqueConstraint("team_id", "number"),
         Index("ix_tasks_owner_status", "owner_id", "status"),
+        Index("ix_tasks_contact", "contact_id"),
+        Index("ix_tasks_company", "company_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = _team_fk()
@@ -216,6 +223,10 @@ class Deal(Base):
     """Money on the table with a customer."""
 
     __tablename__ = "deals"
+    __table_args__ = (
+        Index("ix_deals_contact", "contact_id"),
+        Index("ix_deals_company", "company_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = _team_fk()
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))

@@ -37,6 +37,12 @@ class Unit:
         self.team = team
 
     @property
+    def database_key(self) -> str:
+        """Which database this is (for caches shared by several stores in one process)."""
+        bind = self.session.get_bind()
+        return str(getattr(bind, "url", id(bind)))
+
+    @property
     def team_id(self) -> int:
         """The team every query is scoped to."""
         return self.team.id
@@ -119,8 +125,17 @@ class Unit:
             .order_by(Contact.name)
         ).all()
 
-    def directory_stamp(self) -> tuple[int, int, int, int]:
-        """Changes whenever the directory does: counts and highest ids of live rows."""
+    def touch_directory(self) -> None:
+        """Mark the directory as changed (call after adding, renaming or removing customers)."""
+        self.session.execute(
+            update(Team)
+            .where(Team.id == self.team_id)
+            .values(directory_version=Team.directory_version + 1)
+        )
+
+    def directory_stamp(self) -> tuple[int, int, int, int, int]:
+        """Changes whenever the directory does: its version, counts and highest ids."""
+        version = self.session.scalar(select(Team.directory_version).where(Team.id == self.team_id))
         c = self.session.execute(
             select(func.count(Company.id), func.coalesce(func.max(Company.id), 0)).where(
                 Company.team_id == self.team_id, Company.deleted_at.is_(None)
@@ -131,7 +146,7 @@ class Unit:
                 Contact.team_id == self.team_id, Contact.deleted_at.is_(None)
             )
         ).one()
-        return (int(c[0]), int(c[1]), int(p[0]), int(p[1]))
+        return (int(version or 0), int(c[0]), int(c[1]), int(p[0]), int(p[1]))
 
     def company(self, company_id: int) -> Company | None:
         """A company of this team by id."""
