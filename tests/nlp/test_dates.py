@@ -173,3 +173,11 @@ def test_may_the_verb_is_not_a_month() -> None:
         EMPTY,
     )
     assert p.task is not None and p.task.due is None
+
+
+@pytest.mark.parametrize("number", ["²", "٣", "⑤", "9" * 40])
+def test_odd_digits_never_crash_the_date_rules(number: str) -> None:
+    p = parse(
+        f"remind me to call Bo in {number} days", dt.datetime.fromisoformat(WED), "UTC", EMPTY
+    )
+    assert p.intent  # parsed to something, no exception

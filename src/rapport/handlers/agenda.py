@@ -19,8 +19,9 @@ def handle_agenda(ctx: Ctx) -> list[Reply]:
     today = ctx.today
     week_end = today + dt.timedelta(days=6 - today.weekday())
     buckets: dict[str, list[str]] = {"Overdue": [], "Today": [], "This week": [], "Later": []}
+    counts: dict[str, int] = dict.fromkeys(buckets, 0)
     urgent = []
-    for task in tasks[:SHOW]:
+    for task in tasks:
         d = task.due_date
         if d is not None and d < today:
             name = "Overdue"
@@ -30,18 +31,21 @@ def handle_agenda(ctx: Ctx) -> list[Reply]:
             name = "This week"
         else:
             name = "Later"
-        buckets[name].append(task_line(task, today))
+        counts[name] += 1
+        if sum(len(v) for v in buckets.values()) < SHOW:
+            buckets[name].append(task_line(task, today))
         if name in ("Overdue", "Today"):
             urgent.append(task)
     sections = []
     for name, lines in buckets.items():
         if lines:
-            sections.append(f"{name} ({len(lines)}):")
+            shown = "" if len(lines) == counts[name] else f", first {len(lines)}"
+            sections.append(f"{name} ({counts[name]}{shown}):")
             sections.extend(f"  {line}" for line in lines)
     more = len(tasks) - SHOW
     if more > 0:
         sections.append(f"…and {more} more.")
-    counts = ", ".join(f"{len(v)} {k.lower()}" for k, v in buckets.items() if v)
+    summary = ", ".join(f"{n} {k.lower()}" for k, n in counts.items() if n)
     buttons = tuple(
         button
         for t in urgent[:5]
@@ -52,7 +56,7 @@ def handle_agenda(ctx: Ctx) -> list[Reply]:
     )
     return [
         Reply(
-            text=f"Your open tasks: {counts}.\n" + "\n".join(sections),
+            text=f"Your open tasks: {summary}.\n" + "\n".join(sections),
             title=f"Your open tasks ({len(tasks)})",
             sections=tuple(sections),
             buttons=buttons,

@@ -13,17 +13,20 @@ from rapport.handlers import access, agenda, digests, log, lookup, nudges, tasks
 from rapport.handlers.context import Ctx
 from rapport.handlers.exporter import export_all
 from rapport.handlers.help import not_understood
+from rapport.handlers.ids import as_id
 from rapport.handlers.importer import ImportReport, import_path
 from rapport.handlers.router import ACTIONS, command_for
 from rapport.handlers.settings import CoreSettings
 from rapport.handlers.types import Button, Field, Message, Recipient, Reply
 from rapport.nlp.signals import is_lookup_question
-from rapport.store import Duplicate, Store, UnavailableErrors, utcnow
+from rapport.store import Conflict, Store, UnavailableErrors, utcnow
 
 log_ = logging.getLogger(__name__)
 
 UNAVAILABLE = "I couldn't save that — try again in a minute."
 FAILED = "Something went wrong — nothing was changed."
+#: How often a message is tried again after a unique-constraint race with another writer.
+CONFLICT_RETRIES = 2
 MAX_TEXT = 40_000
 
 __all__ = ["Core", "CoreSettings", "ImportReport"]
@@ -71,16 +74,28 @@ class Core:
         Adapters post replies only for a first delivery, so a platform's retry is silent.
         """
         try:
-            return self._handle(message)
-        except Duplicate:
-            # Another process handled the same key at the same moment: it answered.
-            return [], False
+            for attempt in range(CONFLICT_RETRIES + 1):
+                try:
+                    return self._handle(message)
+                except Conflict:
+                    if self._seen(message):
+                        # Another process handled the same key at the same moment: it answered.
+                        return [], False
+                    if attempt == CONFLICT_RETRIES:
+                        raise
+                    # Someone else created a row this message needed too (a new member's first
+                    # two messages at once); the retry finds theirs instead of making its own.
+            raise AssertionError("unreachable")
         except UnavailableErrors:
             log_.warning("database unavailable while handling %s", message.message_id)
             return [Reply(UNAVAILABLE, tone="error")], True
         except Exception:
             log_.exception("failed to handle %s", message.message_id)
             return [Reply(FAILED, tone="error")], True
+
+    def _seen(self, message: Message) -> bool:
+        with self._unit() as unit:
+            return unit.seen(message.platform, message.message_id) is not None
 
     def _unit(self) -> Any:
         return self.store.unit(self.settings.team_slug, self.settings.team_name)
@@ -161,8 +176,9 @@ class Core:
             return log.answer_name(ctx, pending, text)
         options = pending.state.get("options", [])
         choice = None
-        if text.isdigit() and 1 <= int(text) <= len(options):
-            choice = int(text) - 1
+        picked = as_id(text)
+        if picked is not None and 1 <= picked <= len(options):
+            choice = picked - 1
         else:
             labels = [str(o["label"]).lower() for o in options]
             if text.lower() in labels:
@@ -175,14 +191,16 @@ class Core:
         value = action.value[:64]
         if action.name == "pending.answer":
             raw_id, _, raw_choice = value.partition(":")
-            pending = ctx.unit.pending(int(raw_id)) if raw_id.isdigit() else None
+            pending_id = as_id(raw_id)
+            pending = ctx.unit.pending(pending_id) if pending_id is not None else None
             if pending is None or pending.member_id != ctx.member.id:
                 return [Reply("That question isn't yours or no longer exists.", tone="warning")]
             if pending.status != "open" or pending.expires_at <= ctx.now:
                 return [Reply("That question was already answered or has expired.", replace=True)]
-            if not raw_choice.isdigit():
+            choice = as_id(raw_choice)
+            if choice is None:
                 return [Reply("That button is out of date.", tone="warning")]
-            return log.answer(ctx, pending, int(raw_choice))
+            return log.answer(ctx, pending, choice)
         handler = ACTIONS.get(action.name)
         if handler is None:
             return [Reply("That button is out of date.", tone="warning")]

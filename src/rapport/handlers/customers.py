@@ -8,6 +8,7 @@ from rapport.handlers import audit
 from rapport.handlers import formatting as fmt
 from rapport.handlers.context import Ctx
 from rapport.handlers.directory import rows_for
+from rapport.handlers.ids import as_id
 from rapport.handlers.types import Button, Reply
 from rapport.store.models import Company, Contact, Interaction, InteractionCustomer
 
@@ -79,7 +80,8 @@ def give(ctx: Ctx, value: str) -> list[Reply]:
     """Set the customer's owner: value 'kind:id:member id'."""
     key, _, member_id = value.rpartition(":")
     row = _row(ctx, key)
-    member = ctx.unit.member(int(member_id)) if member_id.isdigit() else None
+    number = as_id(member_id)
+    member = ctx.unit.member(number) if number is not None else None
     if row is None or member is None or not member.active:
         return [Reply("That button is out of date.", tone="warning")]
     before = row.owner_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+from rapport.handlers.ids import as_id
 from rapport.nlp import Directory, DirectoryCompany, DirectoryPerson
 from rapport.store import Unit
 from rapport.store.models import Company, Contact
@@ -87,14 +88,15 @@ def rows_for(unit: Unit, keys: list[str]) -> Customers:
     companies: list[Company] = []
     for key in keys:
         kind, _, raw = key.partition(":")
-        if not raw.isdigit():
+        number = as_id(raw)
+        if number is None:
             continue
         if kind == "contact":
-            row = unit.contact(int(raw))
+            row = unit.contact(number)
             if row is not None and row.deleted_at is None and row not in contacts:
                 contacts.append(row)
         elif kind == "company":
-            crow = unit.company(int(raw))
+            crow = unit.company(number)
             if crow is not None and crow.deleted_at is None and crow not in companies:
                 companies.append(crow)
     return Customers(tuple(contacts), tuple(companies))

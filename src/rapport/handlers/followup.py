@@ -7,6 +7,7 @@ import datetime as dt
 from rapport.handlers import audit, nudges
 from rapport.handlers import formatting as fmt
 from rapport.handlers.context import Ctx
+from rapport.handlers.ids import as_id
 from rapport.handlers.types import Button, Reply
 from rapport.store.models import Interaction, Task
 
@@ -23,7 +24,8 @@ def buttons(interaction: Interaction) -> tuple[Button, ...]:
 def add(ctx: Ctx, value: str) -> list[Reply]:
     """Create the follow-up the author picked (or nothing for "No")."""
     raw_id, _, raw_days = value.partition(":")
-    interaction = ctx.unit.interaction(int(raw_id)) if raw_id.isdigit() else None
+    interaction_id = as_id(raw_id)
+    interaction = ctx.unit.interaction(interaction_id) if interaction_id is not None else None
     if interaction is None or raw_days not in {str(d) for _, d in CHOICES}:
         return [Reply("That button is out of date.", tone="warning")]
     if interaction.author_id != ctx.member.id and not ctx.is_admin:

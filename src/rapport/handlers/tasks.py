@@ -11,6 +11,7 @@ from rapport.handlers import audit, nudges
 from rapport.handlers import formatting as fmt
 from rapport.handlers.context import Ctx
 from rapport.handlers.directory import load_directory
+from rapport.handlers.ids import as_id
 from rapport.handlers.types import Button, Reply
 from rapport.nlp import parse
 from rapport.store.models import Member, PendingAction, Task
@@ -26,9 +27,10 @@ def _warn(text: str) -> list[Reply]:
 def find_task(ctx: Ctx, raw: str) -> tuple[Task | None, list[Reply]]:
     """The task numbered `raw` if the author may change it, else why not."""
     digits = raw.strip().lstrip("#")
-    if not digits.isdigit() or len(digits) > 9:
+    number = as_id(digits)
+    if number is None:
         return None, _warn(f"“{fmt.clip(raw, 20)}” is not a task number. Try “my tasks”.")
-    task = ctx.unit.task(int(digits))
+    task = ctx.unit.task(number)
     if task is None:
         return None, _warn(f"There is no task #{digits}. Try “my tasks”.")
     if task.owner_id != ctx.member.id and not ctx.is_admin:
@@ -195,7 +197,8 @@ def give_button(ctx: Ctx, value: str) -> list[Reply]:
     task, problem = find_task(ctx, raw)
     if task is None:
         return problem
-    member = ctx.unit.member(int(member_id)) if member_id.isdigit() else None
+    number = as_id(member_id)
+    member = ctx.unit.member(number) if number is not None else None
     if member is None or not member.active:
         return _warn("That member is no longer on the team.")
     return give(ctx, task, member, replace=True)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from rapport.handlers import audit, nudges
 from rapport.handlers.context import Ctx
+from rapport.handlers.ids import as_id
 from rapport.handlers.types import Reply
 from rapport.store.models import AuditEvent, Task
 
@@ -20,9 +21,10 @@ def undo_last(ctx: Ctx, replace: bool = False) -> list[Reply]:
 
 def undo_log(ctx: Ctx, interaction_id: str) -> list[Reply]:
     """Undo button on a log card: that interaction, if the presser logged it (or is admin)."""
-    if not interaction_id.isdigit():
+    number = as_id(interaction_id)
+    if number is None:
         return [Reply("That button is out of date.", tone="warning")]
-    interaction = ctx.unit.interaction(int(interaction_id))
+    interaction = ctx.unit.interaction(number)
     if interaction is None:
         return [Reply("That entry no longer exists.", tone="warning")]
     if interaction.author_id != ctx.member.id and not ctx.is_admin:
@@ -37,7 +39,8 @@ def undo_log(ctx: Ctx, interaction_id: str) -> list[Reply]:
 
 def undo_task(ctx: Ctx, number: str) -> list[Reply]:
     """Undo button on a new task's card."""
-    task = ctx.unit.task(int(number)) if number.isdigit() else None
+    task_number = as_id(number)
+    task = ctx.unit.task(task_number) if task_number is not None else None
     if task is None or (task.owner_id != ctx.member.id and not ctx.is_admin):
         return [Reply("That button is out of date.", tone="warning")]
     event = _event_for(ctx, "task", task.id, "task.create")

@@ -49,6 +49,7 @@ class Index:
     patterns: dict[tuple[str, ...], set[int]] = field(default_factory=dict)
     full: set[tuple[str, ...]] = field(default_factory=set)
     vocab: list[str] = field(default_factory=list)
+    words: frozenset[str] = frozenset()
     first_names: set[str] = field(default_factory=set)
 
 
@@ -113,7 +114,8 @@ def _compile(directory: Directory) -> Index:
             _add(index, (words[0], words[-1]), i, full=True)
             if words[-1] not in PARTICLES:
                 _add(index, words[-1:], i)
-    index.vocab = sorted({w for p in index.patterns for w in p if len(w) >= 4})
+    index.words = frozenset(w for p in index.patterns for w in p)
+    index.vocab = sorted(w for w in index.words if len(w) >= 4)
     return index
 
 
@@ -163,7 +165,7 @@ def find_mentions(tokens: list[Token], directory: Directory) -> Mentions:
         return out
     words = [t.norm for t in tokens]
     for k, tok in enumerate(tokens):
-        if words[k] not in index.patterns and index.vocab:
+        if words[k] not in index.words and index.vocab:
             fixed = _correct(tok, index)
             if fixed is not None:
                 words[k] = fixed
@@ -230,11 +232,7 @@ def _new_full_name(tokens: list[Token], i: int, index: Index) -> bool:
     if tokens[i].norm not in index.first_names or i + 1 >= len(tokens):
         return False
     nxt = tokens[i + 1]
-    return (
-        _is_name_word(nxt)
-        and not tokens[i].possessive
-        and nxt.norm not in {w for p in index.patterns for w in p}
-    )
+    return _is_name_word(nxt) and not tokens[i].possessive and nxt.norm not in index.words
 
 
 _CONTACT_CUES = frozenset(

@@ -218,7 +218,7 @@ def _pod_time(pod: str | None) -> dt.time | None:
 
 
 def _number(word: str) -> int | None:
-    if word.isdigit():
+    if word.isdecimal():  # not isdigit(): "²" is a digit that int() rejects
         return int(word)
     return NUMBERS.get(word)
 

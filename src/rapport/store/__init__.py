@@ -18,7 +18,8 @@ from rapport.store.unit import Unit
 
 #: Errors that mean "the database is not reachable or busy now", not "bad data".
 UnavailableErrors: tuple[type[Exception], ...] = (OperationalError, _InterfaceError)
-Duplicate = IntegrityError
+#: A unique constraint refused a row another transaction wrote first (a retry can read it).
+Conflict = IntegrityError
 
 
 class Store:
@@ -60,4 +61,4 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-__all__ = ["Duplicate", "Store", "UnavailableErrors", "Unit", "models", "utcnow"]
+__all__ = ["Conflict", "Store", "UnavailableErrors", "Unit", "models", "utcnow"]

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from rapport.store.models import (
     AllowedChat,
@@ -133,20 +133,13 @@ class Unit:
             .values(directory_version=Team.directory_version + 1)
         )
 
-    def directory_stamp(self) -> tuple[int, int, int, int, int]:
-        """Changes whenever the directory does: its version, counts and highest ids."""
+    def directory_stamp(self) -> tuple[int, int, int]:
+        """Changes whenever the directory does: the team's directory version (bumped by every
+        change made through Rapport) and the highest ids (cheap: primary-key maxima)."""
         version = self.session.scalar(select(Team.directory_version).where(Team.id == self.team_id))
-        c = self.session.execute(
-            select(func.count(Company.id), func.coalesce(func.max(Company.id), 0)).where(
-                Company.team_id == self.team_id, Company.deleted_at.is_(None)
-            )
-        ).one()
-        p = self.session.execute(
-            select(func.count(Contact.id), func.coalesce(func.max(Contact.id), 0)).where(
-                Contact.team_id == self.team_id, Contact.deleted_at.is_(None)
-            )
-        ).one()
-        return (int(version or 0), int(c[0]), int(c[1]), int(p[0]), int(p[1]))
+        top_company = self.session.scalar(select(func.max(Company.id)))
+        top_contact = self.session.scalar(select(func.max(Contact.id)))
+        return (int(version or 0), int(top_company or 0), int(top_contact or 0))
 
     def company(self, company_id: int) -> Company | None:
         """A company of this team by id."""
@@ -202,14 +195,17 @@ class Unit:
             conds.append(InteractionCustomer.company_id.in_(company_ids))
         if not conds:
             return []
-        ids = select(InteractionCustomer.interaction_id).where(or_(*conds))
+        # Start from the customer's links (indexed) and join: a planner that walks the
+        # interactions by date instead would scan years of history for a quiet customer.
         return self.session.scalars(
             select(Interaction)
+            .join(InteractionCustomer, InteractionCustomer.interaction_id == Interaction.id)
             .where(
+                or_(*conds),
                 Interaction.team_id == self.team_id,
                 Interaction.deleted_at.is_(None),
-                Interaction.id.in_(ids),
             )
+            .distinct()
             .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
             .limit(limit)
         ).all()
@@ -275,7 +271,9 @@ class Unit:
         if conds:
             q = q.where(or_(*conds))
         q = q.order_by(Task.due_date.is_(None), Task.due_date, Task.due_time, Task.number)
-        return self.session.scalars(q).all()
+        # Every line shows the customer: load them in the same query, not one query a line.
+        q = q.options(joinedload(Task.contact), joinedload(Task.company))
+        return self.session.scalars(q).unique().all()
 
     def all_tasks(self) -> Sequence[Task]:
         """Every task (for export)."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
 from rapport.bot.delivery import Delivery
+from rapport.handlers.ids import as_id
 from rapport.handlers.types import Action, Button, Message, Reply
 
 log = logging.getLogger(__name__)
@@ -104,8 +105,9 @@ class ConsoleChat:
         key = f"console:{self._session}:{self._count}"
         text = line.strip()
         action = None
-        if text.isdigit() and 1 <= int(text) <= len(self._choices):
-            button = self._choices[int(text) - 1]
+        picked = as_id(text)
+        if picked is not None and 1 <= picked <= len(self._choices):
+            button = self._choices[picked - 1]
             action = Action(button.action, button.value)
             text = button.label
         return to_message(

@@ -9,6 +9,7 @@ from aiohttp import web
 
 from rapport.bot.adapters.slack.app import build_slack_app
 from rapport.bot.adapters.slack.config import SlackConfig
+from rapport.bot.background import Background
 from rapport.bot.delivery import Delivery
 from rapport.handlers.core import Core
 
@@ -19,7 +20,8 @@ __all__ = ["SlackConfig", "build_slack_app", "serve_slack"]
 
 async def serve_slack(core: Core, config: SlackConfig, delivery: Delivery | None = None) -> None:
     """Serve Slack until cancelled: Socket Mode with an app token, else HTTP."""
-    app = build_slack_app(core, config, delivery=delivery)
+    background = Background()
+    app = build_slack_app(core, config, delivery=delivery, background=background)
     if config.app_token:
         from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
@@ -30,6 +32,7 @@ async def serve_slack(core: Core, config: SlackConfig, delivery: Delivery | None
             await asyncio.Event().wait()
         finally:
             await handler.close_async()
+            await background.drain()
         return
     runner = web.AppRunner(app.web_app(path=config.path, port=config.port))
     await runner.setup()
@@ -40,3 +43,4 @@ async def serve_slack(core: Core, config: SlackConfig, delivery: Delivery | None
         await asyncio.Event().wait()
     finally:
         await runner.cleanup()
+        await background.drain()

@@ -3,6 +3,10 @@
 Every listener hands the core a Message in a worker thread and posts the replies only for a
 first delivery, so Slack's retries (and an app_mention that also arrives as a message)
 never answer twice: the database holds the keys, across restarts and replicas.
+
+Slack gets its HTTP 200 only after the message is committed (process_before_response), so a
+crash before that makes Slack retry instead of losing what was written. Replies are posted
+after the 200, in the background, so pacing never delays the acknowledgement.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from rapport.bot.adapters.slack.config import SlackConfig
 from rapport.bot.adapters.slack.members import Profiles
 from rapport.bot.adapters.slack.outbound import Pacer, Poster
 from rapport.bot.adapters.slack.render import home_view, render
+from rapport.bot.background import Background
 from rapport.bot.delivery import Delivery
 from rapport.handlers.core import Core
 from rapport.handlers.types import Message, Reply
@@ -44,12 +49,23 @@ def make_client(config: SlackConfig) -> AsyncWebClient:
 
 
 def build_slack_app(
-    core: Core, config: SlackConfig, pacer: Pacer | None = None, delivery: Delivery | None = None
+    core: Core,
+    config: SlackConfig,
+    pacer: Pacer | None = None,
+    delivery: Delivery | None = None,
+    background: Background | None = None,
 ) -> AsyncApp:
     """An AsyncApp wired to the core; requests are signature-checked by bolt. With
-    `delivery`, it also carries nudges and digests to Slack users and channels."""
+    `delivery`, it also carries nudges and digests to Slack users and channels. Replies
+    are posted as `background` work (a fresh set when not given)."""
     client = make_client(config)
-    app = AsyncApp(token=config.bot_token, signing_secret=config.signing_secret, client=client)
+    later = background or Background()
+    app = AsyncApp(
+        token=config.bot_token,
+        signing_secret=config.signing_secret,
+        client=client,
+        process_before_response=True,
+    )
     profiles = Profiles(client)
     poster = Poster(client, pacer or Pacer(config.pace_seconds))
 
@@ -82,6 +98,14 @@ def build_slack_app(
     async def run(message: Message) -> tuple[list[Reply], bool]:
         return await asyncio.to_thread(core.handle_event, message)
 
+    async def post_all(channel: str, replies: list[Reply], thread: str | None = None) -> None:
+        for reply in replies:
+            await poster.post(channel, reply, thread_ts=thread)
+
+    async def respond_all(respond: Any, replies: list[Reply], response_type: str) -> None:
+        for reply in replies:
+            await respond(response_type=response_type, **render(reply))
+
     async def who(user: str) -> tuple[str | None, str | None]:
         return await profiles.get(user) if user else (None, None)
 
@@ -93,8 +117,7 @@ def build_slack_app(
         message = inbound.from_event(event, str(body.get("team_id", "")), name, tz)
         replies, fresh = await run(message)
         if fresh:
-            for reply in replies:
-                await poster.post(message.chat, reply, thread_ts=message.thread)
+            later.start(post_all(message.chat, replies, message.thread))
 
     @app.event("message")
     async def on_message(event: dict[str, Any], body: dict[str, Any]) -> None:
@@ -105,8 +128,7 @@ def build_slack_app(
         message = inbound.from_event(event, str(body.get("team_id", "")), name, tz)
         replies, fresh = await run(message)
         if fresh:
-            for reply in replies:
-                await poster.post(message.chat, reply)
+            later.start(post_all(message.chat, replies))
 
     @app.command(config.command)
     async def on_command(ack: Any, body: dict[str, Any], respond: Any) -> None:
@@ -115,9 +137,8 @@ def build_slack_app(
         _, share = inbound.wants_share(str(body.get("text", "")))
         replies, fresh = await run(inbound.from_command(body, name, tz))
         if fresh:
-            for reply in replies:
-                kind = "in_channel" if share else "ephemeral"
-                await respond(response_type=kind, **render(reply))
+            kind = "in_channel" if share else "ephemeral"
+            later.start(respond_all(respond, replies, response_type=kind))
 
     @app.action(re.compile(r".+"))
     async def on_action(ack: Any, body: dict[str, Any], respond: Any) -> None:
@@ -125,9 +146,12 @@ def build_slack_app(
         name, tz = await who(str((body.get("user") or {}).get("id", "")))
         message = inbound.from_action(body, name, tz)
         replies, fresh = await run(message)
-        if not fresh:
-            return
-        container = body.get("container") or {}
+        if fresh:
+            later.start(answer_action(message, body.get("container") or {}, replies, respond))
+
+    async def answer_action(
+        message: Message, container: dict[str, Any], replies: list[Reply], respond: Any
+    ) -> None:
         for reply in replies:
             if container.get("type") == "view":
                 await _refresh_home(message.user)
@@ -149,8 +173,7 @@ def build_slack_app(
         name, tz = await who(str((body.get("user") or {}).get("id", "")))
         replies, fresh = await run(inbound.from_shortcut(body, name, tz))
         if fresh:
-            for reply in replies:
-                await respond(response_type="ephemeral", **render(reply))
+            later.start(respond_all(respond, replies, response_type="ephemeral"))
 
     async def _refresh_home(user: str) -> None:
         name, tz = await who(user)
@@ -160,6 +183,6 @@ def build_slack_app(
     @app.event("app_home_opened")
     async def on_home(event: dict[str, Any]) -> None:
         if event.get("tab", "home") == "home":
-            await _refresh_home(str(event.get("user", "")))
+            later.start(_refresh_home(str(event.get("user", ""))))
 
     return app

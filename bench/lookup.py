@@ -1,0 +1,98 @@
+"""Lookups and agendas on a seeded team: p50/p99 latency of the whole core (parse, queries,
+card), beside the bare indexed SELECT of the same contact as the floor.
+
+Usage: python bench/seed.py first, then: python bench/lookup.py [--url sqlite:///bench.db] [-n 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+from rapport.handlers.core import Core, CoreSettings
+from rapport.handlers.types import Message
+from rapport.store import Store
+from rapport.store import models as m
+
+
+def timed(fn: Callable[[], object], n: int) -> tuple[float, float]:
+    fn()  # warm-up
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, int(0.99 * len(times)))]
+
+
+def typo(name: str, rng: random.Random) -> str:
+    first, *rest = name.split()
+    i = rng.randrange(1, len(first) - 1) if len(first) > 2 else 0
+    return " ".join([first[:i] + first[i + 1 :], *rest])  # drop one letter of the first name
+
+
+def main() -> None:
+    """Run and print the table."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--url", default=os.environ.get("DATABASE_URL", "sqlite:///bench.db"))
+    ap.add_argument("-n", type=int, default=300)
+    args = ap.parse_args()
+    rng = random.Random(3)
+    store = Store(args.url, migrate=True)
+    core = Core(store, CoreSettings(default_tz="UTC"))
+    with store.engine.connect() as conn:
+        names = [
+            r[0]
+            for r in conn.execute(
+                sa.select(m.Contact.name).where(m.Contact.name.like("% %")).limit(5000)
+            )
+        ]
+        unique = [n for n in names if len(n.split()) == 3][:500] or names[:500]
+    counter = iter(range(10**9))
+
+    def ask(text: str, user: str = "member2") -> None:
+        core.handle(Message(platform="console", team="", user=user, chat="bench", text=text,
+                            sent_at=core.clock(), message_id=f"bench:{next(counter)}"))  # fmt: skip
+
+    t0 = time.perf_counter()
+    ask("who is " + unique[0])
+    cold = (time.perf_counter() - t0) * 1000
+
+    def bare() -> None:
+        with store.engine.connect() as conn:
+            conn.execute(sa.select(m.Contact).where(m.Contact.name == rng.choice(unique))).first()
+
+    rows = [
+        ("bare indexed SELECT (floor)", timed(bare, args.n)),
+        ("who is <full name>", timed(lambda: ask(f"who is {rng.choice(unique)}?"), args.n)),
+        (
+            "<first name>?  (many match)",
+            timed(lambda: ask(rng.choice(unique).split()[0] + "?"), args.n),
+        ),
+        (
+            "who is <one-letter typo>",
+            timed(lambda: ask(f"who is {typo(rng.choice(unique), rng)}?"), args.n),
+        ),
+        (
+            "my tasks (agenda)",
+            timed(lambda: ask("my tasks", user=f"member{rng.randint(1, 150)}"), args.n),
+        ),
+    ]
+    print(
+        f"Lookups on {args.url.split('@')[-1]}, {args.n} each (first message, cold: {cold:.0f} ms)"
+    )
+    print(f"{'':32}{'p50 ms':>10}{'p99 ms':>10}")
+    for label, (p50, p99) in rows:
+        print(f"{label:32}{p50:>10.2f}{p99:>10.2f}")
+    print("Goal: p99 under 50 ms on SQLite for lookups and agendas.")
+
+
+if __name__ == "__main__":
+    main()
