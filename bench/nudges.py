@@ -17,6 +17,7 @@ import time
 import sqlalchemy as sa
 
 from rapport.bot.adapters.slack import SlackConfig, build_slack_app
+from rapport.bot.adapters.slack.app import close_client
 from rapport.bot.delivery import Delivery
 from rapport.bot.scheduler import deliver_due_digests, deliver_due_nudges
 from rapport.handlers.core import Core, CoreSettings
@@ -34,8 +35,15 @@ def prepare(store: Store, n: int, now: dt.datetime) -> tuple[int, int]:
         team_id, next_number = conn.execute(
             sa.select(m.Team.id, m.Team.next_task_number).where(m.Team.slug == "default")
         ).one()
-        members = [r[0] for r in conn.execute(sa.select(m.Member.id).where(m.Member.team_id == team_id))]
-        have = {r[0] for r in conn.execute(sa.select(m.Identity.member_id).where(m.Identity.platform == "slack"))}
+        members = [
+            r[0] for r in conn.execute(sa.select(m.Member.id).where(m.Member.team_id == team_id))
+        ]
+        have = {
+            r[0]
+            for r in conn.execute(
+                sa.select(m.Identity.member_id).where(m.Identity.platform == "slack")
+            )
+        }
         missing = [{"team_id": team_id, "member_id": mid, "platform": "slack",
                     "user_key": f"U{mid:06d}", "reachable": True} for mid in members if mid not in have]  # fmt: skip
         if missing:
@@ -47,7 +55,9 @@ def prepare(store: Store, n: int, now: dt.datetime) -> tuple[int, int]:
              "status": "open", "message_key": f"{KEY}{i}", "created_at": now,
              "nudge_at": now - dt.timedelta(minutes=1), "nudge_count": 0}
             for i in range(n)])  # fmt: skip
-        conn.execute(sa.update(m.Team).where(m.Team.id == team_id).values(next_task_number=next_number + n))
+        conn.execute(
+            sa.update(m.Team).where(m.Team.id == team_id).values(next_task_number=next_number + n)
+        )
     return team_id, len(members)
 
 
@@ -56,8 +66,12 @@ def raw_claim(store: Store, team_id: int, n: int, now: dt.datetime) -> tuple[flo
     t = m.Task.__table__
     due = (
         sa.select(t.c.id)
-        .where(t.c.team_id == team_id, t.c.status == "open", t.c.nudge_at <= now,
-               sa.or_(t.c.lease_until.is_(None), t.c.lease_until < now))  # fmt: skip
+        .where(
+            t.c.team_id == team_id,
+            t.c.status == "open",
+            t.c.nudge_at <= now,
+            sa.or_(t.c.lease_until.is_(None), t.c.lease_until < now),
+        )
         .order_by(t.c.nudge_at)
         .limit(n)
     )
@@ -70,7 +84,9 @@ def raw_claim(store: Store, team_id: int, n: int, now: dt.datetime) -> tuple[flo
         ).all()  # fmt: skip
     took = time.perf_counter() - started
     with store.engine.begin() as conn:  # give the rows back for the real run
-        conn.execute(sa.update(t).where(t.c.lease_owner == "raw").values(lease_owner=None, lease_until=None))
+        conn.execute(
+            sa.update(t).where(t.c.lease_owner == "raw").values(lease_owner=None, lease_until=None)
+        )
     return took, len(ids)
 
 
@@ -78,7 +94,11 @@ def cleanup(store: Store) -> None:
     """Remove what this benchmark added."""
     with store.engine.begin() as conn:
         conn.execute(sa.delete(m.Task.__table__).where(m.Task.message_key.like(f"{KEY}%")))
-        conn.execute(sa.delete(m.DigestSubscription.__table__).where(m.DigestSubscription.chat == DIGEST_CHAT))
+        conn.execute(
+            sa.delete(m.DigestSubscription.__table__).where(
+                m.DigestSubscription.chat == DIGEST_CHAT
+            )
+        )
 
 
 def digest_floor(store: Store, team_id: int, now: dt.datetime) -> float:
@@ -111,7 +131,7 @@ async def run(url: str, n: int) -> None:
     try:
         floor, leased = raw_claim(store, team_id, n, now)
         delivery = Delivery()
-        build_slack_app(core, SlackConfig(bot_token="xoxb-bench", signing_secret="bench",
+        app = build_slack_app(core, SlackConfig(bot_token="xoxb-bench", signing_secret="bench",
                                           api_url=fake.url, pace_seconds=0), delivery=delivery)  # fmt: skip
         started = time.perf_counter()
         sent = 0
@@ -134,6 +154,7 @@ async def run(url: str, n: int) -> None:
         d_posts = fake.named("chat.postMessage")[before:]
         d_floor = digest_floor(store, team_id, now)
         chart = "with chart" if fake.uploads else "no chart (charts go out on Mondays)"
+        await close_client(app.client)
     finally:
         await fake.stop()
         cleanup(store)
@@ -141,14 +162,18 @@ async def run(url: str, n: int) -> None:
 
     print(f"Nudges: {n:,} tasks due at once, {members} owners, on {url.split('@')[-1]}")
     print(f"{'':36}{'seconds':>10}{'per second':>14}")
-    print(f"{'raw SQL claim (floor), ' + str(leased) + ' rows':36}{floor:>10.2f}{leased / floor:>14,.0f}")
+    print(
+        f"{'raw SQL claim (floor), ' + str(leased) + ' rows':36}{floor:>10.2f}{leased / floor:>14,.0f}"
+    )
     print(f"{'claim + render + post + settle':36}{took:>10.2f}{sent / took:>14,.0f}")
     print(f"  sent {sent:,}, posted to the loopback Slack API {posted:,}")
     print(f"Digest for {members} members ({chart}):")
     print(f"{'':36}{'seconds':>10}")
     print(f"{'bare SQL counts (floor)':36}{d_floor:>10.3f}")
     print(f"{'build + post':36}{d_took:>10.3f}")
-    print(f"  digests posted {digests}, {sum(len(str(p.get('blocks', ''))) for p in d_posts):,} characters of blocks")
+    print(
+        f"  digests posted {digests}, {sum(len(str(p.get('blocks', ''))) for p in d_posts):,} characters of blocks"
+    )
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from rapport.bot.adapters.console import ConsoleChat
 from rapport.bot.delivery import Delivery
 from rapport.bot.scheduler import deliver_due_nudges
 from rapport.handlers.core import Core
+from rapport.handlers.nudges import RETRY_AFTER
 from tests.conftest import Clock
 
 
@@ -38,4 +39,6 @@ def test_a_nudge_for_someone_not_at_the_terminal_waits(core: Core, clock: Clock)
     assert asyncio.run(deliver_due_nudges(core, other)) == 0
     delivery = Delivery()
     delivery.register("console", chat.deliver)
+    assert asyncio.run(deliver_due_nudges(core, delivery)) == 0  # a failed send rests a minute
+    clock.advance(seconds=RETRY_AFTER.total_seconds() + 1)
     assert asyncio.run(deliver_due_nudges(core, delivery)) == 1

@@ -7,29 +7,35 @@ import io
 from collections import Counter
 from zoneinfo import ZoneInfo
 
-from rapport.store import Unit
+from rapport.store import Unit, reports
 
-AGE_BUCKETS = ((7, "0–7 days"), (14, "8–14 days"), (30, "15–30 days"), (10**6, "over 30 days"))
+AGE_LIMITS = (7, 14, 30)
+AGE_LABELS = ("0–7 days", "8–14 days", "15–30 days", "over 30 days")
+#: People drawn one by one; the rest of a big team is one "others" bar.
+PEOPLE_SHOWN = 8
 
 
 def figures(
     unit: Unit, now: dt.datetime, zone: ZoneInfo
 ) -> tuple[dict[str, list[int]], list[dt.date], dict[str, int]]:
-    """Interactions per member per day over the last 14 days, and open tasks by age."""
+    """Interactions per member per day over the last 14 days (the busiest members, then
+    everyone else together), and open tasks by age."""
     today = now.astimezone(zone).date()
     days = [today - dt.timedelta(days=d) for d in range(14, 0, -1)]
     start = dt.datetime.combine(days[0], dt.time(0), tzinfo=zone).astimezone(dt.UTC)
     end = dt.datetime.combine(today, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
     per: dict[str, Counter[dt.date]] = {}
-    for i in unit.interactions_between(start, end):
-        per.setdefault(i.author.name, Counter())[i.occurred_at.astimezone(zone).date()] += 1
-    series = {name: [counts[d] for d in days] for name, counts in sorted(per.items())}
-    ages: dict[str, int] = {label: 0 for _, label in AGE_BUCKETS}
-    for created in unit.open_task_dates():
-        age = (now - created).days
-        label = next(label for limit, label in AGE_BUCKETS if age <= limit)
-        ages[label] += 1
-    return series, days, ages
+    for name, when in reports.authored_moments(unit, start, end):
+        per.setdefault(name, Counter())[when.astimezone(zone).date()] += 1
+    ranked = sorted(per, key=lambda name: (-per[name].total(), name))
+    shown, rest = ranked[:PEOPLE_SHOWN], ranked[PEOPLE_SHOWN:]
+    if len(rest) == 1:
+        shown, rest = ranked, []
+    series = {name: [per[name][d] for d in days] for name in sorted(shown)}
+    if rest:
+        series[f"{len(rest)} others"] = [sum(per[name][d] for name in rest) for d in days]
+    counts = reports.open_task_ages(unit, now, AGE_LIMITS)
+    return series, days, dict(zip(AGE_LABELS, counts, strict=True))
 
 
 def summary(series: dict[str, list[int]], ages: dict[str, int]) -> str:

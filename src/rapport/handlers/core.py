@@ -229,6 +229,11 @@ class Core:
         with self._unit() as unit:
             nudges.settle(unit, self.settings, outbound.task_id, outbound.token, sent, self.clock())
 
+    def finish_nudges(self, results: list[tuple[nudges.Outbound, bool]]) -> None:
+        """Settle a batch of claimed nudges (sent or not) in one transaction."""
+        with self._unit() as unit:
+            nudges.settle_all(unit, self.settings, results, self.clock())
+
     def claim_digests(self, token: str) -> list[digests.DigestOutbound]:
         """Lease the digests due now and build them (see handlers/digests.py)."""
         with self._unit() as unit:

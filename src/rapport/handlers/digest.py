@@ -4,18 +4,21 @@ new customers, deals won and lost. Empty sections are left out."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
 
 from rapport.handlers import formatting as fmt
 from rapport.handlers import schedule
 from rapport.handlers.settings import CoreSettings
 from rapport.handlers.types import Button, Reply
-from rapport.store import Unit
-from rapport.store.models import Company, Contact, Task
+from rapport.store import Unit, reports
+from rapport.store.models import Company, Contact, Interaction, Task
 
 COLD_SHOWN = 5
 LIST_SHOWN = 10
+#: Owners listed by name under due today / overdue; a big team's rest is counted.
+OWNERS_SHOWN = 10
+#: Authors named in the activity line.
+PEOPLE_SHOWN = 8
 
 
 def window_start(today: dt.date, workdays: frozenset[int]) -> dt.date:
@@ -36,16 +39,38 @@ def _task_item(task: Task, today: dt.date) -> str:
     return text
 
 
-def _by_owner(tasks: list[Task], today: dt.date) -> list[str]:
-    grouped: dict[str, list[Task]] = defaultdict(list)
-    for t in tasks:
-        grouped[t.owner.name].append(t)
+def _by_owner(
+    unit: Unit, loads: list[reports.OwnerLoad], today: dt.date, overdue: bool
+) -> list[str]:
+    """One line per owner, busiest first; a big team's long tail is one counted line."""
+    count = (lambda load: load.overdue) if overdue else (lambda load: load.due_today)
+    owners = sorted((o for o in loads if count(o)), key=lambda o: (-count(o), o.name))
     lines = []
-    for owner, owned in sorted(grouped.items()):
-        items = "; ".join(_task_item(t, today) for t in owned[:LIST_SHOWN])
-        more = f" (+{len(owned) - LIST_SHOWN} more)" if len(owned) > LIST_SHOWN else ""
-        lines.append(f"• {owner} ({len(owned)}): {items}{more}")
+    for load in owners[:OWNERS_SHOWN]:
+        n = count(load)
+        tasks = reports.open_tasks_of(
+            unit, load.member_id, today, overdue=overdue, limit=LIST_SHOWN
+        )
+        items = "; ".join(_task_item(t, today) for t in tasks)
+        more = f" (+{n - LIST_SHOWN} more)" if n > LIST_SHOWN else ""
+        lines.append(f"• {load.name} ({n}): {items}{more}")
+    rest = owners[OWNERS_SHOWN:]
+    if rest:
+        lines.append(f"• …and {len(rest)} more people ({sum(count(o) for o in rest):,} tasks)")
     return lines
+
+
+def _listed(pairs: list[tuple[str, int]], shown: int) -> str:
+    out = ", ".join(f"{name} {n}" for name, n in pairs[:shown])
+    rest = pairs[shown:]
+    return out + (f", {len(rest)} others {sum(n for _, n in rest)}" if rest else "")
+
+
+def _names(interaction: Interaction) -> str:
+    return ", ".join(
+        (link.contact.name if link.contact else link.company.name if link.company else "")
+        for link in interaction.links
+    )
 
 
 def build(unit: Unit, settings: CoreSettings, now: dt.datetime, zone: ZoneInfo) -> Reply:
@@ -58,47 +83,35 @@ def build(unit: Unit, settings: CoreSettings, now: dt.datetime, zone: ZoneInfo) 
     sections: list[str] = []
     buttons: list[Button] = []
 
-    due = list(unit.open_tasks_due_by(today))
-    due_today = [t for t in due if t.due_date == today]
-    overdue = [t for t in due if t.due_date is not None and t.due_date < today]
+    loads = reports.due_by_owner(unit, today)
+    due_today, overdue = sum(o.due_today for o in loads), sum(o.overdue for o in loads)
     if due_today:
-        sections += [f"Due today ({len(due_today)}):", *_by_owner(due_today, today)]
+        sections += [f"Due today ({due_today:,}):", *_by_owner(unit, loads, today, False)]
     if overdue:
-        sections += [f"Overdue ({len(overdue)}):", *_by_owner(overdue, today)]
+        sections += [f"Overdue ({overdue:,}):", *_by_owner(unit, loads, today, True)]
 
-    activity = list(unit.interactions_between(start, end))
+    kinds, people = reports.activity_counts(unit, start, end)
     label = (
         "Yesterday" if since == today - dt.timedelta(days=1) else f"Since {fmt.day(since, today)}"
     )
-    if activity:
-        kinds = Counter(i.kind for i in activity)
-        people = Counter(i.author.name for i in activity)
+    if kinds:
         sections.append(
-            f"{label}: {len(activity)} logged — "
-            + ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in kinds.most_common())
+            f"{label}: {sum(n for _, n in kinds):,} logged — "
+            + ", ".join(f"{n:,} {k}{'s' if n > 1 else ''}" for k, n in kinds)
             + " · by "
-            + ", ".join(f"{p} {n}" for p, n in people.most_common())
+            + _listed(people, PEOPLE_SHOWN)
         )
-        for i in activity:
-            if i.amount or i.sentiment:
-                who = ", ".join(
-                    (
-                        link.contact.name
-                        if link.contact
-                        else link.company.name
-                        if link.company
-                        else ""
-                    )
-                    for link in i.links
-                )
-                extra = " · ".join(
-                    x for x in (fmt.money(i.amount) if i.amount else "", i.sentiment or "") if x
-                )
-                sections.append(f"• {who}: {i.kind} by {i.author.name} ({extra})")
+        marked = reports.notable(unit, start, end)
+        for i in marked[:LIST_SHOWN]:
+            extra = " · ".join(
+                x for x in (fmt.money(i.amount) if i.amount else "", i.sentiment or "") if x
+            )
+            sections.append(f"• {_names(i)}: {i.kind} by {i.author.name} ({extra})")
+        if len(marked) > LIST_SHOWN:
+            sections.append(f"• …and {len(marked) - LIST_SHOWN:,} more with an amount or a mood")
 
     unhappy: dict[str, str] = {}
-    week_ago = now - dt.timedelta(days=7)
-    for i in unit.interactions_between(week_ago, now):
+    for i in reports.notable(unit, now - dt.timedelta(days=7), now, sentiment_only=True):
         for link in i.links:
             row = link.contact or link.company
             if row is not None:
@@ -109,10 +122,10 @@ def build(unit: Unit, settings: CoreSettings, now: dt.datetime, zone: ZoneInfo) 
     if unhappy:
         sections += [f"Unhappy lately ({len(unhappy)}):", *list(unhappy.values())[:LIST_SHOWN]]
 
-    cold = _cold(unit, settings, now, today)
+    cold, cold_total = _cold(unit, settings, now, today)
     if cold:
         sections.append(f"Gone cold (no contact for {settings.cold_days}+ days):")
-        for row, last in cold[:COLD_SHOWN]:
+        for row, last in cold:
             kind = "contact" if isinstance(row, Contact) else "company"
             owner = row.owner.name if row.owner else "no owner"
             seen = (
@@ -127,17 +140,13 @@ def build(unit: Unit, settings: CoreSettings, now: dt.datetime, zone: ZoneInfo) 
                 Button(f"Snooze 2 weeks: {row.name}"[:60], "customer.snooze", key),
                 Button(f"Reassign: {row.name}"[:60], "customer.reassign", key),
             ]
-        if len(cold) > COLD_SHOWN:
-            sections.append(f"…and {len(cold) - COLD_SHOWN} more.")
+        if cold_total > len(cold):
+            sections.append(f"…and {cold_total - len(cold):,} more.")
 
-    new = [c for c in unit.contacts() if start <= c.created_at < end] + [
-        c for c in unit.companies() if start <= c.created_at < end
-    ]
-    if new:
-        newest = sorted(new, key=lambda c: c.created_at, reverse=True)
-        more = f" (+{len(new) - LIST_SHOWN} more)" if len(new) > LIST_SHOWN else ""
-        listed = ", ".join(c.name for c in newest[:LIST_SHOWN])
-        sections.append(f"New customers ({len(new)}): {listed}{more}")
+    new_total, newest = reports.customers_created(unit, start, end, LIST_SHOWN)
+    if new_total:
+        more = f" (+{new_total - len(newest):,} more)" if new_total > len(newest) else ""
+        sections.append(f"New customers ({new_total:,}): {', '.join(newest)}{more}")
 
     for stage in ("won", "lost"):
         deals = [d for d in unit.deals_closed_between(start, end) if d.stage == stage]
@@ -169,28 +178,30 @@ def build(unit: Unit, settings: CoreSettings, now: dt.datetime, zone: ZoneInfo) 
 
 def _cold(
     unit: Unit, settings: CoreSettings, now: dt.datetime, today: dt.date
-) -> list[tuple[Contact | Company, dt.datetime | None]]:
-    """Companies, and people without one, untouched for `cold_days` (oldest first)."""
+) -> tuple[list[tuple[Contact | Company, dt.datetime | None]], int]:
+    """The first COLD_SHOWN companies, and people without one, untouched for `cold_days`
+    (oldest first), and how many there are in all."""
     cutoff = now - dt.timedelta(days=settings.cold_days)
     touches = unit.last_touches()
-    contacts = list(unit.contacts())
+    stubs, pairs = reports.customer_stubs(unit)
     # A company is warm when anyone there was contacted: fold people into their company.
-    for person in contacts:
-        when = touches.get(("contact", person.id))
-        if person.company_id is not None and when is not None:
-            key = ("company", person.company_id)
+    for person_id, company_id in pairs:
+        when = touches.get(("contact", person_id))
+        if when is not None:
+            key = ("company", company_id)
             touches[key] = max(when, touches.get(key, when))
-    out: list[tuple[Contact | Company, dt.datetime | None]] = []
-    rows: list[Contact | Company] = [
-        *unit.companies(),
-        *(c for c in contacts if c.company_id is None),
-    ]
-    for row in rows:
-        if row.quiet_until is not None and row.quiet_until > today:
+    found: list[tuple[dt.datetime, reports.Stub, dt.datetime | None]] = []
+    for stub in stubs:
+        if stub.quiet_until is not None and stub.quiet_until > today:
             continue
-        last = touches.get(("contact" if isinstance(row, Contact) else "company", row.id))
-        reference = last or row.created_at
+        last = touches.get((stub.kind, stub.id))
+        reference = last or stub.created_at
         if reference < cutoff:
-            out.append((row, last))
-    out.sort(key=lambda pair: pair[1] or pair[0].created_at)
-    return out
+            found.append((reference, stub, last))
+    found.sort(key=lambda item: item[0])
+    shown: list[tuple[Contact | Company, dt.datetime | None]] = []
+    for _, stub, last in found[:COLD_SHOWN]:
+        row = unit.contact(stub.id) if stub.kind == "contact" else unit.company(stub.id)
+        if row is not None:
+            shown.append((row, last))
+    return shown, len(found)

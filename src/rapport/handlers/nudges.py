@@ -19,6 +19,7 @@ from rapport.store import Unit
 from rapport.store.models import Member, Task
 
 LEASE = dt.timedelta(minutes=5)
+RETRY_AFTER = dt.timedelta(minutes=1)
 PREFERRED = ("slack", "telegram", "console")
 
 
@@ -109,11 +110,11 @@ def claim(
 ) -> list[Outbound]:
     """Lease due nudges and build what to send."""
     out = []
-    for task_id in unit.claim_due_tasks(now, token, LEASE, limit):
-        task = unit.task_by_id(task_id)
-        if task is None:
-            continue
-        where = recipient(unit, task.owner)
+    where_is: dict[int, Recipient | None] = {}  # owners repeat within a batch
+    for task in unit.tasks_by_ids(unit.claim_due_tasks(now, token, LEASE, limit)):
+        if task.owner_id not in where_is:
+            where_is[task.owner_id] = recipient(unit, task.owner)
+        where = where_is[task.owner_id]
         if where is None:
             # Nobody can be reached: stop nudging; the task stays in agendas and digests.
             task.nudge_at = None
@@ -124,15 +125,24 @@ def claim(
 
 
 def settle(
-    unit: Unit, settings: CoreSettings, task_id: int, token: str, sent: bool, now: dt.datetime
+    unit: Unit,
+    settings: CoreSettings,
+    task_id: int,
+    token: str,
+    sent: bool,
+    now: dt.datetime,
+    task: Task | None = None,
 ) -> None:
     """After a send: plan the next daily reminder (at most three), or free the claim to retry."""
-    task = unit.task_by_id(task_id)
+    task = task or unit.task_by_id(task_id)
     if task is None or task.lease_owner != token:
         return  # the lease expired and someone else owns it now
-    task.lease_owner = task.lease_until = None
+    task.lease_owner = None
     if not sent:
+        # Retried after a pause, so one unreachable address cannot spin a busy tick.
+        task.lease_until = now + RETRY_AFTER
         return
+    task.lease_until = None
     task.nudge_count += 1
     owner = task.owner
     if task.status != "open" or task.nudge_count > schedule.MAX_RENUDGES:
@@ -142,3 +152,14 @@ def settle(
         now, member_zone(owner, settings), owner.workday_start or settings.workday_start,
         window(owner, settings),
     )  # fmt: skip
+
+
+def settle_all(
+    unit: Unit, settings: CoreSettings, results: list[tuple[Outbound, bool]], now: dt.datetime
+) -> None:
+    """Settle a whole batch in one transaction."""
+    tasks = {t.id: t for t in unit.tasks_by_ids([o.task_id for o, _ in results])}
+    for outbound, sent in results:
+        task = tasks.get(outbound.task_id)
+        if task is not None:
+            settle(unit, settings, task.id, outbound.token, sent, now, task)

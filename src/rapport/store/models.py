@@ -167,7 +167,9 @@ class Interaction(Base):
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     author: Mapped[Member] = relationship()
     links: Mapped[list[InteractionCustomer]] = relationship(
-        back_populates="interaction", cascade="all, delete-orphan"
+        back_populates="interaction",
+        cascade="all, delete-orphan",
+        order_by="InteractionCustomer.id",  # the order they were named in
     )
 
 

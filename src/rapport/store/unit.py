@@ -481,6 +481,22 @@ class Unit:
             .limit(1)
         )
 
+    def tasks_by_ids(self, ids: Sequence[int]) -> Sequence[Task]:
+        """This team's tasks with these ids, with owner, customer and origin loaded."""
+        if not ids:
+            return []
+        return self.session.scalars(
+            select(Task)
+            .options(
+                joinedload(Task.owner),
+                joinedload(Task.contact).joinedload(Contact.company),
+                joinedload(Task.company),
+                joinedload(Task.interaction),
+            )
+            .where(Task.team_id == self.team_id, Task.id.in_(ids))
+            .order_by(Task.nudge_at, Task.id)
+        ).all()
+
     def task_by_id(self, task_id: int) -> Task | None:
         """A task of this team by database id."""
         t = self.session.get(Task, task_id)

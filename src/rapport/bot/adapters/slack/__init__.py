@@ -7,7 +7,7 @@ import logging
 
 from aiohttp import web
 
-from rapport.bot.adapters.slack.app import build_slack_app
+from rapport.bot.adapters.slack.app import build_slack_app, close_client
 from rapport.bot.adapters.slack.config import SlackConfig
 from rapport.bot.background import Background
 from rapport.bot.delivery import Delivery
@@ -33,6 +33,7 @@ async def serve_slack(core: Core, config: SlackConfig, delivery: Delivery | None
         finally:
             await handler.close_async()
             await background.drain()
+            await close_client(app.client)
         return
     runner = web.AppRunner(app.web_app(path=config.path, port=config.port))
     await runner.setup()
@@ -44,3 +45,4 @@ async def serve_slack(core: Core, config: SlackConfig, delivery: Delivery | None
     finally:
         await runner.cleanup()
         await background.drain()
+        await close_client(app.client)

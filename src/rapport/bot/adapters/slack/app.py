@@ -16,6 +16,7 @@ import logging
 import re
 from typing import Any
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
@@ -39,13 +40,28 @@ GONE = {"user_not_found", "account_inactive", "channel_not_found", "is_archived"
 
 
 def make_client(config: SlackConfig) -> AsyncWebClient:
-    """A Web API client that waits out 429s (Retry-After) and honours SLACK_API_URL."""
+    """A Web API client that waits out 429s (Retry-After) and honours SLACK_API_URL.
+
+    Inside a running loop it gets one pooled HTTP session: without one, slack_sdk opens a
+    new connection (and TLS handshake) for every call. `close_client` closes it.
+    """
     kwargs: dict[str, Any] = {"token": config.bot_token}
     if config.api_url:
         kwargs["base_url"] = config.api_url.rstrip("/") + "/"
+    try:
+        asyncio.get_running_loop()
+        kwargs["session"] = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+    except RuntimeError:
+        pass  # built outside a loop (tests): slack_sdk makes a session per call
     client = AsyncWebClient(**kwargs)
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
     return client
+
+
+async def close_client(client: AsyncWebClient) -> None:
+    """Close the pooled HTTP session of a client made by `make_client`."""
+    if client.session is not None and not client.session.closed:
+        await client.session.close()
 
 
 def build_slack_app(
@@ -61,21 +77,25 @@ def build_slack_app(
     client = make_client(config)
     later = background or Background()
     app = AsyncApp(
-        token=config.bot_token,
         signing_secret=config.signing_secret,
-        client=client,
+        client=client,  # carries the bot token; passing both only logs a warning
         process_before_response=True,
     )
     profiles = Profiles(client)
     poster = Poster(client, pacer or Pacer(config.pace_seconds))
+
+    dm_channels: dict[str, str] = {}  # a person's DM channel id never changes
 
     async def send(address: str, reply: Reply) -> bool:
         # A user id gets a DM (conversations.open); a channel id gets a post.
         try:
             channel = address
             if address.startswith(("U", "W")):
-                opened = await client.conversations_open(users=address)
-                channel = str((opened.get("channel") or {}).get("id", ""))
+                channel = dm_channels.get(address, "")
+                if not channel:
+                    opened = await client.conversations_open(users=address)
+                    channel = str((opened.get("channel") or {}).get("id", ""))
+                    dm_channels[address] = channel
             await poster.post(channel, reply)
             if reply.image:
                 await client.files_upload_v2(
