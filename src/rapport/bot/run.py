@@ -120,6 +120,7 @@ async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> No
         await chat(core, user, tz)
         return
     scheduler = start_scheduler(core, delivery)
+    warming = asyncio.create_task(_warm(core))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -130,12 +131,21 @@ async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> No
     done, _ = await asyncio.wait([*tasks, waiter], return_when=asyncio.FIRST_COMPLETED)
     for task in [*tasks, waiter]:
         task.cancel()
-    await asyncio.gather(*tasks, waiter, return_exceptions=True)
+    await asyncio.gather(*tasks, waiter, warming, return_exceptions=True)
     scheduler.shutdown(wait=False)
     for task in done:
         if task is not waiter and task.exception() is not None:
             raise task.exception()  # type: ignore[misc]
     log.info("Stopped")
+
+
+async def _warm(core: Core) -> None:
+    """Read the directory and build the parser's index while the platforms connect, so the
+    first message is not the one that waits (seconds, for 100,000 contacts)."""
+    try:
+        await asyncio.to_thread(core.warm)
+    except Exception:
+        log.warning("could not prepare the directory ahead of the first message", exc_info=True)
 
 
 def _where(settings: Settings) -> str:

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from rapport.handlers import access, agenda, digests, log, lookup, nudges, tasks
 from rapport.handlers.context import Ctx
+from rapport.handlers.directory import load_directory
 from rapport.handlers.exporter import export_all
 from rapport.handlers.help import not_understood
 from rapport.handlers.ids import as_id
@@ -18,6 +19,7 @@ from rapport.handlers.importer import ImportReport, import_path
 from rapport.handlers.router import ACTIONS, command_for
 from rapport.handlers.settings import CoreSettings
 from rapport.handlers.types import Button, Field, Message, Recipient, Reply
+from rapport.nlp import prepare
 from rapport.nlp.signals import is_lookup_question
 from rapport.store import Conflict, Store, UnavailableErrors, utcnow
 
@@ -218,6 +220,11 @@ class Core:
                 return refusal
             ctx = Ctx(unit, member, probe, self.settings, self.clock())
             return [*agenda.handle_agenda(ctx), lookup.recent_customers(ctx)]
+
+    def warm(self) -> None:
+        """Load the directory and build the parser's index for it, ahead of the first message."""
+        with self._unit() as unit:
+            prepare(load_directory(unit))
 
     def claim_nudges(self, token: str, limit: int = 200) -> list[nudges.Outbound]:
         """Lease the nudges that are due now and build them (see handlers/nudges.py)."""

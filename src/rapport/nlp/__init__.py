@@ -1,5 +1,6 @@
 """The message parser: pure functions from chat text to a Parse (see parse-spec.md)."""
 
+from rapport.nlp.customers import prepare
 from rapport.nlp.parser import parse
 from rapport.nlp.types import (
     CustomerRef,
@@ -20,4 +21,5 @@ __all__ = [
     "Parse",
     "TaskSpec",
     "parse",
+    "prepare",
 ]

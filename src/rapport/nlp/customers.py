@@ -9,11 +9,12 @@ corrected against the directory's own vocabulary before matching.
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
-from rapidfuzz.process import extractOne
 
 from rapport.nlp.lexicon import (
     COMMON_WORDS,
@@ -31,6 +32,8 @@ from rapport.nlp.normalize import Token, tokenize
 from rapport.nlp.types import CustomerKind, CustomerRef, Directory, NewCustomer
 
 MAX_PATTERN = 6
+#: Directories at least this big are frozen out of the cyclic garbage collector.
+FREEZE_AT = 10_000
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,57 @@ class Index:
     vocab: list[str] = field(default_factory=list)
     words: frozenset[str] = frozenset()
     first_names: set[str] = field(default_factory=set)
+    near: dict[str, list[int]] | None = None  # one-deletion keys -> vocab positions, lazily
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _near(index: Index) -> dict[str, list[int]]:
+    """Symmetric-deletion keys of the vocabulary: two words within one edit (or one swap of
+    neighbours) share a key, so candidates are found by lookup, not by a scan of every word."""
+    if index.near is not None:
+        return index.near
+    with _BUILDING:
+        if index.near is None:
+            index.near = _deletion_keys(index.vocab)
+            _settle(index)
+    return index.near
+
+
+def _settle(index: Index) -> None:
+    """Take a big index out of the garbage collector's view.
+
+    A team's index holds millions of objects; every full collection would walk them all,
+    a pause of a third of a second in the middle of some message. They hold no cycles, so
+    reference counting still frees them when the directory changes.
+    """
+    if len(index.entries) >= FREEZE_AT:
+        gc.collect()
+        gc.freeze()
+
+
+def _deletion_keys(vocab: list[str]) -> dict[str, list[int]]:
+    near: dict[str, list[int]] = {}
+    for pos, word in enumerate(vocab):
+        for key in _deletions(word) | {word}:
+            near.setdefault(key, []).append(pos)
+    return near
+
+
+def closest(word: str, index: Index) -> str | None:
+    """The first vocabulary word at the smallest OSA distance (at most 1) from `word`."""
+    near = _near(index)
+    candidates: set[int] = set()
+    for key in _deletions(word) | {word}:
+        candidates.update(near.get(key, ()))
+    best: tuple[int, int] | None = None
+    for pos in sorted(candidates):
+        distance = OSA.distance(word, index.vocab[pos], score_cutoff=1)
+        if distance <= 1 and (best is None or distance < best[0]):
+            best = (distance, pos)
+    return index.vocab[best[1]] if best is not None else None
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -67,6 +121,7 @@ def _add(index: Index, words: tuple[str, ...], entry: int, full: bool = False) -
 
 _BUILT: OrderedDict[int, tuple[Directory, Index]] = OrderedDict()
 _BUILT_MAX = 8
+_BUILDING = threading.RLock()
 
 
 def build_index(directory: Directory) -> Index:
@@ -75,15 +130,23 @@ def build_index(directory: Directory) -> Index:
     Looked up by identity: hashing a directory of 100,000 people on every message would cost
     more than matching. Callers keep one Directory object per version of their directory.
     """
-    hit = _BUILT.get(id(directory))
-    if hit is not None and hit[0] is directory:
-        _BUILT.move_to_end(id(directory))
-        return hit[1]
-    index = _compile(directory)
-    _BUILT[id(directory)] = (directory, index)
-    while len(_BUILT) > _BUILT_MAX:
-        _BUILT.popitem(last=False)
-    return index
+    with _BUILDING:  # messages arriving together wait for one build instead of racing
+        hit = _BUILT.get(id(directory))
+        if hit is not None and hit[0] is directory:
+            _BUILT.move_to_end(id(directory))
+            return hit[1]
+        index = _compile(directory)
+        _BUILT[id(directory)] = (directory, index)
+        while len(_BUILT) > _BUILT_MAX:
+            _BUILT.popitem(last=False)
+        _settle(index)
+        return index
+
+
+def prepare(directory: Directory) -> None:
+    """Build everything matching `directory` needs now (patterns and the spelling index),
+    so the first message after a start or a directory change does not pay for it."""
+    _near(build_index(directory))
 
 
 def _compile(directory: Directory) -> Index:
@@ -137,8 +200,8 @@ def _correct(tok: Token, index: Index) -> str | None:
         return None
     if len(word) < (4 if tok.capitalized else 5):
         return None
-    hit = extractOne(word, index.vocab, scorer=OSA.distance, score_cutoff=1)
-    return hit[0] if hit is not None and hit[0] != word else None
+    hit = closest(word, index)
+    return hit if hit is not None and hit != word else None
 
 
 def _used_as_name(tokens: list[Token], i: int, j: int) -> bool:

@@ -192,7 +192,8 @@ class Task(Base):
     __tablename__ = "tasks"
     __table_args__ = (
         UniqueConstraint("team_id", "number"),
-        Index("ix_tasks_owner_status", "owner_id", "status"),
+        # team first: without planner statistics SQLite would pick ix_tasks_team_id instead
+        Index("ix_tasks_team_owner_status", "team_id", "owner_id", "status", "due_date"),
         Index("ix_tasks_contact", "contact_id"),
         Index("ix_tasks_company", "company_id"),
     )

@@ -125,6 +125,23 @@ class Unit:
             .order_by(Contact.name)
         ).all()
 
+    def directory_rows(
+        self,
+    ) -> tuple[list[tuple[int, str, list[str]]], list[tuple[int, str, int | None, list[str]]]]:
+        """Live companies as (id, name, aliases) and contacts as (id, name, company id,
+        aliases), by name: plain rows for the parser's directory."""
+        companies = self.session.execute(
+            select(Company.id, Company.name, Company.aliases)
+            .where(Company.team_id == self.team_id, Company.deleted_at.is_(None))
+            .order_by(Company.name)
+        ).all()
+        people = self.session.execute(
+            select(Contact.id, Contact.name, Contact.company_id, Contact.aliases)
+            .where(Contact.team_id == self.team_id, Contact.deleted_at.is_(None))
+            .order_by(Contact.name)
+        ).all()
+        return [tuple(r) for r in companies], [tuple(r) for r in people]
+
     def touch_directory(self) -> None:
         """Mark the directory as changed (call after adding, renaming or removing customers)."""
         self.session.execute(
