@@ -23,6 +23,7 @@ class FakeTelegram:
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)
+    confirmed: int = 0  # updates below this id were acknowledged and are gone
     port: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _msg_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
@@ -93,10 +94,14 @@ class FakeTelegram:
         method = request.match_info["method"]
         params = await self._params(request)
         if method == "getUpdates":
+            # Like Telegram: an offset confirms every update below it, for good, and one
+            # call returns at most `limit` (100) updates.
             offset = int(params.get("offset") or 0)
+            self.confirmed = max(self.confirmed, offset)
+            limit = int(params.get("limit") or 100)
             deadline = time.monotonic() + min(float(params.get("timeout") or 0), 1.0)
             while True:
-                ready = [u for u in self.updates if u["update_id"] >= offset]
+                ready = [u for u in self.updates if u["update_id"] >= self.confirmed][:limit]
                 if ready or time.monotonic() >= deadline:
                     return web.json_response({"ok": True, "result": ready})
                 await asyncio.sleep(0.02)

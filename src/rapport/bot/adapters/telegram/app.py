@@ -14,6 +14,7 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, TypeH
 
 from rapport.bot.adapters.telegram.config import TelegramConfig
 from rapport.bot.adapters.telegram.inbound import COMMANDS, from_update
+from rapport.bot.adapters.telegram.polling import poll
 from rapport.bot.adapters.telegram.render import render
 from rapport.bot.delivery import Delivery
 from rapport.handlers.core import Core
@@ -128,12 +129,13 @@ async def serve_telegram(
             webhook_url=config.webhook_url, secret_token=config.webhook_secret,
         )  # fmt: skip
         log.info("Telegram: webhook on port %s", config.port)
+        waiting: Any = asyncio.Event().wait()
     else:
         await app.bot.delete_webhook()
-        await app.updater.start_polling(timeout=config.poll_timeout, poll_interval=0.0)
         log.info("Telegram: polling")
+        waiting = poll(app, config.poll_timeout)
     try:
-        await asyncio.Event().wait()
+        await waiting
     finally:
         if app.updater.running:
             await app.updater.stop()
