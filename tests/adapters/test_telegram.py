@@ -155,6 +155,7 @@ async def test_webhook_checks_the_secret_and_redelivery_writes_once(core: Core) 
                     "X-Telegram-Bot-Api-Secret-Token": "s3cret",
                     "Content-Type": "application/json"}) as resp:  # fmt: skip
                     assert resp.status == 200
+                assert len(live_interactions(core)) == 1  # the 200 came after it was stored
         await fake.wait_for("sendMessage")
         await asyncio.sleep(0.5)
         assert len(fake.named("sendMessage")) == 1

@@ -16,6 +16,7 @@ from rapport.bot.adapters.telegram.config import TelegramConfig
 from rapport.bot.adapters.telegram.inbound import COMMANDS, from_update
 from rapport.bot.adapters.telegram.polling import poll
 from rapport.bot.adapters.telegram.render import render
+from rapport.bot.adapters.telegram.webhook import serve_webhook
 from rapport.bot.delivery import Delivery
 from rapport.handlers.core import Core
 from rapport.handlers.types import Reply
@@ -41,6 +42,7 @@ def build_application(core: Core, config: TelegramConfig, delivery: Delivery | N
     if config.rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     builder = builder.get_updates_read_timeout(config.poll_timeout + 10)
+    builder = builder.updater(None)  # polling.py and webhook.py acknowledge after storing
     app = builder.build()
 
     async def send(chat_id: str, reply: Reply, user: str) -> bool:
@@ -124,12 +126,8 @@ async def serve_telegram(
     if config.webhook_url:
         if not config.webhook_secret:
             raise ValueError("TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET")
-        await app.updater.start_webhook(
-            listen=config.listen, port=config.port, url_path=webhook_path(config),
-            webhook_url=config.webhook_url, secret_token=config.webhook_secret,
-        )  # fmt: skip
-        log.info("Telegram: webhook on port %s", config.port)
-        waiting: Any = asyncio.Event().wait()
+        waiting: Any = serve_webhook(app, config.listen, config.port, webhook_path(config),
+                                     config.webhook_url, config.webhook_secret)  # fmt: skip
     else:
         await app.bot.delete_webhook()
         log.info("Telegram: polling")
@@ -137,7 +135,5 @@ async def serve_telegram(
     try:
         await waiting
     finally:
-        if app.updater.running:
-            await app.updater.stop()
         await app.stop()
         await app.shutdown()
