@@ -21,6 +21,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
         "SLACK_SIGNING_SECRET",
         "TELEGRAM_BOT_TOKEN",
         "TELEGRAM_ADMIN_IDS",
+        "HOST",
     ):
         monkeypatch.delenv(name, raising=False)
 
@@ -49,3 +50,25 @@ def test_tokens_never_show_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
     s = Settings()
     assert s.slack_configured
     assert "xoxb-very-secret" not in repr(s) and "shh" not in str(s)
+
+
+def test_host_binds_every_http_listener(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rapport.bot.run import platform_services
+    from rapport.handlers.core import Core
+    from rapport.store import Store
+
+    assert Settings().host == "0.0.0.0"
+    monkeypatch.setenv("HOST", "127.0.0.1")
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "s")
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "1:x")
+    monkeypatch.setenv("TELEGRAM_WEBHOOK_URL", "https://bot.example.com/hook")
+    monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", "w")
+    services = platform_services(Core(Store("sqlite://")), Settings())
+    try:
+        # Each service is a coroutine not yet started: its arguments are its frame's locals.
+        configs = [s.cr_frame.f_locals["config"] for s in services]  # type: ignore[attr-defined]
+        assert configs[0].host == "127.0.0.1" and configs[1].listen == "127.0.0.1"
+    finally:
+        for s in services:
+            s.close()

@@ -62,3 +62,49 @@ def test_a_lock_held_too_long_gets_a_clear_answer_and_nothing_half_written(tmp_p
     assert count_interactions(db) == 0
     (retry,) = core.handle(message("m2"))  # the same message, once the lock is gone
     assert "Logged call" in retry.text and count_interactions(db) == 1
+
+
+def test_threads_of_one_process_take_turns_and_all_succeed(tmp_path: Path) -> None:
+    db = tmp_path / "busy.db"
+    # A short SQLite timeout: without turns, threads racing for the file would give up.
+    core = Core(Store(f"sqlite:///{db}", lock_timeout=2), CoreSettings(), clock=lambda: NOW)
+    core.import_file(DIRECTORY)
+    replies: list[str] = []
+
+    def send(i: int) -> None:
+        (reply,) = core.handle(message(f"t{i}"))
+        replies.append(reply.text)
+
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(replies) == 16 and all("Logged call" in r for r in replies), replies
+    assert count_interactions(db) == 16
+
+
+def test_a_unit_held_too_long_in_process_gets_the_clear_answer(tmp_path: Path) -> None:
+    db = tmp_path / "held.db"
+    store = Store(f"sqlite:///{db}", lock_timeout=0.3)
+    core = Core(store, CoreSettings(), clock=lambda: NOW)
+    core.import_file(DIRECTORY)
+    ready, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with store.unit("default"):
+            ready.set()
+            release.wait(5)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    ready.wait()
+    try:
+        (reply,) = core.handle(message("h1"))
+    finally:
+        release.set()
+        holder.join()
+    assert reply.text == UNAVAILABLE
+    assert count_interactions(db) == 0
+    (retry,) = core.handle(message("h1"))
+    assert "Logged call" in retry.text and count_interactions(db) == 1

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = Field(None, alias="SLACK_APP_TOKEN")
     slack_api_url: str | None = Field(None, alias="SLACK_API_URL")
     port: int = Field(3000, alias="PORT", ge=1, le=65535)
+    # Where the HTTP listeners (Slack events, Telegram webhook) bind; 127.0.0.1 behind a proxy.
+    host: str = Field("0.0.0.0", alias="HOST")
 
     telegram_bot_token: SecretStr | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
     telegram_api_url: str | None = Field(None, alias="TELEGRAM_API_URL")

@@ -7,6 +7,7 @@ import contextlib
 import logging
 import signal
 import sys
+import time
 from collections.abc import Coroutine
 from typing import Any
 
@@ -61,6 +62,7 @@ def platform_services(
                     ),
                     api_url=settings.slack_api_url,
                     port=settings.port,
+                    host=settings.host,
                 ),
                 delivery,
             )
@@ -84,6 +86,7 @@ def platform_services(
                         else None
                     ),
                     port=settings.telegram_port,
+                    listen=settings.host,
                 ),
                 delivery,
             )
@@ -119,15 +122,25 @@ async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> No
         log.info("No platform tokens set: opening the terminal chat on %s", _where(settings))
         await chat(core, user, tz)
         return
-    scheduler = start_scheduler(core, delivery)
-    warming = asyncio.create_task(_warm(core))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    tasks = [asyncio.create_task(s) for s in services]
     waiter = asyncio.create_task(stop.wait())
+    # Ready before listening: a platform that finds the port closed retries later, while
+    # one whose first events wait seconds for the index times out and retries them at once.
+    warming = asyncio.create_task(_warm(core))
+    await asyncio.wait([warming, waiter], return_when=asyncio.FIRST_COMPLETED)
+    if stop.is_set():
+        for service in services:
+            service.close()  # never started
+        warming.cancel()
+        await asyncio.gather(warming, waiter, return_exceptions=True)
+        log.info("Stopped")
+        return
+    scheduler = start_scheduler(core, delivery)
+    tasks = [asyncio.create_task(s) for s in services]
     done, _ = await asyncio.wait([*tasks, waiter], return_when=asyncio.FIRST_COMPLETED)
     for task in [*tasks, waiter]:
         task.cancel()
@@ -140,12 +153,15 @@ async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> No
 
 
 async def _warm(core: Core) -> None:
-    """Read the directory and build the parser's index while the platforms connect, so the
+    """Read the directory and build the parser's index before the platforms connect, so the
     first message is not the one that waits (seconds, for 100,000 contacts)."""
+    started = time.monotonic()
     try:
         await asyncio.to_thread(core.warm)
     except Exception:
         log.warning("could not prepare the directory ahead of the first message", exc_info=True)
+    else:
+        log.info("Directory ready in %.1f s", time.monotonic() - started)
 
 
 def _where(settings: Settings) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -16,8 +17,13 @@ from rapport.store.engine import make_engine
 from rapport.store.migrate import upgrade
 from rapport.store.unit import Unit
 
+
+class StoreBusy(Exception):
+    """Another unit of work of this process held a SQLite database for too long."""
+
+
 #: Errors that mean "the database is not reachable or busy now", not "bad data".
-UnavailableErrors: tuple[type[Exception], ...] = (OperationalError, _InterfaceError)
+UnavailableErrors: tuple[type[Exception], ...] = (OperationalError, _InterfaceError, StoreBusy)
 #: A unique constraint refused a row another transaction wrote first (a retry can read it).
 Conflict = IntegrityError
 
@@ -28,15 +34,37 @@ class Store:
     def __init__(self, url: str, *, migrate: bool = True, lock_timeout: float = 15.0) -> None:
         self.url = url
         self.engine = make_engine(url, lock_timeout)
+        self.lock_timeout = lock_timeout
         if migrate:
             upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite lets one writer in at a time, and a writer that finds the file locked
+        # sleeps and polls: under a burst, threads of one process mostly wait on each other.
+        # Taking turns in-process costs nothing (the work holds the GIL anyway) and leaves
+        # SQLite's own locking for other processes.
+        self._turns = threading.RLock() if self.engine.dialect.name == "sqlite" else None
+        self._team_ids: dict[str, int] = {}
 
     @contextmanager
     def unit(self, team_slug: str, team_name: str = "Team") -> Iterator[Unit]:
         """One transaction for one team: committed on success, rolled back on error."""
+        if self._turns is None:
+            yield from self._unit(team_slug, team_name)
+            return
+        if not self._turns.acquire(timeout=self.lock_timeout):
+            raise StoreBusy(f"database busy for over {self.lock_timeout:g} s")
+        try:
+            yield from self._unit(team_slug, team_name)
+        finally:
+            self._turns.release()
+
+    def _unit(self, team_slug: str, team_name: str) -> Iterator[Unit]:
+        known = self._team_ids.get(team_slug)
         with self._sessions() as session, session.begin():
-            yield Unit(session, _team(session, team_slug, team_name))
+            team_id = known if known is not None else _team(session, team_slug, team_name).id
+            yield Unit(session, team_id)
+        # A team's id never changes: later units skip the lookup (kept only once committed).
+        self._team_ids[team_slug] = team_id
 
     def dispose(self) -> None:
         """Close every pooled connection."""
@@ -61,4 +89,4 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-__all__ = ["Conflict", "Store", "UnavailableErrors", "Unit", "models", "utcnow"]
+__all__ = ["Conflict", "Store", "StoreBusy", "UnavailableErrors", "Unit", "models", "utcnow"]

@@ -32,9 +32,9 @@ from rapport.store.models import (
 class Unit:
     """Repository methods over one session; every query is filtered by `team_id`."""
 
-    def __init__(self, session: Session, team: Team) -> None:
+    def __init__(self, session: Session, team_id: int) -> None:
         self.session = session
-        self.team = team
+        self._team_id = team_id
 
     @property
     def database_key(self) -> str:
@@ -45,7 +45,7 @@ class Unit:
     @property
     def team_id(self) -> int:
         """The team every query is scoped to."""
-        return self.team.id
+        return self._team_id
 
     def add(self, row: Any) -> None:
         """Stage a new row (it must carry this team's id)."""
@@ -80,11 +80,13 @@ class Unit:
     def identity(self, platform: str, user_key: str) -> Identity | None:
         """A platform account of this team."""
         return self.session.scalar(
-            select(Identity).where(
+            select(Identity)
+            .where(
                 Identity.team_id == self.team_id,
                 Identity.platform == platform,
                 Identity.user_key == user_key,
             )
+            .options(joinedload(Identity.member))  # every message needs the member next
         )
 
     def identities_of(self, member_id: int) -> Sequence[Identity]:
@@ -153,10 +155,15 @@ class Unit:
     def directory_stamp(self) -> tuple[int, int, int]:
         """Changes whenever the directory does: the team's directory version (bumped by every
         change made through Rapport) and the highest ids (cheap: primary-key maxima)."""
-        version = self.session.scalar(select(Team.directory_version).where(Team.id == self.team_id))
-        top_company = self.session.scalar(select(func.max(Company.id)))
-        top_contact = self.session.scalar(select(func.max(Contact.id)))
-        return (int(version or 0), int(top_company or 0), int(top_contact or 0))
+        # One round trip: this runs for every message.
+        row = self.session.execute(
+            select(
+                Team.directory_version,
+                select(func.max(Company.id)).scalar_subquery(),
+                select(func.max(Contact.id)).scalar_subquery(),
+            ).where(Team.id == self.team_id)
+        ).one()
+        return (int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
 
     def company(self, company_id: int) -> Company | None:
         """A company of this team by id."""
@@ -165,7 +172,10 @@ class Unit:
 
     def contact(self, contact_id: int) -> Contact | None:
         """A contact of this team by id."""
-        c = self.session.get(Contact, contact_id)
+        # A contact is almost always shown with its company and owner: one statement, not three.
+        c = self.session.get(
+            Contact, contact_id, options=[joinedload(Contact.company), joinedload(Contact.owner)]
+        )
         return c if c is not None and c.team_id == self.team_id else None
 
     def company_named(self, name: str) -> Company | None:
@@ -225,6 +235,7 @@ class Unit:
             .distinct()
             .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
             .limit(limit)
+            .options(joinedload(Interaction.author))  # every line names its author
         ).all()
 
     def recent_by_author(self, member_id: int, limit: int = 30) -> Sequence[Interaction]:
@@ -256,13 +267,15 @@ class Unit:
     # --- tasks -------------------------------------------------------------
     def next_task_number(self) -> int:
         """Reserve the next short task number for this team (atomic across processes)."""
-        self.session.execute(
+        taken = self.session.scalar(
             update(Team)
             .where(Team.id == self.team_id)
             .values(next_task_number=Team.next_task_number + 1)
+            .returning(Team.next_task_number)
+            .execution_options(synchronize_session=False)
         )
-        self.session.refresh(self.team)
-        return self.team.next_task_number - 1
+        assert taken is not None
+        return int(taken) - 1
 
     def task(self, number: int) -> Task | None:
         """A task of this team by its short number."""
@@ -289,7 +302,7 @@ class Unit:
             q = q.where(or_(*conds))
         q = q.order_by(Task.due_date.is_(None), Task.due_date, Task.due_time, Task.number)
         # Every line shows the customer: load them in the same query, not one query a line.
-        q = q.options(joinedload(Task.contact), joinedload(Task.company))
+        q = q.options(joinedload(Task.contact), joinedload(Task.company), joinedload(Task.owner))
         return self.session.scalars(q).unique().all()
 
     def all_tasks(self) -> Sequence[Task]:

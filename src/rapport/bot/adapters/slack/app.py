@@ -58,6 +58,12 @@ def make_client(config: SlackConfig) -> AsyncWebClient:
     return client
 
 
+def _not_token_skipped(record: logging.LogRecord) -> bool:
+    # Bolt reads SLACK_BOT_TOKEN itself and warns that the client we pass (which carries
+    # that same token, plus the API URL and pooled session) wins: true, and not news.
+    return "`token` will be unused" not in record.getMessage()
+
+
 async def close_client(client: AsyncWebClient) -> None:
     """Close the pooled HTTP session of a client made by `make_client`."""
     if client.session is not None and not client.session.closed:
@@ -76,10 +82,14 @@ def build_slack_app(
     are posted as `background` work (a fresh set when not given)."""
     client = make_client(config)
     later = background or Background()
+    bolt_log = logging.getLogger("slack_bolt.AsyncApp")
+    if _not_token_skipped not in bolt_log.filters:
+        bolt_log.addFilter(_not_token_skipped)
     app = AsyncApp(
         signing_secret=config.signing_secret,
-        client=client,  # carries the bot token; passing both only logs a warning
+        client=client,  # carries the bot token
         process_before_response=True,
+        logger=bolt_log,
     )
     profiles = Profiles(client)
     poster = Poster(client, pacer or Pacer(config.pace_seconds))
