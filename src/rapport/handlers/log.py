@@ -6,17 +6,15 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from rapport.handlers import cards
 from rapport.handlers import formatting as fmt
+from rapport.handlers.choices import choose
 from rapport.handlers.context import Ctx
-from rapport.handlers.directory import Customers, load_directory, rows_for
+from rapport.handlers.directory import Customers, close_names, load_directory, rows_for
 from rapport.handlers.record import write
 from rapport.handlers.types import Button, Reply
 from rapport.nlp import Parse, parse
 from rapport.nlp.dates import slash_readings
-from rapport.nlp.normalize import fold_key
 from rapport.store.models import Company, Contact, PendingAction
 
 QUESTION_TTL = dt.timedelta(hours=24)
@@ -164,8 +162,8 @@ def _buttons(pending: PendingAction) -> tuple[Button, ...]:
 
 
 def _ask_pick(ctx: Ctx, state: dict[str, Any], index: int, group: tuple[Any, ...]) -> Reply:
-    first = group[0].name.split()[0]
-    rows = rows_for(ctx.unit, [c.key for c in group])
+    picks = choose(ctx, group)
+    rows = rows_for(ctx.unit, [c.key for c in picks.shown])
     options: list[dict[str, Any]] = [
         {"label": label, "set": "picks", "slot": str(index), "value": key}
         for label, key in _labelled(rows)
@@ -174,8 +172,8 @@ def _ask_pick(ctx: Ctx, state: dict[str, Any], index: int, group: tuple[Any, ...
     options.append({"label": "Cancel", "cancel": True, "style": "danger"})
     pending = _question(ctx, state, "customer.pick", options)
     return Reply(
-        f"Which {first}? Nothing is saved until you choose.",
-        title=f"Which {first}?",
+        f"{picks.intro()} Nothing is saved until you choose.",
+        title=f"Which {picks.first}?",
         buttons=_buttons(pending),
     )
 
@@ -205,18 +203,8 @@ def _labelled(rows: Customers) -> list[tuple[str, str]]:
 
 
 def _close_matches(ctx: Ctx, name: str, kind: str) -> list[tuple[str, str]]:
-    rows: list[Contact | Company] = list(
-        ctx.unit.contacts() if kind == "person" else ctx.unit.companies()
-    )
-    choices = {i: fold_key(r.name) for i, r in enumerate(rows)}
-    found = process.extract(fold_key(name), choices, scorer=fuzz.WRatio, limit=3)
-    out = []
-    for _, score, i in found:
-        if score >= CLOSE_MATCH:
-            row = rows[i]
-            key = f"contact:{row.id}" if isinstance(row, Contact) else f"company:{row.id}"
-            out.append((row.name, key))
-    return out
+    # From the cached directory: loading 100,000 contacts as rows would take seconds.
+    return close_names(load_directory(ctx.unit), name, kind, limit=3, cutoff=CLOSE_MATCH)
 
 
 def _ask_new(ctx: Ctx, state: dict[str, Any], name: str, kind: str, company: str | None) -> Reply:
@@ -250,7 +238,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
         if existing is None:
             unit.add(row)
             unit.flush()
-            unit.touch_directory()
+            unit.note_directory_addition()
         return [f"company:{row.id}"]
     keys = []
     company_row = None
@@ -273,7 +261,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
     )
     unit.add(contact)
     unit.flush()
-    unit.touch_directory()
+    unit.note_directory_addition()
     return [f"contact:{contact.id}", *keys]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rapport.handlers import formatting as fmt
 from rapport.handlers.cards import task_line
+from rapport.handlers.choices import choose
 from rapport.handlers.context import Ctx
 from rapport.handlers.directory import rows_for
 from rapport.handlers.types import Button, Field, Reply
@@ -16,13 +17,12 @@ RECENT = 5
 def handle_lookup(ctx: Ctx, parsed: Parse) -> list[Reply]:
     """Answer "who is X?" / "X?"; several candidates get a choice."""
     if parsed.ambiguous and not parsed.customers:
-        group = parsed.ambiguous[0]
-        first = group[0].name.split()[0]
+        picks = choose(ctx, parsed.ambiguous[0])
         return [
             Reply(
-                f"Which {first}? " + ", ".join(c.name for c in group) + ".",
-                title=f"Which {first}?",
-                buttons=tuple(Button(c.name, "customer.show", c.key) for c in group),
+                f"{picks.intro()} " + ", ".join(c.name for c in picks.shown) + ".",
+                title=f"Which {picks.first}?",
+                buttons=tuple(Button(c.name, "customer.show", c.key) for c in picks.shown),
             )
         ]
     rows = rows_for(ctx.unit, [c.key for c in parsed.customers])

@@ -1,6 +1,6 @@
 """The message parser: pure functions from chat text to a Parse (see parse-spec.md)."""
 
-from rapport.nlp.customers import prepare
+from rapport.nlp.customers import extend, prepare
 from rapport.nlp.parser import parse
 from rapport.nlp.types import (
     CustomerRef,
@@ -20,6 +20,7 @@ __all__ = [
     "NewCustomer",
     "Parse",
     "TaskSpec",
+    "extend",
     "parse",
     "prepare",
 ]

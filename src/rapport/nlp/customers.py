@@ -9,9 +9,11 @@ corrected against the directory's own vocabulary before matching.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
@@ -29,7 +31,14 @@ from rapport.nlp.lexicon import (
     WEEKDAY_WORDS,
 )
 from rapport.nlp.normalize import Token, tokenize
-from rapport.nlp.types import CustomerKind, CustomerRef, Directory, NewCustomer
+from rapport.nlp.types import (
+    CustomerKind,
+    CustomerRef,
+    Directory,
+    DirectoryCompany,
+    DirectoryPerson,
+    NewCustomer,
+)
 
 MAX_PATTERN = 6
 #: Directories at least this big are frozen out of the cyclic garbage collector.
@@ -54,14 +63,14 @@ class Index:
     vocab: list[str] = field(default_factory=list)
     words: frozenset[str] = frozenset()
     first_names: set[str] = field(default_factory=set)
-    near: dict[str, list[int]] | None = None  # one-deletion keys -> vocab positions, lazily
+    near: dict[str, list[str]] | None = None  # one-deletion keys -> vocabulary words, lazily
 
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _near(index: Index) -> dict[str, list[int]]:
+def _near(index: Index) -> dict[str, list[str]]:
     """Symmetric-deletion keys of the vocabulary: two words within one edit (or one swap of
     neighbours) share a key, so candidates are found by lookup, not by a scan of every word."""
     if index.near is not None:
@@ -85,36 +94,51 @@ def _settle(index: Index) -> None:
         gc.freeze()
 
 
-def _deletion_keys(vocab: list[str]) -> dict[str, list[int]]:
-    near: dict[str, list[int]] = {}
-    for pos, word in enumerate(vocab):
+def _deletion_keys(vocab: list[str]) -> dict[str, list[str]]:
+    near: dict[str, list[str]] = {}
+    for word in vocab:
         for key in _deletions(word) | {word}:
-            near.setdefault(key, []).append(pos)
+            near.setdefault(key, []).append(word)
     return near
 
 
 def closest(word: str, index: Index) -> str | None:
     """The first vocabulary word at the smallest OSA distance (at most 1) from `word`."""
     near = _near(index)
-    candidates: set[int] = set()
+    candidates: set[str] = set()
     for key in _deletions(word) | {word}:
         candidates.update(near.get(key, ()))
-    best: tuple[int, int] | None = None
-    for pos in sorted(candidates):
-        distance = OSA.distance(word, index.vocab[pos], score_cutoff=1)
+    best: tuple[int, str] | None = None
+    for other in sorted(candidates):
+        distance = OSA.distance(word, other, score_cutoff=1)
         if distance <= 1 and (best is None or distance < best[0]):
-            best = (distance, pos)
-    return index.vocab[best[1]] if best is not None else None
+            best = (distance, other)
+    return best[1] if best is not None else None
 
 
 def _words(name: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(name))
 
 
-def _add(index: Index, words: tuple[str, ...], entry: int, full: bool = False) -> None:
+def _add(
+    index: Index,
+    words: tuple[str, ...],
+    entry: int,
+    full: bool = False,
+    fresh: set[tuple[str, ...]] | None = None,
+) -> None:
+    """Add a pattern for an entry. With `fresh` (an index being extended from another that
+    is still in use), each pattern's entry set is copied before its first change here."""
     if not words or len(words) > MAX_PATTERN:
         return
-    index.patterns.setdefault(words, set()).add(entry)
+    hits = index.patterns.get(words)
+    if fresh is not None and words not in fresh:
+        hits = set(hits) if hits is not None else set()
+        index.patterns[words] = hits
+        fresh.add(words)
+    elif hits is None:
+        hits = index.patterns[words] = set()
+    hits.add(entry)
     if full:
         index.full.add(words)
 
@@ -152,34 +176,84 @@ def prepare(directory: Directory) -> None:
 def _compile(directory: Directory) -> Index:
     """Compile a directory into patterns."""
     index = Index()
-    for company in directory.companies:
-        i = len(index.entries)
-        index.entries.append(Entry(CustomerRef(company.name, "company", company.key), None))
-        words = _words(company.name)
-        _add(index, words, i, full=True)
-        stripped = words
-        while len(stripped) > 1 and stripped[-1] in COMPANY_SUFFIXES:
-            stripped = stripped[:-1]
-        _add(index, stripped, i, full=len(stripped) > 1)
-        for alias in company.aliases:
-            _add(index, _words(alias), i, full=True)
-    for person in directory.people:
-        i = len(index.entries)
-        index.entries.append(Entry(CustomerRef(person.name, "person", person.key), person.company))
-        words = _words(person.name)
-        _add(index, words, i, full=True)
-        for alias in person.aliases:
-            _add(index, _words(alias), i, full=True)
-        if len(words) >= 2:
-            index.first_names.add(words[0])
-            _add(index, words[:1], i)
-            _add(index, words[1:], i, full=len(words) > 2)
-            _add(index, (words[0], words[-1]), i, full=True)
-            if words[-1] not in PARTICLES:
-                _add(index, words[-1:], i)
+    _add_entries(index, directory.companies, directory.people)
     index.words = frozenset(w for p in index.patterns for w in p)
     index.vocab = sorted(w for w in index.words if len(w) >= 4)
     return index
+
+
+def _add_entries(
+    index: Index,
+    companies: Sequence[DirectoryCompany],
+    people: Sequence[DirectoryPerson],
+    fresh: set[tuple[str, ...]] | None = None,
+) -> None:
+    for company in companies:
+        i = len(index.entries)
+        index.entries.append(Entry(CustomerRef(company.name, "company", company.key), None))
+        words = _words(company.name)
+        _add(index, words, i, True, fresh)
+        stripped = words
+        while len(stripped) > 1 and stripped[-1] in COMPANY_SUFFIXES:
+            stripped = stripped[:-1]
+        _add(index, stripped, i, len(stripped) > 1, fresh)
+        for alias in company.aliases:
+            _add(index, _words(alias), i, True, fresh)
+    for person in people:
+        i = len(index.entries)
+        index.entries.append(Entry(CustomerRef(person.name, "person", person.key), person.company))
+        words = _words(person.name)
+        _add(index, words, i, True, fresh)
+        for alias in person.aliases:
+            _add(index, _words(alias), i, True, fresh)
+        if len(words) >= 2:
+            index.first_names.add(words[0])
+            _add(index, words[:1], i, False, fresh)
+            _add(index, words[1:], i, len(words) > 2, fresh)
+            _add(index, (words[0], words[-1]), i, True, fresh)
+            if words[-1] not in PARTICLES:
+                _add(index, words[-1:], i, False, fresh)
+
+
+def extend(
+    directory: Directory,
+    companies: Sequence[DirectoryCompany] = (),
+    people: Sequence[DirectoryPerson] = (),
+) -> Directory:
+    """`directory` with entries added. When its index is built, the new directory's index
+    is derived from it (milliseconds) instead of compiled afresh (seconds for 100,000
+    people); the old index stays valid for anyone still matching against it."""
+    grown = Directory(
+        companies=directory.companies + tuple(companies), people=directory.people + tuple(people)
+    )
+    with _BUILDING:
+        hit = _BUILT.get(id(directory))
+        if hit is None or hit[0] is not directory:
+            return grown  # never built: the first match compiles it as usual
+        old = hit[1]
+        index = Index(
+            entries=list(old.entries),
+            patterns=dict(old.patterns),
+            full=set(old.full),
+            first_names=set(old.first_names),
+        )
+        fresh: set[tuple[str, ...]] = set()
+        _add_entries(index, companies, people, fresh)
+        added = {w for p in fresh for w in p} - old.words
+        index.words = old.words | added
+        index.vocab = list(old.vocab)
+        for word in sorted(w for w in added if len(w) >= 4):
+            bisect.insort(index.vocab, word)  # a few words into a sorted list: no re-sort
+        if old.near is not None:
+            near = dict(old.near)
+            for word in sorted(w for w in added if len(w) >= 4):
+                for key in _deletions(word) | {word}:
+                    near[key] = [*near.get(key, ()), word]
+            index.near = near
+        _BUILT[id(grown)] = (grown, index)
+        while len(_BUILT) > _BUILT_MAX:
+            _BUILT.popitem(last=False)
+    return grown
 
 
 @dataclass

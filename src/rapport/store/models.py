@@ -74,8 +74,11 @@ class Team(Base):
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     next_task_number: Mapped[int] = mapped_column(Integer, default=1)
-    # Bumped by every change to companies or contacts, so cached directories know to reload.
+    # Bumped by every change to companies or contacts other than additions, so cached
+    # directories know to reload.
     directory_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Bumped by every addition, so cached directories read the new rows (and only those).
+    directory_additions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Member(Base):
@@ -177,10 +180,15 @@ class InteractionCustomer(Base):
     """Which customers an interaction concerns."""
 
     __tablename__ = "interaction_customers"
+    # A customer's links in logging order: its latest interaction is one index seek away.
+    __table_args__ = (
+        Index("ix_interaction_customers_contact_latest", "contact_id", "interaction_id"),
+        Index("ix_interaction_customers_company_latest", "company_id", "interaction_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     interaction_id: Mapped[int] = mapped_column(ForeignKey("interactions.id"), index=True)
-    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"), index=True)
-    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
     interaction: Mapped[Interaction] = relationship(back_populates="links")
     contact: Mapped[Contact | None] = relationship()
     company: Mapped[Company | None] = relationship()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -27,6 +27,15 @@ from rapport.store.models import (
     Task,
     Team,
 )
+
+
+class DirectoryStamp(NamedTuple):
+    """What a cached directory was read at (see Unit.directory_stamp)."""
+
+    version: int
+    additions: int
+    top_company: int
+    top_contact: int
 
 
 class Unit:
@@ -128,42 +137,63 @@ class Unit:
         ).all()
 
     def directory_rows(
-        self,
+        self, since_company: int = 0, since_contact: int = 0
     ) -> tuple[list[tuple[int, str, list[str]]], list[tuple[int, str, int | None, list[str]]]]:
         """Live companies as (id, name, aliases) and contacts as (id, name, company id,
-        aliases), by name: plain rows for the parser's directory."""
+        aliases), by name: plain rows for the parser's directory. With `since_…`, only rows
+        with a higher id (what was added since a directory was read)."""
         companies = self.session.execute(
             select(Company.id, Company.name, Company.aliases)
-            .where(Company.team_id == self.team_id, Company.deleted_at.is_(None))
+            .where(
+                Company.team_id == self.team_id,
+                Company.deleted_at.is_(None),
+                Company.id > since_company,
+            )
             .order_by(Company.name)
         ).all()
         people = self.session.execute(
             select(Contact.id, Contact.name, Contact.company_id, Contact.aliases)
-            .where(Contact.team_id == self.team_id, Contact.deleted_at.is_(None))
+            .where(
+                Contact.team_id == self.team_id,
+                Contact.deleted_at.is_(None),
+                Contact.id > since_contact,
+            )
             .order_by(Contact.name)
         ).all()
         return [tuple(r) for r in companies], [tuple(r) for r in people]
 
     def touch_directory(self) -> None:
-        """Mark the directory as changed (call after adding, renaming or removing customers)."""
+        """Mark the directory as changed (call after renaming or removing customers, or
+        changing their aliases or companies): cached directories are read afresh."""
         self.session.execute(
             update(Team)
             .where(Team.id == self.team_id)
             .values(directory_version=Team.directory_version + 1)
         )
 
-    def directory_stamp(self) -> tuple[int, int, int]:
-        """Changes whenever the directory does: the team's directory version (bumped by every
-        change made through Rapport) and the highest ids (cheap: primary-key maxima)."""
+    def note_directory_addition(self) -> None:
+        """Mark customers as added (call after adding companies or contacts and nothing
+        else): cached directories read only the new rows."""
+        self.session.execute(
+            update(Team)
+            .where(Team.id == self.team_id)
+            .values(directory_additions=Team.directory_additions + 1)
+        )
+
+    def directory_stamp(self) -> DirectoryStamp:
+        """Changes whenever the directory does: the team's counters of changes and of
+        additions made through Rapport, and the highest ids (cheap: primary-key maxima)."""
         # One round trip: this runs for every message.
         row = self.session.execute(
             select(
                 Team.directory_version,
+                Team.directory_additions,
                 select(func.max(Company.id)).scalar_subquery(),
                 select(func.max(Contact.id)).scalar_subquery(),
             ).where(Team.id == self.team_id)
         ).one()
-        return (int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
+        version, additions, top_company, top_contact = (int(v or 0) for v in row)
+        return DirectoryStamp(version, additions, top_company, top_contact)
 
     def company(self, company_id: int) -> Company | None:
         """A company of this team by id."""
@@ -263,6 +293,57 @@ class Unit:
             .where(Interaction.team_id == self.team_id)
             .order_by(Interaction.occurred_at, Interaction.id)
         ).all()
+
+    def contacts_by_ids(self, ids: Sequence[int]) -> dict[int, Contact]:
+        """This team's contacts with these ids (company and owner loaded), by id."""
+        if not ids:
+            return {}
+        rows = self.session.scalars(
+            select(Contact)
+            .where(Contact.team_id == self.team_id, Contact.id.in_(ids))
+            .options(joinedload(Contact.company), joinedload(Contact.owner))
+        ).all()
+        return {c.id: c for c in rows}
+
+    def companies_by_ids(self, ids: Sequence[int]) -> dict[int, Company]:
+        """This team's companies with these ids, by id."""
+        if not ids:
+            return {}
+        rows = self.session.scalars(
+            select(Company).where(Company.team_id == self.team_id, Company.id.in_(ids))
+        ).all()
+        return {c.id: c for c in rows}
+
+    def rank_customers(
+        self, contact_ids: Sequence[int], company_ids: Sequence[int], member_id: int, limit: int
+    ) -> list[tuple[str, int]]:
+        """The `limit` most likely meant of many same-named customers, as ("contact" |
+        "company", id): the member's own first, then the most recently logged about (by the
+        latest interaction id: one index seek per customer), then A-Z."""
+        ranked: list[tuple[int, int, str, str, int]] = []
+        for kind, model, link, ids in (
+            ("contact", Contact, InteractionCustomer.contact_id, contact_ids),
+            ("company", Company, InteractionCustomer.company_id, company_ids),
+        ):
+            if not ids:
+                continue
+            latest = (
+                select(func.max(InteractionCustomer.interaction_id))
+                .where(link == model.id)
+                .correlate(model)
+                .scalar_subquery()
+            )
+            mine = case((model.owner_id == member_id, 1), else_=0).label("mine")
+            last = func.coalesce(latest, 0).label("last")
+            rows = self.session.execute(
+                select(model.id, model.name, mine, last)
+                .where(model.team_id == self.team_id, model.id.in_(ids), model.deleted_at.is_(None))
+                .order_by(mine.desc(), last.desc(), model.name, model.id)
+                .limit(limit)
+            ).all()
+            ranked += [(int(r.mine), int(r.last), r.name, kind, r.id) for r in rows]
+        ranked.sort(key=lambda r: (-r[0], -r[1], r[2], r[4]))
+        return [(kind, row_id) for _, _, _, kind, row_id in ranked[:limit]]
 
     # --- tasks -------------------------------------------------------------
     def next_task_number(self) -> int:

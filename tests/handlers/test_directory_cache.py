@@ -1,0 +1,108 @@
+"""The directory cache: additions are read as new rows only, other changes afresh, and
+every process (replica) sees both."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rapport.handlers import directory as dirmod
+from rapport.handlers.core import Core, CoreSettings
+from rapport.handlers.directory import load_directory
+from rapport.store import Store
+from rapport.store.models import Contact
+from tests.conftest import NOW, Say
+
+
+@pytest.fixture(autouse=True)
+def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
+    # PostgreSQL tests reuse one URL and restart ids: an earlier test's directory could
+    # carry the very same stamp.
+    monkeypatch.setattr(dirmod, "_CACHE", {})
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Which kind of read each directory reload was: 'all' or 'new rows'."""
+    seen: list[str] = []
+    read, grow = dirmod._read, dirmod._grow
+
+    def counted_read(*args: object) -> object:
+        seen.append("all")
+        return read(*args)  # type: ignore[arg-type]
+
+    def counted_grow(*args: object) -> object:
+        seen.append("new rows")
+        return grow(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dirmod, "_read", counted_read)
+    monkeypatch.setattr(dirmod, "_grow", counted_grow)
+    return seen
+
+
+def names(store: Store) -> set[str]:
+    with store.unit("default") as unit:
+        return {p.name for p in load_directory(unit).people}
+
+
+def add_by_chat(say: Say, who: str) -> None:
+    (ask,) = say(f"called {who}, wants a quote friday")
+    assert "new contact" in ask.text, ask.text
+    add = next(b for b in ask.buttons if b.label == "Add contact")
+    (done,) = say(action=(add.action, add.value))
+    assert f"Logged call with {who}" in done.text, done.text
+
+
+def test_a_contact_added_in_chat_is_read_as_a_new_row(
+    store: Store, core: Core, say: Say, reads: list[str]
+) -> None:
+    names(store)
+    add_by_chat(say, "Zed Quirkman")
+    reads.clear()
+    (card,) = say("who is Zed Quirkman?")
+    assert card.title.startswith("Zed Quirkman"), card.text
+    assert reads == ["new rows"]
+    (again,) = say("who is Zed?")  # first name alone: found through the grown index
+    assert again.title.startswith("Zed Quirkman"), again.text
+    assert reads == ["new rows"]  # nothing read again
+
+
+def test_a_late_commit_below_the_top_id_is_still_found(store: Store, core: Core) -> None:
+    # Another writer took a lower id but committed after a higher one was read: the
+    # addition counter it bumps makes readers look back below their highest id.
+    with store.unit("default") as unit:
+        top = unit.directory_stamp().top_contact
+        unit.add(Contact(team_id=unit.team_id, name="Ivo High", aliases=[], created_at=NOW,
+                         id=top + 5))  # fmt: skip
+        unit.note_directory_addition()
+    assert "Ivo High" in names(store)
+    with store.unit("default") as unit:
+        unit.add(Contact(team_id=unit.team_id, name="Lea Late", aliases=[], created_at=NOW,
+                         id=top + 2))  # fmt: skip
+        unit.note_directory_addition()
+    assert {"Ivo High", "Lea Late"} <= names(store)
+
+
+def test_a_rename_reads_everything_again(store: Store, core: Core, reads: list[str]) -> None:
+    before = names(store)
+    with store.unit("default") as unit:
+        contact = unit.contacts()[0]
+        old, contact.name = contact.name, "Renamed Person"
+        unit.touch_directory()
+    reads.clear()
+    after = names(store)
+    assert reads == ["all"]
+    assert "Renamed Person" in after and old not in after and len(after) == len(before)
+
+
+def test_another_store_on_the_same_database_sees_additions(
+    store_url: str, store: Store, core: Core
+) -> None:
+    other = Core(Store(store_url), CoreSettings(), clock=lambda: NOW + dt.timedelta(hours=1))
+    assert "Zed Quirkman" not in names(other.store)
+    with store.unit("default") as unit:
+        unit.add(Contact(team_id=unit.team_id, name="Zed Quirkman", aliases=[], created_at=NOW))
+        unit.note_directory_addition()
+    assert "Zed Quirkman" in names(other.store)
+    other.store.dispose()
