@@ -88,3 +88,16 @@ def test_an_unbuilt_directory_is_simply_grown() -> None:
     assert [c.key for c in find_mentions(tokenize("met Kenji Tanaka"), grown).customers] == [
         "contact:x"
     ]
+
+
+def test_only_the_newest_two_versions_are_kept() -> None:
+    from rapport.nlp.customers import _BUILT
+
+    versions = [build("g", [("Ana", "Silva", None)], [])]
+    prepare(versions[0])
+    for i in range(3):
+        person = DirectoryPerson(f"Kenji Tanaka{i}", None, (), f"contact:g{i}")
+        versions.append(extend(versions[-1], (), (person,)))
+    kept = {id(d) for d, _ in _BUILT.values()}
+    assert id(versions[-1]) in kept and id(versions[-2]) in kept
+    assert id(versions[0]) not in kept and id(versions[1]) not in kept

@@ -64,6 +64,9 @@ class Index:
     words: frozenset[str] = frozenset()
     first_names: set[str] = field(default_factory=set)
     near: dict[str, list[str]] | None = None  # one-deletion keys -> vocabulary words, lazily
+    # Indexes extended one from another share a lineage; only the newest two are kept.
+    lineage: object = field(default_factory=object)
+    generation: int = 0
 
 
 def _deletions(word: str) -> set[str]:
@@ -250,9 +253,16 @@ def extend(
                 for key in _deletions(word) | {word}:
                     near[key] = [*near.get(key, ()), word]
             index.near = near
+        index.lineage, index.generation = old.lineage, old.generation + 1
         _BUILT[id(grown)] = (grown, index)
+        # Older versions are superseded; the one just replaced stays for a message that
+        # is matching against it right now.
+        for built_id, (_, built) in list(_BUILT.items()):
+            if built.lineage is index.lineage and built.generation < index.generation - 1:
+                del _BUILT[built_id]
         while len(_BUILT) > _BUILT_MAX:
             _BUILT.popitem(last=False)
+        _settle(index)
     return grown
 
 
