@@ -92,7 +92,8 @@ def test_a_unit_held_too_long_in_process_gets_the_clear_answer(tmp_path: Path) -
     ready, release = threading.Event(), threading.Event()
 
     def hold() -> None:
-        with store.unit("default"):
+        with store.unit("default") as unit:
+            unit.touch_directory()  # a write: the turn is taken until the unit ends
             ready.set()
             release.wait(5)
 
@@ -108,3 +109,27 @@ def test_a_unit_held_too_long_in_process_gets_the_clear_answer(tmp_path: Path) -
     assert count_interactions(db) == 0
     (retry,) = core.handle(message("h1"))
     assert "Logged call" in retry.text and count_interactions(db) == 1
+
+
+def test_a_long_read_holds_no_writer_up(tmp_path: Path) -> None:
+    db = tmp_path / "read.db"
+    store = Store(f"sqlite:///{db}", lock_timeout=0.3)
+    core = Core(store, CoreSettings(), clock=lambda: NOW)
+    core.import_file(DIRECTORY)
+    ready, release = threading.Event(), threading.Event()
+
+    def read_slowly() -> None:  # like a digest being built
+        with store.unit("default") as unit:
+            unit.contacts()
+            ready.set()
+            release.wait(5)
+
+    reader = threading.Thread(target=read_slowly)
+    reader.start()
+    ready.wait()
+    try:
+        (reply,) = core.handle(message("r1"))
+    finally:
+        release.set()
+        reader.join()
+    assert "Logged call" in reply.text and count_interactions(db) == 1

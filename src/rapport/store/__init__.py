@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -15,12 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from rapport.store import models
 from rapport.store.engine import make_engine
 from rapport.store.migrate import upgrade
+from rapport.store.turns import StoreBusy, Turns
 from rapport.store.unit import Unit
-
-
-class StoreBusy(Exception):
-    """Another unit of work of this process held a SQLite database for too long."""
-
 
 #: Errors that mean "the database is not reachable or busy now", not "bad data".
 UnavailableErrors: tuple[type[Exception], ...] = (OperationalError, _InterfaceError, StoreBusy)
@@ -38,11 +33,9 @@ class Store:
         if migrate:
             upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # SQLite lets one writer in at a time, and a writer that finds the file locked
-        # sleeps and polls: under a burst, threads of one process mostly wait on each other.
-        # Taking turns in-process costs nothing (the work holds the GIL anyway) and leaves
-        # SQLite's own locking for other processes.
-        self._turns = threading.RLock() if self.engine.dialect.name == "sqlite" else None
+        self._turns = (
+            Turns(self.engine, lock_timeout) if self.engine.dialect.name == "sqlite" else None
+        )
         self._team_ids: dict[str, int] = {}
 
     @contextmanager
@@ -51,12 +44,8 @@ class Store:
         if self._turns is None:
             yield from self._unit(team_slug, team_name)
             return
-        if not self._turns.acquire(timeout=self.lock_timeout):
-            raise StoreBusy(f"database busy for over {self.lock_timeout:g} s")
-        try:
+        with self._turns.unit():  # see store/turns.py
             yield from self._unit(team_slug, team_name)
-        finally:
-            self._turns.release()
 
     def _unit(self, team_slug: str, team_name: str) -> Iterator[Unit]:
         known = self._team_ids.get(team_slug)
