@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from rapport.handlers.core import UNAVAILABLE, Core, CoreSettings
-from rapport.handlers.types import Message
+from rapport.handlers.types import Message, Reply
 from rapport.store import Store
 from tests.conftest import DIRECTORY, NOW
 
@@ -84,7 +84,9 @@ def test_threads_of_one_process_take_turns_and_all_succeed(tmp_path: Path) -> No
     assert count_interactions(db) == 16
 
 
-def test_a_unit_held_too_long_in_process_gets_the_clear_answer(tmp_path: Path) -> None:
+def while_another_unit_is_open(tmp_path: Path, writes: bool, key: str) -> tuple[Reply, Core, Path]:
+    """Send one message while another thread of this process sits in an open unit of work
+    (which has written, or only read); return the reply."""
     db = tmp_path / "held.db"
     store = Store(f"sqlite:///{db}", lock_timeout=0.3)
     core = Core(store, CoreSettings(), clock=lambda: NOW)
@@ -93,7 +95,10 @@ def test_a_unit_held_too_long_in_process_gets_the_clear_answer(tmp_path: Path) -
 
     def hold() -> None:
         with store.unit("default") as unit:
-            unit.touch_directory()  # a write: the turn is taken until the unit ends
+            if writes:
+                unit.touch_directory()  # the turn to write is now taken until the unit ends
+            else:
+                unit.contacts()  # like a digest being built
             ready.set()
             release.wait(5)
 
@@ -101,10 +106,15 @@ def test_a_unit_held_too_long_in_process_gets_the_clear_answer(tmp_path: Path) -
     holder.start()
     ready.wait()
     try:
-        (reply,) = core.handle(message("h1"))
+        (reply,) = core.handle(message(key))
     finally:
         release.set()
         holder.join()
+    return reply, core, db
+
+
+def test_a_unit_held_too_long_in_process_gets_the_clear_answer(tmp_path: Path) -> None:
+    reply, core, db = while_another_unit_is_open(tmp_path, writes=True, key="h1")
     assert reply.text == UNAVAILABLE
     assert count_interactions(db) == 0
     (retry,) = core.handle(message("h1"))
@@ -112,24 +122,5 @@ def test_a_unit_held_too_long_in_process_gets_the_clear_answer(tmp_path: Path) -
 
 
 def test_a_long_read_holds_no_writer_up(tmp_path: Path) -> None:
-    db = tmp_path / "read.db"
-    store = Store(f"sqlite:///{db}", lock_timeout=0.3)
-    core = Core(store, CoreSettings(), clock=lambda: NOW)
-    core.import_file(DIRECTORY)
-    ready, release = threading.Event(), threading.Event()
-
-    def read_slowly() -> None:  # like a digest being built
-        with store.unit("default") as unit:
-            unit.contacts()
-            ready.set()
-            release.wait(5)
-
-    reader = threading.Thread(target=read_slowly)
-    reader.start()
-    ready.wait()
-    try:
-        (reply,) = core.handle(message("r1"))
-    finally:
-        release.set()
-        reader.join()
+    reply, _, db = while_another_unit_is_open(tmp_path, writes=False, key="r1")
     assert "Logged call" in reply.text and count_interactions(db) == 1
