@@ -106,3 +106,21 @@ def test_another_store_on_the_same_database_sees_additions(
         unit.note_directory_addition()
     assert "Zed Quirkman" in names(other.store)
     other.store.dispose()
+
+
+def test_rows_rolled_back_are_not_remembered(store: Store, core: Core) -> None:
+    names(store)
+    try:
+        with store.unit("default") as unit:
+            unit.add(Contact(team_id=unit.team_id, name="Phantom Person", aliases=[],
+                             created_at=NOW))  # fmt: skip
+            unit.note_directory_addition()
+            assert "Phantom Person" in {p.name for p in load_directory(unit).people}
+            raise RuntimeError("the message failed after all")
+    except RuntimeError:
+        pass
+    with store.unit("default") as unit:  # may well get the same id back
+        unit.add(Contact(team_id=unit.team_id, name="Real Person", aliases=[], created_at=NOW))
+        unit.note_directory_addition()
+    after = names(store)
+    assert "Real Person" in after and "Phantom Person" not in after

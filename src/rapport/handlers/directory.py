@@ -48,8 +48,11 @@ def load_directory(unit: Unit) -> Directory:
         cached = _grow(unit, hit, stamp)
     else:
         cached = _read(unit, stamp)
-    with _LOCK:
-        _CACHE[key] = cached
+    if not unit.directory_changed:
+        # A unit that changed the directory sees its own rows before they are committed;
+        # they may yet be rolled back, so what it read is not kept for others.
+        with _LOCK:
+            _CACHE[key] = cached
     return cached.directory
 
 

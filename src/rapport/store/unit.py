@@ -44,6 +44,8 @@ class Unit:
     def __init__(self, session: Session, team_id: int) -> None:
         self.session = session
         self._team_id = team_id
+        # Whether this unit changed the directory: what it reads of it is not yet committed.
+        self.directory_changed = False
 
     @property
     def database_key(self) -> str:
@@ -165,6 +167,7 @@ class Unit:
     def touch_directory(self) -> None:
         """Mark the directory as changed (call after renaming or removing customers, or
         changing their aliases or companies): cached directories are read afresh."""
+        self.directory_changed = True
         self.session.execute(
             update(Team)
             .where(Team.id == self.team_id)
@@ -174,6 +177,7 @@ class Unit:
     def note_directory_addition(self) -> None:
         """Mark customers as added (call after adding companies or contacts and nothing
         else): cached directories read only the new rows."""
+        self.directory_changed = True
         self.session.execute(
             update(Team)
             .where(Team.id == self.team_id)
