@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.exc import InterfaceError as _InterfaceError
 from sqlalchemy.orm import Session, sessionmaker
 
-from rapport.store import models
+from rapport.store import exports, models
 from rapport.store.engine import make_engine
 from rapport.store.migrate import upgrade
 from rapport.store.turns import StoreBusy, Turns
@@ -78,4 +78,13 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-__all__ = ["Conflict", "Store", "StoreBusy", "UnavailableErrors", "Unit", "models", "utcnow"]
+__all__ = [
+    "Conflict",
+    "Store",
+    "StoreBusy",
+    "UnavailableErrors",
+    "Unit",
+    "exports",
+    "models",
+    "utcnow",
+]
