@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from rapport.handlers.core import UNAVAILABLE, Core, CoreSettings
+from rapport.handlers.exporter import tables
 from rapport.handlers.types import Message
 from rapport.store import Store
 from tests.conftest import DIRECTORY, NOW
@@ -103,7 +104,8 @@ def test_database_outage_mid_conversation(server: Server) -> None:
     (back,) = core.handle(message("visited Redfern, all fine", "m2"))  # the user tries again
     assert "Logged visit with Redfern Dairy" in back.text
     with store.unit("default") as unit:
-        summaries = [i.summary for i in unit.all_interactions()]
+        exported = tables(unit)
+        summaries = [i["summary"] for i in exported["interactions"]]
         assert summaries == ["called Hope, she wants a quote friday", "visited Redfern, all fine"]
-        assert [t.number for t in unit.all_tasks()] == [1]
+        assert [t["number"] for t in exported["tasks"]] == [1]
     store.dispose()

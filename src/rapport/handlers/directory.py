@@ -127,10 +127,16 @@ def _names(directory: Directory, kind: str) -> _Names:
         hit = _FOLDED.get(id(directory))
         kinds = hit[1] if hit is not None and hit[0] is directory else {}
         kinds[kind] = names
-        _FOLDED[id(directory)] = (directory, kinds)
-        while len(_FOLDED) > _FOLDED_MAX:
-            _FOLDED.popitem(last=False)
+        _keep_folded(directory, kinds)
     return names
+
+
+def _keep_folded(directory: Directory, kinds: dict[str, _Names]) -> None:
+    """Remember a directory's folded names (the oldest beyond _FOLDED_MAX are dropped);
+    call with _LOCK held."""
+    _FOLDED[id(directory)] = (directory, kinds)
+    while len(_FOLDED) > _FOLDED_MAX:
+        _FOLDED.popitem(last=False)
 
 
 def _extend_names(
@@ -152,9 +158,7 @@ def _extend_names(
                 names.folded + [fold_key(e.name) for e in added],
                 names.keys + [e.key for e in added],
             )
-        _FOLDED[id(new)] = (new, kinds)
-        while len(_FOLDED) > _FOLDED_MAX:
-            _FOLDED.popitem(last=False)
+        _keep_folded(new, kinds)
 
 
 def close_names(

@@ -163,10 +163,7 @@ def build_index(directory: Directory) -> Index:
             _BUILT.move_to_end(id(directory))
             return hit[1]
         index = _compile(directory)
-        _BUILT[id(directory)] = (directory, index)
-        while len(_BUILT) > _BUILT_MAX:
-            _BUILT.popitem(last=False)
-        _settle(index)
+        _keep(directory, index)
         return index
 
 
@@ -245,25 +242,32 @@ def extend(
         added = {w for p in fresh for w in p} - old.words
         index.words = old.words | added
         index.vocab = list(old.vocab)
-        for word in sorted(w for w in added if len(w) >= 4):
+        long_words = sorted(w for w in added if len(w) >= 4)
+        for word in long_words:
             bisect.insort(index.vocab, word)  # a few words into a sorted list: no re-sort
         if old.near is not None:
             near = dict(old.near)
-            for word in sorted(w for w in added if len(w) >= 4):
+            for word in long_words:
                 for key in _deletions(word) | {word}:
                     near[key] = [*near.get(key, ()), word]
             index.near = near
         index.lineage, index.generation = old.lineage, old.generation + 1
-        _BUILT[id(grown)] = (grown, index)
         # Older versions are superseded; the one just replaced stays for a message that
         # is matching against it right now.
         for built_id, (_, built) in list(_BUILT.items()):
             if built.lineage is index.lineage and built.generation < index.generation - 1:
                 del _BUILT[built_id]
-        while len(_BUILT) > _BUILT_MAX:
-            _BUILT.popitem(last=False)
-        _settle(index)
+        _keep(grown, index)
     return grown
+
+
+def _keep(directory: Directory, index: Index) -> None:
+    """Remember a directory's index (the oldest beyond _BUILT_MAX are dropped); call with
+    _BUILDING held."""
+    _BUILT[id(directory)] = (directory, index)
+    while len(_BUILT) > _BUILT_MAX:
+        _BUILT.popitem(last=False)
+    _settle(index)
 
 
 @dataclass

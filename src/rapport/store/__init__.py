@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -29,7 +29,6 @@ class Store:
     def __init__(self, url: str, *, migrate: bool = True, lock_timeout: float = 15.0) -> None:
         self.url = url
         self.engine = make_engine(url, lock_timeout)
-        self.lock_timeout = lock_timeout
         if migrate:
             upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -41,10 +40,7 @@ class Store:
     @contextmanager
     def unit(self, team_slug: str, team_name: str = "Team") -> Iterator[Unit]:
         """One transaction for one team: committed on success, rolled back on error."""
-        if self._turns is None:
-            yield from self._unit(team_slug, team_name)
-            return
-        with self._turns.unit():  # see store/turns.py
+        with self._turns.unit() if self._turns else nullcontext():  # see store/turns.py
             yield from self._unit(team_slug, team_name)
 
     def _unit(self, team_slug: str, team_name: str) -> Iterator[Unit]:

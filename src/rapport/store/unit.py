@@ -167,21 +167,17 @@ class Unit:
     def touch_directory(self) -> None:
         """Mark the directory as changed (call after renaming or removing customers, or
         changing their aliases or companies): cached directories are read afresh."""
-        self.directory_changed = True
-        self.session.execute(
-            update(Team)
-            .where(Team.id == self.team_id)
-            .values(directory_version=Team.directory_version + 1)
-        )
+        self._bump(Team.directory_version)
 
     def note_directory_addition(self) -> None:
         """Mark customers as added (call after adding companies or contacts and nothing
         else): cached directories read only the new rows."""
+        self._bump(Team.directory_additions)
+
+    def _bump(self, counter: Any) -> None:
         self.directory_changed = True
         self.session.execute(
-            update(Team)
-            .where(Team.id == self.team_id)
-            .values(directory_additions=Team.directory_additions + 1)
+            update(Team).where(Team.id == self.team_id).values({counter: counter + 1})
         )
 
     def directory_stamp(self) -> DirectoryStamp:
@@ -206,10 +202,7 @@ class Unit:
 
     def contact(self, contact_id: int) -> Contact | None:
         """A contact of this team by id."""
-        # A contact is almost always shown with its company and owner: one statement, not three.
-        c = self.session.get(
-            Contact, contact_id, options=[joinedload(Contact.company), joinedload(Contact.owner)]
-        )
+        c = self.session.get(Contact, contact_id)
         return c if c is not None and c.team_id == self.team_id else None
 
     def company_named(self, name: str) -> Company | None:
@@ -289,14 +282,6 @@ class Unit:
         """An interaction of this team by id."""
         i = self.session.get(Interaction, interaction_id)
         return i if i is not None and i.team_id == self.team_id else None
-
-    def all_interactions(self) -> Sequence[Interaction]:
-        """Every interaction (for export), oldest first."""
-        return self.session.scalars(
-            select(Interaction)
-            .where(Interaction.team_id == self.team_id)
-            .order_by(Interaction.occurred_at, Interaction.id)
-        ).all()
 
     def contacts_by_ids(self, ids: Sequence[int]) -> dict[int, Contact]:
         """This team's contacts with these ids (company and owner loaded), by id."""
@@ -389,12 +374,6 @@ class Unit:
         # Every line shows the customer: load them in the same query, not one query a line.
         q = q.options(joinedload(Task.contact), joinedload(Task.company), joinedload(Task.owner))
         return self.session.scalars(q).unique().all()
-
-    def all_tasks(self) -> Sequence[Task]:
-        """Every task (for export)."""
-        return self.session.scalars(
-            select(Task).where(Task.team_id == self.team_id).order_by(Task.number)
-        ).all()
 
     def claim_due_tasks(
         self, now: dt.datetime, token: str, lease: dt.timedelta, limit: int = 200
@@ -536,12 +515,6 @@ class Unit:
             return []
         return self.session.scalars(
             select(Deal).where(Deal.team_id == self.team_id, or_(*conds)).order_by(Deal.id)
-        ).all()
-
-    def all_deals(self) -> Sequence[Deal]:
-        """Every deal (for export)."""
-        return self.session.scalars(
-            select(Deal).where(Deal.team_id == self.team_id).order_by(Deal.id)
         ).all()
 
     # --- pending questions -------------------------------------------------
