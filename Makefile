@@ -21,9 +21,8 @@ run: $(BIN)/rapport
 test: $(VENV)/.dev lint typecheck unit
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
-	$(BIN)/lint-imports
+	$(BIN)/ruff check bot handlers nlp store tests bench
+	$(BIN)/ruff format --check bot handlers nlp store tests bench
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy

@@ -64,7 +64,7 @@ def main() -> None:
         ours, floor = Path(tmp) / "rapport", Path(tmp) / "bare"
         floor.mkdir()
         env = {**os.environ, "DATABASE_URL": args.url, "LOG_LEVEL": "WARNING"}
-        rapport = [sys.executable, "-m", "rapport.bot.cli", "export", "--format", "csv", str(ours)]
+        rapport = [sys.executable, "-m", "bot.cli", "export", "--format", "csv", str(ours)]
         seconds, rss = timed_child(rapport, env)
         bare = [sys.executable, __file__, "--bare", args.url, str(floor)]
         bare_seconds, bare_rss = timed_child(bare, env)

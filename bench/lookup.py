@@ -16,10 +16,10 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-from rapport.handlers.core import Core, CoreSettings
-from rapport.handlers.types import Message
-from rapport.store import Store
-from rapport.store import models as m
+from handlers.core import Core, CoreSettings
+from handlers.types import Message
+from store import Store
+from store import models as m
 
 
 def timed(fn: Callable[[], object], n: int) -> tuple[float, float]:

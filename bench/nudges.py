@@ -16,13 +16,13 @@ import time
 
 import sqlalchemy as sa
 
-from rapport.bot.adapters.slack import SlackConfig, build_slack_app
-from rapport.bot.adapters.slack.app import close_client
-from rapport.bot.delivery import Delivery
-from rapport.bot.scheduler import deliver_due_digests, deliver_due_nudges
-from rapport.handlers.core import Core, CoreSettings
-from rapport.store import Store
-from rapport.store import models as m
+from bot.adapters.slack import SlackConfig, build_slack_app
+from bot.adapters.slack.app import close_client
+from bot.delivery import Delivery
+from bot.scheduler import deliver_due_digests, deliver_due_nudges
+from handlers.core import Core, CoreSettings
+from store import Store
+from store import models as m
 from tests.adapters.fake_slack import FakeSlack
 
 KEY = "bench-nudge:"

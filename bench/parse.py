@@ -43,7 +43,7 @@ def _measure(
 def _cold_start(directory: Path) -> float:
     code = (
         "import time, datetime as dt, json; t=time.perf_counter();"
-        "from rapport.nlp import parse, Directory;"
+        "from nlp import parse, Directory;"
         f"d=Directory.from_json(json.load(open({str(directory)!r})));"
         "parse('called Jane, she wants a quote Friday', dt.datetime(2026,11,18,9), 'UTC', d);"
         "print(time.perf_counter()-t)"
@@ -64,7 +64,7 @@ def main() -> None:
     cold = _cold_start(corpus / "dev-directory.json")
     import dateparser.search
 
-    from rapport.nlp import Directory, parse
+    from nlp import Directory, parse
 
     directory = Directory.from_json(json.loads((corpus / "dev-directory.json").read_text()))
     nows = {i["id"]: dt.datetime.fromisoformat(i["now"]) for i in items}
@@ -86,7 +86,7 @@ def main() -> None:
     print(
         f"Parser benchmark: {len(items)} messages, {args.rounds} rounds (dateparser {rounds_plain})"
     )
-    print(f"{'':34}{'rapport.nlp.parse':>20}{'dateparser.search_dates':>26}")
+    print(f"{'':34}{'nlp.parse':>20}{'dateparser.search_dates':>26}")
     print(f"{'messages per second':34}{ours_rate:>20,.0f}{dp_rate:>26,.0f}")
     print(f"{'p50 latency (ms)':34}{ours_p50:>20.3f}{dp_p50:>26.3f}")
     print(f"{'p99 latency (ms)':34}{ours_p99:>20.3f}{dp_p99:>26.3f}")

@@ -18,8 +18,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from rapport.store import Store
-from rapport.store import models as m
+from store import Store
+from store import models as m
 
 FIRST = [
     "Ada",

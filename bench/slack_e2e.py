@@ -500,7 +500,7 @@ async def run(args: argparse.Namespace) -> None:
                "SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET,
                "DATABASE_URL": url}  # fmt: skip
         apps = [
-            ("rapport run", [sys.executable, "-m", "rapport.bot.cli", "run"]),
+            ("rapport run", [sys.executable, "-m", "bot.cli", "run"]),
             ("bolt echo", [sys.executable, str(Path(__file__).with_name("echo_app.py"))]),
         ]
         connector = aiohttp.TCPConnector(limit=64)

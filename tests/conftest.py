@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from rapport.handlers.core import Core, CoreSettings
-from rapport.handlers.types import Action, Message, Reply
-from rapport.store import Store
+from handlers.core import Core, CoreSettings
+from handlers.types import Action, Message, Reply
+from store import Store
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 PG_SCHEMA = "rapport_test"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from rapport.bot.adapters.slack import SlackConfig, serve_slack
-from rapport.bot.adapters.telegram import TelegramConfig, serve_telegram
-from rapport.bot.delivery import Delivery
-from rapport.bot.scheduler import deliver_due_nudges
-from rapport.handlers.core import Core
+from bot.adapters.slack import SlackConfig, serve_slack
+from bot.adapters.telegram import TelegramConfig, serve_telegram
+from bot.delivery import Delivery
+from bot.scheduler import deliver_due_nudges
+from handlers.core import Core
 from tests.adapters.fake_slack import FakeSlack, blocks_text
 from tests.adapters.fake_telegram import FakeTelegram
 from tests.conftest import Clock, Say
@@ -65,7 +65,7 @@ async def test_telegram_nudge_goes_to_the_private_chat(core: Core, say: Say, clo
 async def test_monday_digest_reaches_a_slack_channel_with_its_chart(
     core: Core, say: Say, clock: Clock
 ) -> None:
-    from rapport.bot.scheduler import deliver_due_digests
+    from bot.scheduler import deliver_due_digests
 
     fake = FakeSlack()
     await fake.start()
@@ -98,7 +98,7 @@ async def test_monday_digest_reaches_a_slack_channel_with_its_chart(
 async def test_monday_digest_reaches_a_telegram_group_as_photo_and_text(
     core: Core, say: Say, clock: Clock
 ) -> None:
-    from rapport.bot.scheduler import deliver_due_digests
+    from bot.scheduler import deliver_due_digests
 
     fake = FakeTelegram()
     await fake.start()
@@ -125,7 +125,7 @@ async def test_monday_digest_reaches_a_telegram_group_as_photo_and_text(
 async def test_a_deleted_channel_stops_its_digest_and_tells_an_admin_once(
     core: Core, say: Say, clock: Clock
 ) -> None:
-    from rapport.bot.scheduler import deliver_due_digests
+    from bot.scheduler import deliver_due_digests
 
     fake = FakeSlack()
     await fake.start()

@@ -14,8 +14,8 @@ import aiohttp
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
-from rapport.bot.adapters.slack import SlackConfig, serve_slack
-from rapport.handlers.core import Core
+from bot.adapters.slack import SlackConfig, serve_slack
+from handlers.core import Core
 from tests.adapters.fake_slack import FakeSlack, blocks_text
 from tests.handlers.helpers import live_interactions, rows
 

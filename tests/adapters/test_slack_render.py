@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from rapport.bot.adapters.slack.inbound import from_action, plain_text
-from rapport.bot.adapters.slack.render import MAX_BLOCKS, MAX_SECTION, render
-from rapport.handlers.types import Action, Button, Field, Reply
+from bot.adapters.slack.inbound import from_action, plain_text
+from bot.adapters.slack.render import MAX_BLOCKS, MAX_SECTION, render
+from handlers.types import Action, Button, Field, Reply
 
 CARD = Reply(
     text="Logged call with Jane Doe (Acme) on Wed 18 Nov.",

@@ -27,7 +27,7 @@ async def test_rapport_run_serves_slack(tmp_path: Path) -> None:
         "DATABASE_URL": f"sqlite:///{tmp_path / 'run.db'}",
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "rapport.bot.cli", "run"],
+        [sys.executable, "-m", "bot.cli", "run"],
         env=env, cwd=tmp_path, stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip

@@ -10,8 +10,8 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 
-from rapport.bot.adapters.telegram import TelegramConfig, serve_telegram
-from rapport.handlers.core import Core
+from bot.adapters.telegram import TelegramConfig, serve_telegram
+from handlers.core import Core
 from tests.adapters.fake_telegram import FakeTelegram
 from tests.conftest import Say
 from tests.handlers.helpers import live_interactions, rows

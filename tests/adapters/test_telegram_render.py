@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rapport.bot.adapters.telegram.inbound import command_text, from_update
-from rapport.bot.adapters.telegram.render import MAX_TEXT, parse_callback, render
-from rapport.handlers.types import Action, Button, Field, Reply
+from bot.adapters.telegram.inbound import command_text, from_update
+from bot.adapters.telegram.render import MAX_TEXT, parse_callback, render
+from handlers.types import Action, Button, Field, Reply
 
 
 def test_card_is_escaped_html_with_one_big_button_per_row() -> None:

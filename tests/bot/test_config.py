@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from rapport.bot.config import Settings
+from bot.config import Settings
 
 
 @pytest.fixture(autouse=True)
@@ -53,9 +53,9 @@ def test_tokens_never_show_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_host_binds_every_http_listener(monkeypatch: pytest.MonkeyPatch) -> None:
-    from rapport.bot.run import platform_services
-    from rapport.handlers.core import Core
-    from rapport.store import Store
+    from bot.run import platform_services
+    from handlers.core import Core
+    from store import Store
 
     assert Settings().host == "0.0.0.0"
     monkeypatch.setenv("HOST", "127.0.0.1")

@@ -6,8 +6,8 @@ import asyncio
 import datetime as dt
 import io
 
-from rapport.bot.adapters.console import ConsoleChat, render, run_console
-from rapport.handlers.types import Action, Button, Field, Message, Reply
+from bot.adapters.console import ConsoleChat, render, run_console
+from handlers.types import Action, Button, Field, Message, Reply
 
 NOW = dt.datetime(2026, 11, 18, 15, 0, tzinfo=dt.UTC)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from rapport.bot import scheduler
-from rapport.bot.delivery import Delivery
-from rapport.bot.scheduler import deliver_due_nudges
-from rapport.handlers.core import Core
-from rapport.handlers.types import Reply
-from rapport.store.models import Identity, Member, Task
+from bot import scheduler
+from bot.delivery import Delivery
+from bot.scheduler import deliver_due_nudges
+from handlers.core import Core
+from handlers.types import Reply
+from store.models import Identity, Member, Task
 from tests.conftest import Clock
 
 DUE = 450  # more than two full batches

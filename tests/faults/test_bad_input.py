@@ -11,14 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rapport.bot.adapters.console import render as console_render
-from rapport.bot.adapters.slack.render import render as slack_render
-from rapport.bot.adapters.telegram.render import render as telegram_render
-from rapport.handlers.core import FAILED, Core, CoreSettings
-from rapport.handlers.exporter import tables
-from rapport.handlers.router import ACTIONS, COMMANDS
-from rapport.handlers.types import Action, Message, Reply
-from rapport.store import Store
+from bot.adapters.console import render as console_render
+from bot.adapters.slack.render import render as slack_render
+from bot.adapters.telegram.render import render as telegram_render
+from handlers.core import FAILED, Core, CoreSettings
+from handlers.exporter import tables
+from handlers.router import ACTIONS, COMMANDS
+from handlers.types import Action, Message, Reply
+from store import Store
 from tests.conftest import DIRECTORY, NOW
 
 HOSTILE = [

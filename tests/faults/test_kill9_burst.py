@@ -35,7 +35,7 @@ def free_port() -> int:
 
 
 def start(env: dict[str, str], cwd: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "rapport.bot.cli", "run"], env=env, cwd=cwd,
+    return subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, cwd=cwd,
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)  # fmt: skip
 
@@ -108,7 +108,7 @@ async def test_kill_9_mid_burst_then_retries_store_each_event_once(tmp_path: Pat
            "SLACK_BOT_TOKEN": "xoxb-burst", "SLACK_SIGNING_SECRET": SECRET,
            "SLACK_API_URL": fake.url, "PORT": str(port), "DATABASE_URL": f"sqlite:///{db}"}  # fmt: skip
     url = f"http://127.0.0.1:{port}/slack/events"
-    subprocess.run([sys.executable, "-m", "rapport.bot.cli", "import", str(DIRECTORY)],
+    subprocess.run([sys.executable, "-m", "bot.cli", "import", str(DIRECTORY)],
                    env=env, cwd=tmp_path, check=True, capture_output=True)  # fmt: skip
     proc = start(env, tmp_path)
     try:

@@ -31,7 +31,7 @@ def stored(db: Path) -> list[str]:
 
 
 def start(env: dict[str, str], cwd: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "rapport.bot.cli", "run"], env=env, cwd=cwd,
+    return subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, cwd=cwd,
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)  # fmt: skip
 
@@ -49,7 +49,7 @@ async def test_kill_9_mid_backlog_then_restart_stores_each_update_once(tmp_path:
     env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "LOG_LEVEL": "WARNING",
            "TELEGRAM_BOT_TOKEN": "123:KILL", "TELEGRAM_API_URL": fake.url,
            "TELEGRAM_ADMIN_IDS": str(ADMIN), "DATABASE_URL": f"sqlite:///{db}"}  # fmt: skip
-    subprocess.run([sys.executable, "-m", "rapport.bot.cli", "import", str(DIRECTORY)],
+    subprocess.run([sys.executable, "-m", "bot.cli", "import", str(DIRECTORY)],
                    env=env, cwd=tmp_path, check=True, capture_output=True)  # fmt: skip
     for i in range(MESSAGES):
         fake.push_text(ADMIN, f"visited Pinecrest, check #{i} done")

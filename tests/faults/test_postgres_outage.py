@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from rapport.handlers.core import UNAVAILABLE, Core, CoreSettings
-from rapport.handlers.exporter import tables
-from rapport.handlers.types import Message
-from rapport.store import Store
+from handlers.core import UNAVAILABLE, Core, CoreSettings
+from handlers.exporter import tables
+from handlers.types import Message
+from store import Store
 from tests.conftest import DIRECTORY, NOW
 
 

@@ -7,9 +7,9 @@ import threading
 import time
 from pathlib import Path
 
-from rapport.handlers.core import UNAVAILABLE, Core, CoreSettings
-from rapport.handlers.types import Message, Reply
-from rapport.store import Store
+from handlers.core import UNAVAILABLE, Core, CoreSettings
+from handlers.types import Message, Reply
+from store import Store
 from tests.conftest import DIRECTORY, NOW
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from rapport.handlers.core import Core
-from rapport.handlers.exporter import tables
-from rapport.handlers.types import Button, Reply
+from handlers.core import Core
+from handlers.exporter import tables
+from handlers.types import Button, Reply
 
 
 def rows(core: Core, name: str) -> list[dict[str, Any]]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rapport.handlers.choices import MAX_CHOICES
-from rapport.store import Store
-from rapport.store.models import Contact
+from handlers.choices import MAX_CHOICES
+from store import Store
+from store.models import Contact
 from tests.conftest import NOW, Say
 
 SURNAMES = ["Adams", "Baker", "Clark", "Dunn", "Evans", "Frost", "Gray", "Hale", "Irwin",

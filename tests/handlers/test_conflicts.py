@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from rapport.handlers import access
-from rapport.handlers.core import Core
-from rapport.handlers.types import Message
+from handlers import access
+from handlers.core import Core
+from handlers.types import Message
 from tests.conftest import Clock, Say
 from tests.handlers.helpers import live_interactions
 

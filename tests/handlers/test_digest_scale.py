@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from rapport.handlers import chart, digest
-from rapport.handlers.core import Core
-from rapport.store.models import Interaction, Member, Task
+from handlers import chart, digest
+from handlers.core import Core
+from store.models import Interaction, Member, Task
 from tests.conftest import Clock, Say
 
 PEOPLE = 14

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from rapport.handlers.core import Core
+from handlers.core import Core
 from tests.conftest import Clock, Say
 from tests.handlers.helpers import button
 

@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from rapport.handlers import directory as dirmod
-from rapport.handlers.core import Core, CoreSettings
-from rapport.handlers.directory import load_directory
-from rapport.store import Store
-from rapport.store.models import Contact
+from handlers import directory as dirmod
+from handlers.core import Core, CoreSettings
+from handlers.directory import load_directory
+from store import Store
+from store.models import Contact
 from tests.conftest import NOW, Say
 
 

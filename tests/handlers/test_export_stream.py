@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from rapport.handlers.core import Core
-from rapport.handlers.exporter import _write_json, tables
-from rapport.store import exports
+from handlers.core import Core
+from handlers.exporter import _write_json, tables
+from store import exports
 from tests.conftest import Clock, Say
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rapport.handlers.ids import as_id
+from handlers.ids import as_id
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("0", 0), ("42", 42), ("123456789", 123456789)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rapport.handlers.core import Core
+from handlers.core import Core
 from tests.conftest import Say
 from tests.handlers.helpers import rows
 

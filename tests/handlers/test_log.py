@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rapport.handlers.core import Core
+from handlers.core import Core
 from tests.conftest import Clock, Say
 from tests.handlers.helpers import button, live_interactions, rows
 
@@ -131,7 +131,7 @@ def test_times_show_in_the_authors_zone(core: Core, say: Say, clock: Clock) -> N
 
 
 def test_shortcut_logs_any_text_and_asks_who_when_unnamed(core: Core, say: Say) -> None:
-    from rapport.handlers.types import Message
+    from handlers.types import Message
     from tests.conftest import NOW
 
     def shortcut(text: str, key: str) -> list:

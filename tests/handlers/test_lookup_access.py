@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rapport.handlers.core import Core
+from handlers.core import Core
 from tests.conftest import Say
 from tests.handlers.helpers import button, live_interactions, rows
 

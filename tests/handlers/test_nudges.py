@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from rapport.handlers.core import Core
+from handlers.core import Core
 from tests.conftest import PG_URL, Clock, Say
 from tests.handlers.helpers import button, rows
 
@@ -114,13 +114,13 @@ def test_reassign_button_offers_members_and_moves_the_nudge(
 def test_two_senders_on_postgresql_claim_500_nudges_once(store_url: str, clock: Clock) -> None:
     if not store_url.startswith("postgresql"):
         pytest.skip("PostgreSQL only")
-    from rapport.handlers.core import CoreSettings
-    from rapport.store import Store
+    from handlers.core import CoreSettings
+    from store import Store
 
     store = Store(store_url)
     core = Core(store, CoreSettings(default_tz="America/New_York"), clock=clock)
     core.import_file(__import__("tests.conftest", fromlist=["DIRECTORY"]).DIRECTORY)
-    from rapport.handlers.types import Message
+    from handlers.types import Message
 
     for i in range(500):
         core.handle(Message(platform="console", team="", user="sam", chat="c",

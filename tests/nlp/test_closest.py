@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
 
-from rapport.nlp.customers import Index, closest
+from nlp.customers import Index, closest
 
 LETTERS = st.text(alphabet="abcde", min_size=1, max_size=7)
 

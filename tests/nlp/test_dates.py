@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from rapport.nlp import Directory, parse
+from nlp import Directory, parse
 
 EMPTY = Directory()
 ZONES = ["America/New_York", "Europe/Berlin", "Asia/Tokyo", "Australia/Sydney", "Pacific/Auckland"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rapport.nlp import Directory, DirectoryCompany, DirectoryPerson, extend, prepare
-from rapport.nlp.customers import Mentions, build_index, find_mentions
-from rapport.nlp.normalize import tokenize
+from nlp import Directory, DirectoryCompany, DirectoryPerson, extend, prepare
+from nlp.customers import Mentions, build_index, find_mentions
+from nlp.normalize import tokenize
 
 FIRST = ["Jane", "John", "Hope", "Maria", "Kenji", "Ana"]
 LAST = ["Doe", "Ferreira", "Whitaker", "Okonkwo", "Tanaka", "Silva"]
@@ -91,7 +91,7 @@ def test_an_unbuilt_directory_is_simply_grown() -> None:
 
 
 def test_only_the_newest_two_versions_are_kept() -> None:
-    from rapport.nlp.customers import _BUILT
+    from nlp.customers import _BUILT
 
     versions = [build("g", [("Ana", "Silva", None)], [])]
     prepare(versions[0])

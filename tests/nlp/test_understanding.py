@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rapport.nlp import Directory, Parse, parse
+from nlp import Directory, Parse, parse
 
 NOW = dt.datetime(2026, 11, 18, 10, 0)
 DIRECTORY = Directory.from_json(
@@ -210,7 +210,7 @@ def test_dev_corpus_meets_the_bar() -> None:
     repo = Path(__file__).resolve().parents[2]
     with (CORPUS / "dev.jsonl").open(encoding="utf-8") as inp:
         parsed = subprocess.run(
-            [sys.executable, "-m", "rapport.bot.cli", "parse", "--directory",
+            [sys.executable, "-m", "bot.cli", "parse", "--directory",
              str(CORPUS / "dev-directory.json")],
             stdin=inp, capture_output=True, text=True, check=True, cwd=repo,
         ).stdout  # fmt: skip
@@ -245,7 +245,7 @@ def test_parse_command_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
         ]
     )
     out = subprocess.run(
-        [sys.executable, "-m", "rapport.bot.cli", "parse", "--directory", str(directory)],
+        [sys.executable, "-m", "bot.cli", "parse", "--directory", str(directory)],
         input=lines, capture_output=True, text=True, check=True,
     ).stdout.splitlines()  # fmt: skip
     results = [json.loads(line) for line in out]

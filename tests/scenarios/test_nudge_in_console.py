@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import io
 
-from rapport.bot.adapters.console import ConsoleChat
-from rapport.bot.delivery import Delivery
-from rapport.bot.scheduler import deliver_due_nudges
-from rapport.handlers.core import Core
-from rapport.handlers.nudges import RETRY_AFTER
+from bot.adapters.console import ConsoleChat
+from bot.delivery import Delivery
+from bot.scheduler import deliver_due_nudges
+from handlers.core import Core
+from handlers.nudges import RETRY_AFTER
 from tests.conftest import Clock
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from rapport.bot.adapters.console import ConsoleChat
-from rapport.handlers.core import Core, CoreSettings
-from rapport.store import Store
+from bot.adapters.console import ConsoleChat
+from handlers.core import Core, CoreSettings
+from store import Store
 from tests.conftest import DIRECTORY
 
 # Wed 18 Nov 2026, 08:47 in New York.
@@ -55,7 +55,7 @@ def test_log_then_lookup_shows_the_interaction_and_the_open_task(core: Core) -> 
 
 
 def test_the_same_message_key_twice_writes_one_interaction(core: Core, tmp_path: Path) -> None:
-    from rapport.bot.adapters.console import to_message
+    from bot.adapters.console import to_message
 
     msg = to_message(
         "visited Pinecrest, install done",

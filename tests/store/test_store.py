@@ -10,8 +10,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from rapport.store import Store
-from rapport.store.models import Base, Company, InboundKey
+from store import Store
+from store.models import Base, Company, InboundKey
 
 
 def test_migrations_create_exactly_the_models_schema(store: Store) -> None:

@@ -1,0 +1,157 @@
+"""The `rapport` command line."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import getpass
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import typer
+from pydantic import ValidationError
+
+from bot.config import Settings, load_settings
+
+app = typer.Typer(
+    help="Rapport: a CRM that lives in team chat.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _settings() -> Settings:
+    try:
+        settings = load_settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        )
+        typer.echo(f"Bad setting: {problems}", err=True)
+        raise typer.Exit(2) from exc
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # Schema upgrades are routine; say so only when asked for detail.
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.root.level))
+    # HTTP client request lines carry the Telegram token in the URL: never log them.
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    # Each scheduler tick would otherwise log twice, drowning the terminal chat.
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.root.level))
+    return settings
+
+
+def _check_tz(tz: str | None) -> str | None:
+    if tz is None:
+        return None
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        typer.echo(f"Unknown time zone {tz!r}: use an IANA name such as Europe/Berlin.", err=True)
+        raise typer.Exit(2) from exc
+    return tz
+
+
+def _default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "you"
+
+
+@app.command()
+def run() -> None:
+    """Start every configured platform and the scheduler; with none, the terminal chat."""
+    from bot.run import build_core, serve
+
+    settings = _settings()
+    core = build_core(settings)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(core, settings, user=_default_user(), tz=None))
+
+
+@app.command()
+def chat(
+    user: Annotated[str | None, typer.Option(help="Who you are in the chat.")] = None,
+    tz: Annotated[str | None, typer.Option(help="Your IANA time zone, e.g. Europe/Berlin.")] = None,
+) -> None:
+    """Chat with the bot in the terminal (one reply per line when input is piped)."""
+    from bot.run import build_core
+    from bot.run import chat as run_chat
+
+    settings = _settings()
+    zone = _check_tz(tz)
+    core = build_core(settings)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run_chat(core, user or _default_user(), zone))
+
+
+@app.command()
+def parse(
+    directory: Annotated[
+        Path, typer.Option(help="Team directory JSON (companies and people).", exists=True)
+    ],
+) -> None:
+    """Read JSONL messages on stdin and print what the parser understood, one line each."""
+    from bot.parse_cmd import run_parse
+
+    raise typer.Exit(run_parse(directory, sys.stdin, sys.stdout))
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A DIRECTORY.json or a CSV of contacts.")],
+) -> None:
+    """Import contacts and companies; re-importing updates, never duplicates."""
+    from bot.run import build_core
+
+    if not file.is_file():
+        typer.echo(f"No such file: {file}", err=True)
+        raise typer.Exit(2)
+    core = build_core(_settings())
+    report = core.import_file(file)
+    typer.echo(report.summary())
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def export(
+    directory: Annotated[Path, typer.Argument(help="Folder to write the files into.")],
+    format: Annotated[
+        Literal["csv", "json"], typer.Option("--format", help="csv or json.")
+    ] = "csv",
+) -> None:
+    """Export every contact, company, interaction, task and deal."""
+    from bot.run import build_core
+
+    core = build_core(_settings())
+    paths = core.export(directory, format)
+    for path in paths:
+        typer.echo(str(path))
+
+
+@app.command()
+def invite() -> None:
+    """Make a one-time code (valid 24 hours) that lets one person join on Telegram."""
+    from bot.run import build_core
+
+    core = build_core(_settings())
+    code = core.create_invite()
+    typer.echo(f"Invite code: {code}")
+    typer.echo(f"They send the Telegram bot: /start {code}  (valid 24 hours, one use)")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

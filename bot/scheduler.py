@@ -1,0 +1,93 @@
+"""Periodic ticks (APScheduler 3, in the shared event loop). The database, not the job
+store, says what is due, so a restart loses nothing and replicas never double-send."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import uuid
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.delivery import Delivery
+from handlers.core import Core
+from handlers.nudges import Outbound
+
+log = logging.getLogger(__name__)
+TICK_SECONDS = 15.0
+#: Nudges claimed (leased) per transaction, and batches sent per tick at most.
+NUDGE_BATCH = 200
+MAX_BATCHES_PER_TICK = 100
+#: Sends in flight at once; each platform adapter still paces its own chats.
+SEND_CONCURRENCY = 16
+
+
+async def deliver_due_nudges(core: Core, delivery: Delivery) -> int:
+    """Claim what is due in batches, send each batch concurrently, settle it; returns how
+    many were sent. Keeps going while full batches go out, so a morning when thousands fall
+    due at once drains in one tick; stops when a batch sends nothing (a platform is down:
+    those wait for a later tick)."""
+    token = uuid.uuid4().hex
+    gate = asyncio.Semaphore(SEND_CONCURRENCY)
+
+    async def send(outbound: Outbound) -> bool:
+        async with gate:
+            return await delivery.send(outbound.recipient, outbound.reply)
+
+    total = 0
+    for _ in range(MAX_BATCHES_PER_TICK):
+        claimed = await asyncio.to_thread(core.claim_nudges, token, NUDGE_BATCH)
+        if not claimed:
+            break
+        results = await asyncio.gather(*(send(o) for o in claimed))
+        await asyncio.to_thread(core.finish_nudges, list(zip(claimed, results, strict=True)))
+        sent = sum(results)
+        total += sent
+        log.info("nudges: %d claimed, %d sent", len(claimed), sent)
+        if len(claimed) < NUDGE_BATCH or not sent:
+            break
+    return total
+
+
+async def deliver_due_digests(core: Core, delivery: Delivery) -> int:
+    """Claim the digests due now, post them, settle each claim."""
+    token = uuid.uuid4().hex
+    claimed = await asyncio.to_thread(core.claim_digests, token)
+    sent = 0
+    for outbound in claimed:
+        ok = await delivery.send(outbound.recipient, outbound.reply)
+        await asyncio.to_thread(core.finish_digest, outbound, ok)
+        sent += ok
+    if claimed:
+        log.info("digests: %d claimed, %d sent", len(claimed), sent)
+    return sent
+
+
+def start_scheduler(
+    core: Core, delivery: Delivery, every: float = TICK_SECONDS
+) -> AsyncIOScheduler:
+    """Start the ticks in the running event loop."""
+    scheduler = AsyncIOScheduler(timezone=dt.UTC)
+    scheduler.add_job(
+        deliver_due_nudges,
+        "interval",
+        seconds=every,
+        args=[core, delivery],
+        id="deliver-due-nudges",
+        coalesce=True,
+        max_instances=1,
+        next_run_time=dt.datetime.now(dt.UTC),
+    )
+    scheduler.add_job(
+        deliver_due_digests,
+        "interval",
+        seconds=every,
+        args=[core, delivery],
+        id="deliver-due-digests",
+        coalesce=True,
+        max_instances=1,
+        next_run_time=dt.datetime.now(dt.UTC),
+    )
+    scheduler.start()
+    return scheduler

@@ -1,0 +1,205 @@
+"""Who may talk to the bot: members, one-time codes, allowed group chats, time zones.
+
+Slack and terminal users are team members by being there. Telegram is deny-by-default:
+a person joins with a one-time code an admin made (or one a member made to link their
+own account); admins listed in the settings get in without one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from handlers import audit
+from handlers.context import Ctx
+from handlers.settings import CoreSettings
+from handlers.types import Message, Reply
+from store import Unit
+from store.models import AllowedChat, Identity, Invite, Member
+
+CODE_TTL = dt.timedelta(hours=24)
+_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+REFUSAL = (
+    "Sorry, this is a private team bot. If you work with the team, ask an admin "
+    "for an invite code and send /start CODE."
+)
+
+
+def new_code() -> str:
+    """An 8-character one-time code."""
+    return "".join(secrets.choice(_ALPHABET) for _ in range(8))
+
+
+def make_code(unit: Unit, now: dt.datetime, by: Member | None, link_to: Member | None) -> str:
+    """Store a one-time code; with `link_to`, redeeming it links to that member."""
+    code = new_code()
+    unit.add(
+        Invite(
+            team_id=unit.team_id,
+            code=code,
+            member_id=link_to.id if link_to else None,
+            created_by=by.id if by else None,
+            expires_at=now + CODE_TTL,
+        )
+    )
+    return code
+
+
+def _new_member(unit: Unit, name: str, now: dt.datetime, role: str = "member") -> Member:
+    member = Member(team_id=unit.team_id, name=name, role=role, active=True, created_at=now)
+    unit.add(member)
+    unit.flush()
+    return member
+
+
+def _link(unit: Unit, member: Member, message: Message) -> Identity:
+    identity = Identity(
+        team_id=unit.team_id,
+        member_id=member.id,
+        platform=message.platform,
+        user_key=message.user,
+        reachable=True,
+    )
+    unit.add(identity)
+    unit.flush()
+    return identity
+
+
+def resolve_member(
+    unit: Unit, message: Message, settings: CoreSettings, now: dt.datetime
+) -> tuple[Member | None, list[Reply]]:
+    """The member behind a message, creating one where the platform vouches for them."""
+    identity = unit.identity(message.platform, message.user)
+    if identity is not None:
+        member = identity.member
+        if not member.active:
+            return None, [Reply(REFUSAL, tone="warning")]
+        _refresh(member, message)
+        return member, []
+    name = message.user_name or message.user
+    if message.platform == "telegram":
+        if (message.platform, message.user) in settings.admin_ids:
+            member = _new_member(unit, name, now, role="admin")
+            _link(unit, member, message)
+            _refresh(member, message)
+            return member, []
+        return None, redeem(unit, message, now)
+    # Slack workspace members and terminal users are the team; the first one administers it.
+    role = "admin" if message.platform == "console" or not unit.members() else "member"
+    member = _new_member(unit, name, now, role=role)
+    _link(unit, member, message)
+    _refresh(member, message)
+    return member, []
+
+
+def _refresh(member: Member, message: Message) -> None:
+    if message.user_tz and message.user_tz != member.tz:
+        try:
+            ZoneInfo(message.user_tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            return
+        member.tz = message.user_tz
+    # Slack profiles are the team's own record of names; a Telegram first name is not, and
+    # must not rename a member who linked their Telegram account.
+    if message.platform == "slack" and message.user_name and message.user_name != member.name:
+        member.name = message.user_name
+
+
+def redeem(unit: Unit, message: Message, now: dt.datetime) -> list[Reply]:
+    """`start CODE` from a stranger: join (or link) once; anything else: one refusal."""
+    words = message.text.strip().lstrip("/").split()
+    if len(words) != 2 or words[0].lower().split("@")[0] != "start":
+        return [Reply(REFUSAL, tone="warning")]
+    invite = unit.invite(words[1].strip().upper())
+    if invite is None or invite.used_at is not None or invite.expires_at <= now:
+        return [
+            Reply(
+                "That code isn't valid (it may be used or expired). Ask an admin for a new one.",
+                tone="warning",
+            )
+        ]
+    invite.used_at = now
+    if invite.member_id is not None:
+        member = unit.member(invite.member_id)
+        if member is None:
+            return [Reply("That code isn't valid any more.", tone="warning")]
+        _link(unit, member, message)
+        return [Reply(f"Linked: you're {member.name} here too. Say “help” to see what I do.")]
+    member = _new_member(unit, message.user_name or message.user, now)
+    _link(unit, member, message)
+    return [Reply(f"Welcome, {member.name}! Say “help” to see what I do.", tone="success")]
+
+
+def chat_allowed(unit: Unit, message: Message) -> bool:
+    """Telegram groups work only once an admin allowed them."""
+    if message.platform != "telegram" or message.is_direct:
+        return True
+    return unit.chat_allowed(message.platform, message.chat)
+
+
+def invite(ctx: Ctx) -> list[Reply]:
+    """Admins: a code for a new person to join on Telegram."""
+    if not ctx.is_admin:
+        return [Reply("Only an admin can invite people.", tone="warning")]
+    code = make_code(ctx.unit, ctx.now, ctx.member, None)
+    return [Reply(f"Invite code: {code} — they send the Telegram bot “/start {code}”. "
+                  "Valid 24 hours, one use.")]  # fmt: skip
+
+
+def link(ctx: Ctx) -> list[Reply]:
+    """Any member: a code that ties a Telegram account to them."""
+    code = make_code(ctx.unit, ctx.now, ctx.member, ctx.member)
+    return [Reply(f"Send the Telegram bot “/start {code}” to link it to you. "
+                  "Valid 24 hours, one use.", ephemeral=True)]  # fmt: skip
+
+
+def allow(ctx: Ctx) -> list[Reply]:
+    """Admins, in a group: let the bot work here."""
+    if not ctx.is_admin:
+        return [Reply("Only an admin can allow a group.", tone="warning")]
+    if ctx.message.is_direct:
+        return [Reply("Send “/allow” in the group you want me to work in.")]
+    if not ctx.unit.chat_allowed(ctx.message.platform, ctx.message.chat):
+        ctx.unit.add(
+            AllowedChat(
+                team_id=ctx.unit.team_id,
+                platform=ctx.message.platform,
+                chat=ctx.message.chat,
+                allowed_by=ctx.member.id,
+                at=ctx.now,
+            )
+        )
+    return [Reply("This group can use Rapport now.", tone="success")]
+
+
+def revoke(ctx: Ctx, name: str) -> list[Reply]:
+    """Admins: remove a member's access (their history stays)."""
+    if not ctx.is_admin:
+        return [Reply("Only an admin can remove people.", tone="warning")]
+    wanted = name.strip().lstrip("@").lower()
+    found = [m for m in ctx.unit.members() if m.name.lower() == wanted]
+    if len(found) != 1:
+        return [Reply(f"No single member called “{name.strip()}”.", tone="warning")]
+    member = found[0]
+    if member.id == ctx.member.id:
+        return [Reply("You can't remove yourself.", tone="warning")]
+    member.active = False
+    audit.record(ctx, "member.revoke", "member", member.id, {"active": True}, {"active": False})
+    return [Reply(f"{member.name} no longer has access. Their history stays.", tone="success")]
+
+
+def set_tz(ctx: Ctx, zone: str) -> list[Reply]:
+    """Set the author's time zone."""
+    zone = zone.strip()
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return [Reply(f"“{zone[:40]}” isn't a time zone I know. Try e.g. “tz Europe/Berlin”.",
+                      tone="warning")]  # fmt: skip
+    before = ctx.member.tz
+    ctx.member.tz = zone
+    audit.record(ctx, "member.tz", "member", ctx.member.id, {"tz": before}, {"tz": zone})
+    local = ctx.now.astimezone(ZoneInfo(zone))
+    return [Reply(f"Your time zone is now {zone} (it's {local:%a %d %b %H:%M} there).",
+                  tone="success")]  # fmt: skip

@@ -1,0 +1,65 @@
+"""Agenda: the author's open tasks, overdue first, then today, this week, later."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from handlers.cards import task_line
+from handlers.context import Ctx
+from handlers.types import Button, Reply
+
+SHOW = 25
+
+
+def handle_agenda(ctx: Ctx) -> list[Reply]:
+    """List the author's open tasks in buckets, with Done buttons for what is due."""
+    tasks = list(ctx.unit.open_tasks(owner_id=ctx.member.id))
+    if not tasks:
+        return [Reply("You have no open tasks. 🎉")]
+    today = ctx.today
+    week_end = today + dt.timedelta(days=6 - today.weekday())
+    buckets: dict[str, list[str]] = {"Overdue": [], "Today": [], "This week": [], "Later": []}
+    counts: dict[str, int] = dict.fromkeys(buckets, 0)
+    urgent = []
+    for task in tasks:
+        d = task.due_date
+        if d is not None and d < today:
+            name = "Overdue"
+        elif d == today:
+            name = "Today"
+        elif d is not None and d <= week_end:
+            name = "This week"
+        else:
+            name = "Later"
+        counts[name] += 1
+        if sum(len(v) for v in buckets.values()) < SHOW:
+            buckets[name].append(task_line(task, today))
+        if name in ("Overdue", "Today"):
+            urgent.append(task)
+    sections = []
+    for name, lines in buckets.items():
+        if lines:
+            shown = "" if len(lines) == counts[name] else f", first {len(lines)}"
+            sections.append(f"{name} ({counts[name]}{shown}):")
+            sections.extend(f"  {line}" for line in lines)
+    more = len(tasks) - SHOW
+    if more > 0:
+        sections.append(f"…and {more} more.")
+    summary = ", ".join(f"{n} {k.lower()}" for k, n in counts.items() if n)
+    buttons = tuple(
+        button
+        for t in urgent[:5]
+        for button in (
+            Button(f"Done #{t.number}", "task.done", str(t.number)),
+            Button(f"Snooze #{t.number}", "task.snooze", f"{t.number}:1d"),
+        )
+    )
+    return [
+        Reply(
+            text=f"Your open tasks: {summary}.\n" + "\n".join(sections),
+            title=f"Your open tasks ({len(tasks)})",
+            sections=tuple(sections),
+            buttons=buttons,
+            context=f"Dates in {ctx.tz.key}",
+        )
+    ]

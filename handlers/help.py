@@ -1,0 +1,31 @@
+"""What the bot understands, with examples."""
+
+from __future__ import annotations
+
+from handlers.types import Reply
+
+HELP = """I keep your customer log and follow-ups. Write the way you talk:
+• Log a contact: “called Jane, she wants a quote Friday”
+• Set a follow-up: “remind me to call Acme next Tuesday at 3”
+• Look someone up: “who is Jane?” or just “Acme?”
+• Your tasks: “my tasks”, “what's due today”, “anything overdue?”
+• Change a task: “done 3”, “snooze 3 to monday”, “give 3 to Sam”
+• Fix a mistake: “undo” reverts your last change
+• Your hours: “tz Europe/Berlin”, “workday 08:00”, “quiet 21:00-07:00”, “workdays sun-thu”
+• Team digest in this chat: “digest 08:30”, “digest now”, “digest off”
+• Accounts: “link” (connect Telegram), “invite” (admins)"""
+
+
+def help_reply() -> list[Reply]:
+    """The help text."""
+    return [Reply(HELP, title="What I understand")]
+
+
+def not_understood() -> list[Reply]:
+    """A short, helpful answer to something the bot can't use."""
+    return [
+        Reply(
+            "I didn't catch a customer or a task in that, so nothing changed. "
+            "Try “called Jane, quote Friday”, “who is Jane?” or “help”."
+        )
+    ]

@@ -1,0 +1,102 @@
+"""Undo: revert the author's last change, softly, with an audit row of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from handlers import audit, nudges
+from handlers.context import Ctx
+from handlers.ids import as_id
+from handlers.types import Reply
+from store.models import AuditEvent, Task
+
+
+def undo_last(ctx: Ctx, replace: bool = False) -> list[Reply]:
+    """Revert the author's latest undoable change."""
+    event = ctx.unit.last_undoable(ctx.member.id)
+    if event is None:
+        return [Reply("Nothing to undo.", replace=replace)]
+    return revert(ctx, event, replace)
+
+
+def undo_log(ctx: Ctx, interaction_id: str) -> list[Reply]:
+    """Undo button on a log card: that interaction, if the presser logged it (or is admin)."""
+    number = as_id(interaction_id)
+    if number is None:
+        return [Reply("That button is out of date.", tone="warning")]
+    interaction = ctx.unit.interaction(number)
+    if interaction is None:
+        return [Reply("That entry no longer exists.", tone="warning")]
+    if interaction.author_id != ctx.member.id and not ctx.is_admin:
+        return [Reply("Only the person who logged it can undo it.", tone="warning")]
+    if interaction.deleted_at is not None:
+        return [Reply("Already undone.", replace=True)]
+    event = _event_for(ctx, "interaction", interaction.id, "log")
+    if event is None:
+        return [Reply("That entry can't be undone.", tone="warning")]
+    return revert(ctx, event, replace=True)
+
+
+def undo_task(ctx: Ctx, number: str) -> list[Reply]:
+    """Undo button on a new task's card."""
+    task_number = as_id(number)
+    task = ctx.unit.task(task_number) if task_number is not None else None
+    if task is None or (task.owner_id != ctx.member.id and not ctx.is_admin):
+        return [Reply("That button is out of date.", tone="warning")]
+    event = _event_for(ctx, "task", task.id, "task.create")
+    if event is None or event.undone:
+        return [Reply("Already undone.", replace=True)]
+    return revert(ctx, event, replace=True)
+
+
+def _event_for(ctx: Ctx, entity: str, entity_id: int, action: str) -> AuditEvent | None:
+    return ctx.unit.audit_for(entity, entity_id, action)
+
+
+def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
+    """Put back what one audit event changed."""
+    unit = ctx.unit
+    after = event.after or {}
+    before = event.before or {}
+    if event.action in ("log", "task.create"):
+        said = []
+        if after.get("interaction"):
+            interaction = unit.interaction(int(after["interaction"]))
+            if interaction is not None and interaction.deleted_at is None:
+                interaction.deleted_at = ctx.now
+                said.append("the log entry")
+        if after.get("task"):
+            task = unit.task(int(after["task"]))
+            if task is not None and task.status == "open":
+                task.status = "cancelled"
+                said.append(f"follow-up #{task.number}")
+        if after.get("deal") and after.get("deal_before") is not None:
+            deal = unit.deal(int(after["deal"]))
+            if deal is not None:
+                deal.stage = after["deal_before"]["stage"]
+                deal.amount = after["deal_before"]["amount"]
+                deal.closed_at = None
+        text = "Undone: removed " + " and ".join(said) + "." if said else "Already undone."
+    else:
+        task = unit.task_by_id(event.entity_id)
+        if task is None:
+            return [Reply("That change can't be undone.", tone="warning")]
+        _restore(task, before)
+        owner = unit.member(task.owner_id)
+        if owner is not None:
+            nudges.plan(task, owner, ctx.settings)
+        text = f"Undone: #{task.number} {task.title} is back as it was."
+    event.undone = True
+    audit.record(ctx, "undo", event.entity, event.entity_id, after, before)
+    return [Reply(text, tone="success", replace=replace)]
+
+
+def _restore(task: Task, before: dict[str, object]) -> None:
+    task.status = str(before.get("status", task.status))
+    due = before.get("due_date")
+    task.due_date = dt.date.fromisoformat(str(due)) if due else None
+    at = before.get("due_time")
+    task.due_time = dt.time.fromisoformat(str(at)) if at else None
+    owner = before.get("owner_id")
+    if isinstance(owner, int):
+        task.owner_id = owner

@@ -1,0 +1,337 @@
+"""parse(): text + now + tz + directory -> Parse. Pure and total.
+
+How it decides, in order:
+1. Agenda and lookup questions are recognised by their openings ("my tasks", "who is").
+   A message that is only a customer's name ("Acme?") is a lookup too.
+2. A past contact ("called", "met", "Sue emailed") makes it a `log`, unless a reminder is
+   asked for before it ("remind me to call Jane who emailed").
+3. Otherwise a reminder, an opening command ("send Rose the renewal Thursday") or a
+   follow-up with a date makes it a `task`.
+4. News about a known customer with no contact verb is a `log` of type `note`.
+5. Anything else is `other`.
+Bare dates ("Friday", "the 14th") take their sense from their clause: ahead when the clause
+asks for something (a command, "wants", "due", "by"), behind when it reports a contact.
+The parser never guesses a customer: several equal candidates go to `ambiguous`, and a
+close spelling it corrected, or a slash date it would not read, is flagged in `unsure` so
+the bot can ask.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from nlp import signals
+from nlp.customers import Mentions, find_mentions
+from nlp.dates import DateExpr, TimeExpr, find_dates, find_times
+from nlp.normalize import fold, tokenize
+from nlp.types import Directory, Intent, Parse, TaskSpec
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 5000  # what is read of a very long message; the rest is kept by the caller
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_CLAUSE = re.compile(r"[.;!?\n]+\s*|,\s+|(?<!\bre):\s+|\s+-\s+|\s+—\s+")
+_LETTERS = re.compile(r"[a-zA-Z]")
+
+
+def parse(text: str, now: dt.datetime, tz: str | ZoneInfo, directory: Directory) -> Parse:
+    """What a chat message means, per parse-spec.md. Never raises."""
+    try:
+        return _parse(text, now, tz, directory)
+    except Exception:  # a parser bug must not take a message down with it
+        log.exception("parse failed; answering as 'other'")
+        return Parse(intent="other", unsure=("intent",))
+
+
+def _zone(tz: str | ZoneInfo) -> ZoneInfo:
+    if isinstance(tz, ZoneInfo):
+        return tz
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def _clauses(low: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _CLAUSE.finditer(low):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(low)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
+    for s, e in clauses:
+        if s <= pos < e:
+            return s, e
+    return clauses[-1] if clauses else (0, 0)
+
+
+def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, directory: Directory) -> Parse:
+    text = _CONTROL.sub(" ", str(text)[:MAX_CHARS])
+    zone = _zone(tz)
+    local = now.astimezone(zone) if now.tzinfo else now
+    today = local.date()
+    folded = fold(text)
+    low = folded.lower()
+    if not _LETTERS.search(low):
+        return Parse(intent="other")
+    tokens = tokenize(text)
+    mentions = find_mentions(tokens, directory)
+    dates, slash = find_dates(low, folded)
+    dates = [d for d in dates if not _overlaps(d.start, d.end, mentions.spans)]
+    times = [t for t in find_times(low) if not _overlaps(t.start, t.end, mentions.spans)]
+    clauses = _clauses(low)
+    has_customer = bool(mentions.customers or mentions.ambiguous)
+    unsure = []
+    if mentions.fuzzy:
+        unsure.append("customer")
+    if slash and not dates:
+        unsure.append("date")
+
+    intent = _intent(low, mentions, dates, clauses)
+    if intent in ("agenda", "other"):
+        return Parse(intent=intent, unsure=tuple(unsure) if intent != "other" else ())
+    if intent == "lookup":
+        return Parse(
+            intent="lookup",
+            customers=tuple(mentions.customers),
+            ambiguous=tuple(mentions.ambiguous),
+            unsure=tuple(unsure),
+        )
+
+    senses = [_sense(d, intent, low, clauses) for d in dates]
+    occurred = today
+    if intent == "log":
+        for d, sense in zip(dates, senses, strict=True):
+            if sense == "past":
+                occurred = d.resolve(today, "past") or today
+                break
+    task = _task(intent, low, text, today, local.time(), dates, senses, times, clauses, mentions)
+    contact = signals.first_contact(low)
+    is_log = intent == "log"
+    return Parse(
+        intent=intent,
+        customers=tuple(mentions.customers),
+        ambiguous=tuple(mentions.ambiguous),
+        new_customers=tuple(mentions.new) if has_customer or mentions.new else (),
+        interaction=(contact.kind if contact else "note") if is_log else None,
+        occurred=occurred if is_log else None,
+        task=task,
+        amount=signals.amount(low),
+        sentiment=signals.sentiment(low) if is_log else None,
+        deal=signals.deal_signal(low) if is_log else None,
+        unsure=tuple(unsure),
+        inbound=is_log and _inbound(low, contact, mentions, clauses),
+    )
+
+
+_INBOUND_VERB = re.compile(
+    r"(?:called|rang|phoned|emailed|e-mailed|texted|messaged|whatsapp'?d|whatsapped|dm'?d|dmed|"
+    r"pinged|replied|wrote|reached out|got in touch|called back)\b"
+)
+
+
+def _inbound(
+    low: str, contact: signals.Contact | None, mentions: Mentions, clauses: list[tuple[int, int]]
+) -> bool:
+    """The customer made the contact: a name before the verb in its clause ("Sue called")."""
+    if contact is None or not _INBOUND_VERB.match(low, contact.start):
+        return False
+    s, _ = _clause_of(contact.start, clauses)
+    before = low[s : contact.start]
+    if re.search(r"\b(?:i|we)\b", before):
+        return False
+    return any(s <= start and end <= contact.start for start, end in mentions.spans)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _only_names(low: str, mentions: Mentions) -> bool:
+    rest = low
+    for s, e in sorted(mentions.spans, reverse=True):
+        rest = rest[:s] + " " + rest[e:]
+    rest = re.sub(r"\b(?:again|pls|please|then|now|so|ok|hmm|and|the|'s)\b", " ", rest)
+    return not re.search(r"[a-z0-9]", rest)
+
+
+def _intent(
+    low: str, mentions: Mentions, dates: list[DateExpr], clauses: list[tuple[int, int]]
+) -> Intent:
+    has_customer = bool(mentions.customers or mentions.ambiguous)
+    if signals.is_agenda(low) and not (has_customer and signals.is_lookup_question(low)):
+        return "agenda"
+    if has_customer and (signals.is_lookup_question(low) or _only_names(low, mentions)):
+        return "lookup"
+    contact = signals.first_contact(low)
+    remind = signals.wants_reminder(low)
+    if contact is not None and (remind is None or contact.start < remind):
+        return "log"
+    if not (has_customer or mentions.new):
+        if remind is not None or (dates and signals.imperative(low)):
+            return "task"
+        return "other"
+    if remind is not None:
+        return "task"
+    first = low[clauses[0][0] : clauses[0][1]] if clauses else low
+    starts_with_date = bool(dates) and dates[0].start <= clauses[0][0] + 1
+    if signals.follow_up_cue(first) or signals.imperative(first) or starts_with_date:
+        return "task"
+    if any(d.explicit_future for d in dates) and not _statement(first):
+        return "task"
+    return "log"
+
+
+def _statement(clause: str) -> bool:
+    return bool(
+        re.search(r"\b(?:is|are|was|were|got|has|have|had|'s|says|said|took|takes)\b", clause)
+    )
+
+
+def _sense(d: DateExpr, intent: Intent, low: str, clauses: list[tuple[int, int]]) -> str:
+    if d.sense is not None:
+        return d.sense
+    if intent == "task":
+        return "future"
+    s, e = _clause_of(d.start, clauses)
+    clause = low[s:e]
+    before = low[s : d.start]
+    if signals.future_clause(clause) and not signals.first_contact(before + " "):
+        return "future"
+    if re.search(r"\b(?:on|this)\s*$", before) and not signals.first_contact(clause):
+        return "future"
+    return "past"
+
+
+def _task(
+    intent: Intent,
+    low: str,
+    text: str,
+    today: dt.date,
+    now_time: dt.time,
+    dates: list[DateExpr],
+    senses: list[str],
+    times: list[TimeExpr],
+    clauses: list[tuple[int, int]],
+    mentions: Mentions,
+) -> TaskSpec | None:
+    future = [d for d, s in zip(dates, senses, strict=True) if s == "future"]
+    # "next Tuesday" says more than a bare "sunday" that only sets the scene.
+    explicit = [d for d in future if d.explicit_future]
+    due_expr: DateExpr | None = (explicit or future)[0] if future else None
+    contact = signals.first_contact(low)
+    cue_clause = None
+    for s, e in clauses:
+        clause = low[s:e]
+        if intent == "log" and contact is not None and s <= contact.start < e:
+            continue  # the contact itself ("call with Tom went badly") asks for nothing
+        if (
+            signals.follow_up_cue(clause)
+            or signals.wants_reminder(clause) is not None
+            or signals.customer_wants(clause)
+        ):
+            cue_clause = (s, e)
+            break
+    if intent == "log" and due_expr is None and cue_clause is None:
+        return None
+    if intent == "log" and due_expr is None and cue_clause is not None:
+        # A cue in a clause that only reports ("he will check the dates") is no task.
+        clause = low[cue_clause[0] : cue_clause[1]]
+        if signals.first_contact(clause) and not signals.imperative(clause):
+            return None
+    due = due_expr.resolve(today, "future") if due_expr else None
+    time = due_expr.time if due_expr else None
+    clock = _time_for(due_expr, times, low, clauses)
+    if clock is not None:
+        time = clock
+        if due is None:
+            due = today if clock > now_time else today + dt.timedelta(days=1)
+    span = (
+        _clause_of(due_expr.start, clauses)
+        if due_expr
+        else cue_clause or (clauses[0] if clauses else (0, len(low)))
+    )
+    return TaskSpec(title=_title(text, span, dates, times, mentions), due=due, time=time)
+
+
+def _time_for(
+    due_expr: DateExpr | None,
+    times: list[TimeExpr],
+    low: str,
+    clauses: list[tuple[int, int]],
+) -> dt.time | None:
+    for t in times:
+        s, e = _clause_of(t.start, clauses)
+        clause = low[s:e]
+        same = due_expr is not None and s <= due_expr.start < e
+        if same:
+            return t.time
+        if signals.first_contact(clause) and not signals.future_clause(clause):
+            continue  # "called her at 3": when it happened, not when to follow up
+        if due_expr is None or not any(
+            s2 <= due_expr.start < e2 for s2, e2 in clauses if (s2, e2) == (s, e)
+        ):
+            return t.time
+    return None
+
+
+_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
+_TITLE_NOISE = re.compile(
+    r"^(?:(?:ok|so|also|and|then|pls|please)\s+)*(?:remind me\s*(?:to|about|that)?|"
+    r"reminder\s*(?:to)?|i\s+need\s+to|need\s+to|i\s+have\s+to|have\s+to|"
+    r"don'?t\s+forget\s+to|todo|to-do)\s*:?\s*",
+    re.I,
+)
+
+
+_WISH = re.compile(
+    r"^(?:(?:she|he|they|we|[A-Z][a-z]+)(?:'s| is| are)?\s+)?(?:wants?|needs?|asked for|asks for|"
+    r"would like|'d like|is waiting for|are waiting for)\s+(?:the |a |an |some )?(.+)$",
+    re.I,
+)
+
+
+def _title(
+    text: str,
+    span: tuple[int, int],
+    dates: list[DateExpr],
+    times: list[TimeExpr],
+    mentions: Mentions,
+) -> str:
+    s, e = span
+    cuts = sorted((d.start, d.end) for d in dates) + sorted((t.start, t.end) for t in times)
+    pieces, pos = [], s
+    for cs, ce in sorted(cuts):
+        if ce <= s or cs >= e:
+            continue
+        pieces.append(text[pos : max(pos, cs)])
+        pos = max(pos, ce)
+    pieces.append(text[pos:e])
+    # An unread slash date stays out of the title: the bot asks for the date instead.
+    title = " ".join(_SLASH_DATE.sub(" ", " ".join(pieces)).split())
+    title = _TITLE_NOISE.sub("", title)
+    wish = _WISH.match(title)
+    if wish:
+        # "she wants the revised quote" -> "Revised quote for Hope"
+        who = mentions.customers[0].name.split()[0] if mentions.customers else None
+        what = re.sub(r"\s+\b(?:by|on|at|in|for|due)\s*$", "", wish.group(1).strip(" ,.:;-!?"))
+        title = what + (f" for {who}" if who else "")
+    title = re.sub(
+        r"(?:\s+\b(?:by|on|at|in|for|due))+\s*$", "", title.strip(" ,.:;-!?"), flags=re.I
+    )
+    title = title.strip(" ,.:;-!?")
+
+    if len(title) < 3:
+        who = mentions.customers[0].name if mentions.customers else None
+        title = f"Follow up with {who}" if who else "Follow up"
+    title = title[:1].upper() + title[1:]
+    return title if len(title) <= 80 else title[:79].rstrip() + "…"
+
+
+__all__ = ["parse", "tokenize"]

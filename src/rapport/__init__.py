@@ -1,1 +1,0 @@
-"""Rapport: a CRM that lives in team chat."""

@@ -1,6 +1,0 @@
-"""Rapport on Telegram: private chats, allowed groups, inline buttons; polling or webhook."""
-
-from rapport.bot.adapters.telegram.app import build_application, serve_telegram
-from rapport.bot.adapters.telegram.config import TelegramConfig
-
-__all__ = ["TelegramConfig", "build_application", "serve_telegram"]

@@ -1,0 +1,86 @@
+"""The store: the only package that talks to the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import InterfaceError as _InterfaceError
+from sqlalchemy.orm import Session, sessionmaker
+
+from store import exports, models
+from store.engine import make_engine
+from store.migrate import upgrade
+from store.turns import StoreBusy, Turns
+from store.unit import Unit
+
+#: Errors that mean "the database is not reachable or busy now", not "bad data".
+UnavailableErrors: tuple[type[Exception], ...] = (OperationalError, _InterfaceError, StoreBusy)
+#: A unique constraint refused a row another transaction wrote first (a retry can read it).
+Conflict = IntegrityError
+
+
+class Store:
+    """A database: opened (and its schema upgraded) once, then a unit of work per call."""
+
+    def __init__(self, url: str, *, migrate: bool = True, lock_timeout: float = 15.0) -> None:
+        self.url = url
+        self.engine = make_engine(url, lock_timeout)
+        if migrate:
+            upgrade(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._turns = (
+            Turns(self.engine, lock_timeout) if self.engine.dialect.name == "sqlite" else None
+        )
+        self._team_ids: dict[str, int] = {}
+
+    @contextmanager
+    def unit(self, team_slug: str, team_name: str = "Team") -> Iterator[Unit]:
+        """One transaction for one team: committed on success, rolled back on error."""
+        with self._turns.unit() if self._turns else nullcontext():  # see store/turns.py
+            yield from self._unit(team_slug, team_name)
+
+    def _unit(self, team_slug: str, team_name: str) -> Iterator[Unit]:
+        known = self._team_ids.get(team_slug)
+        with self._sessions() as session, session.begin():
+            team_id = known if known is not None else _team(session, team_slug, team_name).id
+            yield Unit(session, team_id)
+        # A team's id never changes: later units skip the lookup (kept only once committed).
+        self._team_ids[team_slug] = team_id
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def _team(session: Session, slug: str, name: str) -> models.Team:
+    team = session.scalar(select(models.Team).where(models.Team.slug == slug))
+    if team is None:
+        # Two processes may race to create the team: the loser reads the winner's row.
+        try:
+            with session.begin_nested():
+                team = models.Team(slug=slug, name=name, next_task_number=1)
+                session.add(team)
+        except IntegrityError:
+            team = session.scalars(select(models.Team).where(models.Team.slug == slug)).one()
+    return team
+
+
+def utcnow() -> dt.datetime:
+    """Aware UTC now."""
+    return dt.datetime.now(dt.UTC)
+
+
+__all__ = [
+    "Conflict",
+    "Store",
+    "StoreBusy",
+    "UnavailableErrors",
+    "Unit",
+    "exports",
+    "models",
+    "utcnow",
+]

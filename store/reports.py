@@ -1,0 +1,185 @@
+"""Team-wide figures for the digest and its chart, counted in SQL so that a team with
+years of history never loads it all into memory: only the rows a digest shows are objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from store.models import Company, Contact, Interaction, InteractionCustomer, Member, Task
+from store.unit import Unit
+
+
+@dataclass(frozen=True)
+class OwnerLoad:
+    """One member's open tasks due by a day."""
+
+    member_id: int
+    name: str
+    due_today: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class Stub:
+    """Just enough of a customer to decide whether it has gone cold."""
+
+    kind: str  # "contact" or "company"
+    id: int
+    created_at: dt.datetime
+    quiet_until: dt.date | None
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def due_by_owner(unit: Unit, day: dt.date) -> list[OwnerLoad]:
+    """Open tasks due on `day` and before it, counted per owner."""
+    today = func.sum(case((Task.due_date == day, 1), else_=0))
+    late = func.sum(case((Task.due_date < day, 1), else_=0))
+    rows = unit.session.execute(
+        select(Member.id, Member.name, today, late)
+        .join(Task, Task.owner_id == Member.id)
+        .where(Task.team_id == unit.team_id, Task.status == "open", Task.due_date <= day)
+        .group_by(Member.id, Member.name)
+    ).all()
+    return [OwnerLoad(int(i), str(n), int(t or 0), int(o or 0)) for i, n, t, o in rows]
+
+
+def open_tasks_of(
+    unit: Unit, owner_id: int, day: dt.date, *, overdue: bool, limit: int
+) -> Sequence[Task]:
+    """The first `limit` open tasks of one owner due on `day` (or before it, if `overdue`)."""
+    when = Task.due_date < day if overdue else Task.due_date == day
+    return unit.session.scalars(
+        select(Task)
+        .options(joinedload(Task.contact), joinedload(Task.company))
+        .where(Task.team_id == unit.team_id, Task.owner_id == owner_id, Task.status == "open", when)
+        .order_by(Task.due_date, Task.due_time, Task.number)
+        .limit(limit)
+    ).all()
+
+
+def _live_between(start: dt.datetime, end: dt.datetime) -> list[object]:
+    return [Interaction.deleted_at.is_(None), Interaction.occurred_at >= start,
+            Interaction.occurred_at < end]  # fmt: skip
+
+
+def activity_counts(
+    unit: Unit, start: dt.datetime, end: dt.datetime
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Live interactions in [start, end): (kind, n) and (author name, n), most first."""
+    window = [Interaction.team_id == unit.team_id, *_live_between(start, end)]
+    n = func.count()
+    kinds = unit.session.execute(
+        select(Interaction.kind, n).where(*window).group_by(Interaction.kind)  # type: ignore[arg-type]
+    ).all()
+    people = unit.session.execute(
+        select(Member.name, n)
+        .join(Interaction, Interaction.author_id == Member.id)
+        .where(*window)  # type: ignore[arg-type]
+        .group_by(Member.id, Member.name)
+    ).all()
+
+    def order(rows: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+        return sorted(((str(k), int(c)) for k, c in rows), key=lambda kc: (-kc[1], kc[0]))
+
+    return order(kinds), order(people)  # type: ignore[arg-type]
+
+
+def notable(
+    unit: Unit, start: dt.datetime, end: dt.datetime, *, sentiment_only: bool = False
+) -> Sequence[Interaction]:
+    """Live interactions in [start, end) with an amount or a sentiment, oldest first, with
+    their customers and authors loaded."""
+    marked = (
+        Interaction.sentiment.is_not(None)
+        if sentiment_only
+        else or_(Interaction.amount.is_not(None), Interaction.sentiment.is_not(None))
+    )
+    return unit.session.scalars(
+        select(Interaction)
+        .options(
+            selectinload(Interaction.links).joinedload(InteractionCustomer.contact),
+            selectinload(Interaction.links).joinedload(InteractionCustomer.company),
+            joinedload(Interaction.author),
+        )
+        .where(Interaction.team_id == unit.team_id, marked, *_live_between(start, end))  # type: ignore[arg-type]
+        .order_by(Interaction.occurred_at, Interaction.id)
+    ).all()
+
+
+def customer_stubs(unit: Unit) -> tuple[list[Stub], list[tuple[int, int]]]:
+    """Companies and people without a company, as stubs; and (person, company) pairs."""
+    live_companies = unit.session.execute(
+        select(Company.id, Company.created_at, Company.quiet_until)
+        .where(Company.team_id == unit.team_id, Company.deleted_at.is_(None))
+        .order_by(Company.name)  # ties (same moment) keep name order
+    ).all()
+    people = unit.session.execute(
+        select(Contact.id, Contact.company_id, Contact.created_at, Contact.quiet_until)
+        .where(Contact.team_id == unit.team_id, Contact.deleted_at.is_(None))
+        .order_by(Contact.name)
+    ).all()
+    stubs = [Stub("company", i, _aware(c), q) for i, c, q in live_companies]
+    stubs += [Stub("contact", i, _aware(c), q) for i, company, c, q in people if company is None]
+    pairs = [(i, company) for i, company, _, _ in people if company is not None]
+    return stubs, pairs
+
+
+def customers_created(
+    unit: Unit, start: dt.datetime, end: dt.datetime, limit: int
+) -> tuple[int, list[str]]:
+    """How many customers were added in [start, end), and the newest names (people first
+    when added at the same moment)."""
+    total = 0
+    newest: list[tuple[dt.datetime, int, str]] = []
+    kinds: tuple[type[Contact] | type[Company], ...] = (Contact, Company)
+    for rank, model in enumerate(kinds):
+        where = and_(model.team_id == unit.team_id, model.deleted_at.is_(None),
+                     model.created_at >= start, model.created_at < end)  # fmt: skip
+        total += int(unit.session.scalar(select(func.count()).where(where)) or 0)
+        rows = unit.session.execute(
+            select(model.created_at, model.name).where(where)
+            .order_by(model.created_at.desc(), model.id.desc()).limit(limit)
+        ).all()  # fmt: skip
+        newest += [(_aware(c), rank, str(n)) for c, n in rows]
+    newest.sort(key=lambda row: (-row[0].timestamp(), row[1]))
+    return total, [name for _, _, name in newest[:limit]]
+
+
+def authored_moments(
+    unit: Unit, start: dt.datetime, end: dt.datetime
+) -> list[tuple[str, dt.datetime]]:
+    """(author name, when) of every live interaction in [start, end), for the chart."""
+    rows = unit.session.execute(
+        select(Member.name, Interaction.occurred_at)
+        .join(Interaction, Interaction.author_id == Member.id)
+        .where(Interaction.team_id == unit.team_id, *_live_between(start, end))  # type: ignore[arg-type]
+    ).all()
+    return [(str(n), _aware(w)) for n, w in rows]
+
+
+def open_task_ages(unit: Unit, now: dt.datetime, limits: Sequence[int]) -> list[int]:
+    """Open tasks counted by age in whole days: at most limits[0] days old, then at most
+    limits[1], …, and a last count for everything older than limits[-1]."""
+    buckets = []
+    newer_than: dt.datetime | None = None
+    for days in limits:
+        oldest = now - dt.timedelta(days=days + 1)  # age in days <= `days`
+        cond = [Task.created_at > oldest]
+        if newer_than is not None:
+            cond.append(Task.created_at <= newer_than)
+        buckets.append(func.sum(case((and_(*cond), 1), else_=0)))
+        newer_than = oldest
+    assert newer_than is not None
+    buckets.append(func.sum(case((Task.created_at <= newer_than, 1), else_=0)))
+    row = unit.session.execute(
+        select(*buckets).where(Task.team_id == unit.team_id, Task.status == "open")
+    ).one()
+    return [int(v or 0) for v in row]
