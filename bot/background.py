@@ -1,5 +1,6 @@
 """Work an adapter starts after answering the platform (posting replies), kept track of so
-it is never garbage-collected mid-flight and can be finished on shutdown."""
+it is never garbage-collected mid-flight and can be finished on shutdown.
+"""
 
 from __future__ import annotations
 

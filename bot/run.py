@@ -48,7 +48,8 @@ def platform_services(
     if settings.slack_configured:
         from bot.adapters.slack import SlackConfig, serve_slack
 
-        assert settings.slack_bot_token and settings.slack_signing_secret
+        assert settings.slack_bot_token
+        assert settings.slack_signing_secret
         services.append(
             serve_slack(
                 core,
@@ -154,7 +155,8 @@ async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> No
 
 async def _warm(core: Core) -> None:
     """Read the directory and build the parser's index before the platforms connect, so the
-    first message is not the one that waits (seconds, for 100,000 contacts)."""
+    first message is not the one that waits (seconds, for 100,000 contacts).
+    """
     started = time.monotonic()
     try:
         await asyncio.to_thread(core.warm)

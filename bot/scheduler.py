@@ -1,5 +1,6 @@
 """Periodic ticks (APScheduler 3, in the shared event loop). The database, not the job
-store, says what is due, so a restart loses nothing and replicas never double-send."""
+store, says what is due, so a restart loses nothing and replicas never double-send.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ async def deliver_due_nudges(core: Core, delivery: Delivery) -> int:
     """Claim what is due in batches, send each batch concurrently, settle it; returns how
     many were sent. Keeps going while full batches go out, so a morning when thousands fall
     due at once drains in one tick; stops when a batch sends nothing (a platform is down:
-    those wait for a later tick)."""
+    those wait for a later tick).
+    """
     token = uuid.uuid4().hex
     gate = asyncio.Semaphore(SEND_CONCURRENCY)
 

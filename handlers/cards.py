@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from handlers import followup
 from handlers import formatting as fmt
 from handlers.context import Ctx
@@ -21,7 +23,7 @@ _VERB = {
 }
 
 
-def task_line(task: Task, today: fmt.dt.date | None = None) -> str:
+def task_line(task: Task, today: dt.date | None = None) -> str:
     """'#3 Send quote — Fri 20 Nov (Jane Doe)'."""
     who = task.contact.name if task.contact else (task.company.name if task.company else None)
     due = fmt.due(task.due_date, task.due_time, today)

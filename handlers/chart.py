@@ -19,7 +19,8 @@ def figures(
     unit: Unit, now: dt.datetime, zone: ZoneInfo
 ) -> tuple[dict[str, list[int]], list[dt.date], dict[str, int]]:
     """Interactions per member per day over the last 14 days (the busiest members, then
-    everyone else together), and open tasks by age."""
+    everyone else together), and open tasks by age.
+    """
     today = now.astimezone(zone).date()
     days = [today - dt.timedelta(days=d) for d in range(14, 0, -1)]
     start = dt.datetime.combine(days[0], dt.time(0), tzinfo=zone).astimezone(dt.UTC)

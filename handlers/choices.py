@@ -36,7 +36,8 @@ class Choices:
 
 def choose(ctx: Ctx, group: tuple[CustomerRef, ...]) -> Choices:
     """The candidates to offer: all of a short list in the parser's order; of a long one,
-    the writer's own and the most recently logged about (ranked in the database)."""
+    the writer's own and the most recently logged about (ranked in the database).
+    """
     if len(group) <= MAX_CHOICES:
         return Choices(group, len(group))
     ids: dict[str, list[int]] = {"contact": [], "company": []}

@@ -211,7 +211,8 @@ class Core:
     def home(self, platform: str, user: str, user_name: str | None = None,
              user_tz: str | None = None) -> list[Reply]:  # fmt: skip
         """A member's overview (their tasks and recently touched customers); writes nothing
-        but the member's own record on first sight."""
+        but the member's own record on first sight.
+        """
         probe = Message(platform=platform, team="", user=user, chat="home", text="",  # type: ignore[arg-type]
                         sent_at=self.clock(), message_id="", user_name=user_name, user_tz=user_tz)  # fmt: skip
         with self._unit() as unit:

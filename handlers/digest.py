@@ -1,5 +1,6 @@
 """The team digest: due today, overdue, recent activity, customers gone cold or unhappy,
-new customers, deals won and lost. Empty sections are left out."""
+new customers, deals won and lost. Empty sections are left out.
+"""
 
 from __future__ import annotations
 
@@ -43,7 +44,10 @@ def _by_owner(
     unit: Unit, loads: list[reports.OwnerLoad], today: dt.date, overdue: bool
 ) -> list[str]:
     """One line per owner, busiest first; a big team's long tail is one counted line."""
-    count = (lambda load: load.overdue) if overdue else (lambda load: load.due_today)
+
+    def count(load: reports.OwnerLoad) -> int:
+        return load.overdue if overdue else load.due_today
+
     owners = sorted((o for o in loads if count(o)), key=lambda o: (-count(o), o.name))
     lines = []
     for load in owners[:OWNERS_SHOWN]:
@@ -180,7 +184,8 @@ def _cold(
     unit: Unit, settings: CoreSettings, now: dt.datetime, today: dt.date
 ) -> tuple[list[tuple[Contact | Company, dt.datetime | None]], int]:
     """The first COLD_SHOWN companies, and people without one, untouched for `cold_days`
-    (oldest first), and how many there are in all."""
+    (oldest first), and how many there are in all.
+    """
     cutoff = now - dt.timedelta(days=settings.cold_days)
     touches = unit.last_touches()
     stubs, pairs = reports.customer_stubs(unit)

@@ -58,7 +58,8 @@ def load_directory(unit: Unit) -> Directory:
 
 def _read(unit: Unit, stamp: DirectoryStamp) -> _Cached:
     """Every live company and contact, keyed `company:ID` / `contact:ID` (read as plain
-    columns: a team of 100,000 contacts would take seconds as ORM objects)."""
+    columns: a team of 100,000 contacts would take seconds as ORM objects).
+    """
     companies, people = unit.directory_rows()
     names = {cid: name for cid, name, _ in companies}
     directory = Directory(
@@ -82,7 +83,8 @@ def _person(row: tuple[int, str, int | None, list[str]], names: dict[int, str]) 
 
 def _grow(unit: Unit, hit: _Cached, stamp: DirectoryStamp) -> _Cached:
     """`hit` plus the rows added since it was read (ids above its highest, less a window for
-    rows that committed late), without reading the rest again."""
+    rows that committed late), without reading the rest again.
+    """
     companies, people = unit.directory_rows(
         since_company=max(0, hit.stamp.top_company - ADDED_WINDOW),
         since_contact=max(0, hit.stamp.top_contact - ADDED_WINDOW),
@@ -133,7 +135,8 @@ def _names(directory: Directory, kind: str) -> _Names:
 
 def _keep_folded(directory: Directory, kinds: dict[str, _Names]) -> None:
     """Remember a directory's folded names (the oldest beyond _FOLDED_MAX are dropped);
-    call with _LOCK held."""
+    call with _LOCK held.
+    """
     _FOLDED[id(directory)] = (directory, kinds)
     while len(_FOLDED) > _FOLDED_MAX:
         _FOLDED.popitem(last=False)
@@ -165,7 +168,8 @@ def close_names(
     directory: Directory, name: str, kind: str, limit: int, cutoff: float
 ) -> list[tuple[str, str]]:
     """Up to `limit` (name, key) of people or companies whose names resemble `name`
-    (rapidfuzz WRatio >= cutoff), best first: plain strings, no rows loaded."""
+    (rapidfuzz WRatio >= cutoff), best first: plain strings, no rows loaded.
+    """
     names = _names(directory, kind)
     found = process.extract(
         fold_key(name), names.folded, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff

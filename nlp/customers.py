@@ -75,7 +75,8 @@ def _deletions(word: str) -> set[str]:
 
 def _near(index: Index) -> dict[str, list[str]]:
     """Symmetric-deletion keys of the vocabulary: two words within one edit (or one swap of
-    neighbours) share a key, so candidates are found by lookup, not by a scan of every word."""
+    neighbours) share a key, so candidates are found by lookup, not by a scan of every word.
+    """
     if index.near is not None:
         return index.near
     with _BUILDING:
@@ -131,7 +132,8 @@ def _add(
     fresh: set[tuple[str, ...]] | None = None,
 ) -> None:
     """Add a pattern for an entry. With `fresh` (an index being extended from another that
-    is still in use), each pattern's entry set is copied before its first change here."""
+    is still in use), each pattern's entry set is copied before its first change here.
+    """
     if not words or len(words) > MAX_PATTERN:
         return
     hits = index.patterns.get(words)
@@ -169,7 +171,8 @@ def build_index(directory: Directory) -> Index:
 
 def prepare(directory: Directory) -> None:
     """Build everything matching `directory` needs now (patterns and the spelling index),
-    so the first message after a start or a directory change does not pay for it."""
+    so the first message after a start or a directory change does not pay for it.
+    """
     _near(build_index(directory))
 
 
@@ -222,7 +225,8 @@ def extend(
 ) -> Directory:
     """`directory` with entries added. When its index is built, the new directory's index
     is derived from it (milliseconds) instead of compiled afresh (seconds for 100,000
-    people); the old index stays valid for anyone still matching against it."""
+    people); the old index stays valid for anyone still matching against it.
+    """
     grown = Directory(
         companies=directory.companies + tuple(companies), people=directory.people + tuple(people)
     )
@@ -263,7 +267,8 @@ def extend(
 
 def _keep(directory: Directory, index: Index) -> None:
     """Remember a directory's index (the oldest beyond _BUILT_MAX are dropped); call with
-    _BUILDING held."""
+    _BUILDING held.
+    """
     _BUILT[id(directory)] = (directory, index)
     while len(_BUILT) > _BUILT_MAX:
         _BUILT.popitem(last=False)

@@ -302,7 +302,8 @@ def find_dates(low: str, orig: str) -> tuple[list[DateExpr], bool]:
 
 def slash_readings(text: str, today: dt.date) -> tuple[str, list[dt.date]]:
     """The first slash date in `text` ("12/3") and each date it could mean (month/day and
-    day/month), the next on or after today unless a year is given."""
+    day/month), the next on or after today unless a year is given.
+    """
     m = _SLASH.search(text.lower())
     if m is None:
         return "", []

@@ -92,7 +92,8 @@ class TaskSpec:
 @dataclass(frozen=True)
 class Parse:
     """What a chat message means. `unsure` names what the bot should ask about
-    ("intent", "customer", "date") instead of guessing."""
+    ("intent", "customer", "date") instead of guessing.
+    """
 
     intent: Intent
     customers: tuple[CustomerRef, ...] = ()

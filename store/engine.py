@@ -12,7 +12,8 @@ def make_engine(url: str, lock_timeout: float = 15.0) -> Engine:
     """Create an engine for `url`, configured for safe concurrent use.
 
     On SQLite a writer waits up to `lock_timeout` seconds for another writer's lock before
-    giving up (the core then answers "try again in a minute")."""
+    giving up (the core then answers "try again in a minute").
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": lock_timeout})

@@ -1,5 +1,6 @@
 """Team-wide figures for the digest and its chart, counted in SQL so that a team with
-years of history never loads it all into memory: only the rows a digest shows are objects."""
+years of history never loads it all into memory: only the rows a digest shows are objects.
+"""
 
 from __future__ import annotations
 
@@ -96,7 +97,8 @@ def notable(
     unit: Unit, start: dt.datetime, end: dt.datetime, *, sentiment_only: bool = False
 ) -> Sequence[Interaction]:
     """Live interactions in [start, end) with an amount or a sentiment, oldest first, with
-    their customers and authors loaded."""
+    their customers and authors loaded.
+    """
     marked = (
         Interaction.sentiment.is_not(None)
         if sentiment_only
@@ -136,7 +138,8 @@ def customers_created(
     unit: Unit, start: dt.datetime, end: dt.datetime, limit: int
 ) -> tuple[int, list[str]]:
     """How many customers were added in [start, end), and the newest names (people first
-    when added at the same moment)."""
+    when added at the same moment).
+    """
     total = 0
     newest: list[tuple[dt.datetime, int, str]] = []
     kinds: tuple[type[Contact] | type[Company], ...] = (Contact, Company)
@@ -167,7 +170,8 @@ def authored_moments(
 
 def open_task_ages(unit: Unit, now: dt.datetime, limits: Sequence[int]) -> list[int]:
     """Open tasks counted by age in whole days: at most limits[0] days old, then at most
-    limits[1], …, and a last count for everything older than limits[-1]."""
+    limits[1], …, and a last count for everything older than limits[-1].
+    """
     buckets = []
     newer_than: dt.datetime | None = None
     for days in limits:

@@ -143,7 +143,8 @@ class Unit:
     ) -> tuple[list[tuple[int, str, list[str]]], list[tuple[int, str, int | None, list[str]]]]:
         """Live companies as (id, name, aliases) and contacts as (id, name, company id,
         aliases), by name: plain rows for the parser's directory. With `since_…`, only rows
-        with a higher id (what was added since a directory was read)."""
+        with a higher id (what was added since a directory was read).
+        """
         companies = self.session.execute(
             select(Company.id, Company.name, Company.aliases)
             .where(
@@ -166,12 +167,14 @@ class Unit:
 
     def touch_directory(self) -> None:
         """Mark the directory as changed (call after renaming or removing customers, or
-        changing their aliases or companies): cached directories are read afresh."""
+        changing their aliases or companies): cached directories are read afresh.
+        """
         self._bump(Team.directory_version)
 
     def note_directory_addition(self) -> None:
         """Mark customers as added (call after adding companies or contacts and nothing
-        else): cached directories read only the new rows."""
+        else): cached directories read only the new rows.
+        """
         self._bump(Team.directory_additions)
 
     def _bump(self, counter: Any) -> None:
@@ -182,7 +185,8 @@ class Unit:
 
     def directory_stamp(self) -> DirectoryStamp:
         """Changes whenever the directory does: the team's counters of changes and of
-        additions made through Rapport, and the highest ids (cheap: primary-key maxima)."""
+        additions made through Rapport, and the highest ids (cheap: primary-key maxima).
+        """
         # One round trip: this runs for every message.
         row = self.session.execute(
             select(
@@ -308,7 +312,8 @@ class Unit:
     ) -> list[tuple[str, int]]:
         """The `limit` most likely meant of many same-named customers, as ("contact" |
         "company", id): the member's own first, then the most recently logged about (by the
-        latest interaction id: one index seek per customer), then A-Z."""
+        latest interaction id: one index seek per customer), then A-Z.
+        """
         ranked: list[tuple[int, int, str, str, int]] = []
         for kind, model, link, ids in (
             ("contact", Contact, InteractionCustomer.contact_id, contact_ids),

@@ -136,7 +136,8 @@ class ConsoleChat:
 
     async def deliver(self, address: str, reply: Reply) -> bool:
         """A message the bot starts: a nudge for the person at this terminal, or a digest
-        for the terminal chat."""
+        for the terminal chat.
+        """
         if address not in (self.user, CONSOLE_CHAT):
             return False
         self.show([reply])
@@ -166,7 +167,8 @@ async def run_console(
     delivery: Delivery | None = None,
 ) -> ConsoleChat:
     """Read lines until end of input (or `quit`), answering each one; nudges for this user
-    are shown as they fire."""
+    are shown as they fire.
+    """
     chat = ConsoleChat(core=core, user=user, tz=tz, out=stdout)
     if delivery is not None:
         delivery.register("console", chat.deliver)

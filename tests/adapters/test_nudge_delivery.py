@@ -33,7 +33,8 @@ async def test_slack_nudge_is_a_dm_with_buttons(core: Core, say: Say, clock: Clo
         (opened,) = fake.named("conversations.open")
         assert opened["users"] == "U1"
         (post,) = fake.named("chat.postMessage")
-        assert post["channel"] == "DU1" and "Quote for Hope" in post["text"]
+        assert post["channel"] == "DU1"
+        assert "Quote for Hope" in post["text"]
         assert "Snooze 1 week" in blocks_text(post)
     finally:
         task.cancel()
@@ -53,7 +54,8 @@ async def test_telegram_nudge_goes_to_the_private_chat(core: Core, say: Say, clo
         clock.now = dt.datetime(2026, 11, 20, 14, 0, tzinfo=dt.UTC)
         assert await deliver_due_nudges(core, delivery) == 1
         (sent,) = fake.named("sendMessage")
-        assert str(sent["chat_id"]) == "999" and "Call Hope" in sent["text"]
+        assert str(sent["chat_id"]) == "999"
+        assert "Call Hope" in sent["text"]
         labels = [b["text"] for row in sent["reply_markup"]["inline_keyboard"] for b in row]
         assert labels == ["Done", "Snooze 1 day", "Snooze 1 week", "Reassign"]
     finally:
@@ -83,7 +85,8 @@ async def test_monday_digest_reaches_a_slack_channel_with_its_chart(
         clock.now = dt.datetime(2026, 11, 23, 13, 30, tzinfo=dt.UTC)  # Mon 08:30 New York
         assert await deliver_due_digests(core, delivery) == 1
         (post,) = fake.named("chat.postMessage")
-        assert post["channel"] == "C42" and "digest — Mon 23 Nov" in post["text"]
+        assert post["channel"] == "C42"
+        assert "digest — Mon 23 Nov" in post["text"]
         (upload,) = fake.uploads.values()
         assert upload.startswith(b"\x89PNG")
         (done,) = fake.named("files.completeUploadExternal")
@@ -113,7 +116,8 @@ async def test_monday_digest_reaches_a_telegram_group_as_photo_and_text(
         clock.now = dt.datetime(2026, 11, 23, 13, 30, tzinfo=dt.UTC)
         assert await deliver_due_digests(core, delivery) == 1
         (photo,) = fake.named("sendPhoto")
-        assert str(photo["chat_id"]) == "-100" and photo["photo"].startswith(b"\x89PNG")
+        assert str(photo["chat_id"]) == "-100"
+        assert photo["photo"].startswith(b"\x89PNG")
         (text,) = fake.named("sendMessage")
         assert "digest — Mon 23 Nov" in text["text"]
     finally:
@@ -145,7 +149,8 @@ async def test_a_deleted_channel_stops_its_digest_and_tells_an_admin_once(
         clock.now = dt.datetime(2026, 11, 23, 13, 30, tzinfo=dt.UTC)
         assert await deliver_due_digests(core, delivery) == 0
         alerts = [p for p in fake.named("chat.postMessage") if p["channel"] == "DU1"]
-        assert len(alerts) == 1 and "can no longer post the digest" in alerts[0]["text"]
+        assert len(alerts) == 1
+        assert "can no longer post the digest" in alerts[0]["text"]
         clock.now += dt.timedelta(days=1)
         assert await deliver_due_digests(core, delivery) == 0
         assert len([p for p in fake.named("chat.postMessage") if p["channel"] == "DU1"]) == 1

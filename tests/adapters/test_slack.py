@@ -123,8 +123,10 @@ async def test_mention_replies_in_thread_and_stores_rows(slack: SlackHarness, co
     )
     assert status == 200
     (post,) = await slack.fake.wait_for("chat.postMessage")
-    assert post["channel"] == "C1" and post["thread_ts"] == "1763474400.000100"
-    assert "Hope Ferreira" in post["text"] and "Brightwater Foods" in blocks_text(post)
+    assert post["channel"] == "C1"
+    assert post["thread_ts"] == "1763474400.000100"
+    assert "Hope Ferreira" in post["text"]
+    assert "Brightwater Foods" in blocks_text(post)
     (interaction,) = live_interactions(core)
     assert interaction["author"] == "Sam Seller"  # name from users.info
 
@@ -149,14 +151,16 @@ async def test_bad_or_stale_signature_gets_401_and_touches_nothing(
     assert await slack.post(body, "application/json", secret="wrong") == 401
     assert await slack.post(body, "application/json", age=600) == 401
     await asyncio.sleep(0.2)
-    assert live_interactions(core) == [] and slack.fake.named("chat.postMessage") == []
+    assert live_interactions(core) == []
+    assert slack.fake.named("chat.postMessage") == []
 
 
 async def test_dm_without_mention_works(slack: SlackHarness) -> None:
     await slack.event({"type": "message", "user": "U1", "text": "my tasks", "ts": "1763474401.0",
                        "channel": "D1", "channel_type": "im"})  # fmt: skip
     (post,) = await slack.fake.wait_for("chat.postMessage")
-    assert post["channel"] == "D1" and post.get("thread_ts") is None
+    assert post["channel"] == "D1"
+    assert post.get("thread_ts") is None
     assert "no open tasks" in post["text"]
 
 
@@ -165,7 +169,8 @@ async def test_done_button_updates_the_card_in_place(slack: SlackHarness, core: 
     (card,) = await slack.fake.wait_for("chat.postMessage")
     assert await slack.interactive(slack.press(card, "Done")) == 200
     (update,) = await slack.fake.wait_for("chat.update")
-    assert update["ts"] == "1800000000.000001" and "Done: #1" in update["text"]
+    assert update["ts"] == "1800000000.000001"
+    assert "Done: #1" in update["text"]
     assert rows(core, "tasks")[0]["status"] == "done"
 
 
@@ -182,7 +187,8 @@ async def test_which_customer_buttons_then_card(slack: SlackHarness, core: Core)
 async def test_slash_command_answers_privately_unless_shared(slack: SlackHarness) -> None:
     assert await slack.command("who is Hope?") == 200
     (first,) = await slack.fake.wait_for("respond")
-    assert first["response_type"] == "ephemeral" and "Hope Ferreira" in first["text"]
+    assert first["response_type"] == "ephemeral"
+    assert "Hope Ferreira" in first["text"]
     await slack.command("who is Hope? share")
     second = (await slack.fake.wait_for("respond", 2))[1]
     assert second["response_type"] == "in_channel"
@@ -191,7 +197,8 @@ async def test_slash_command_answers_privately_unless_shared(slack: SlackHarness
 async def test_link_gives_a_one_time_code(slack: SlackHarness) -> None:
     await slack.command("link")
     (reply,) = await slack.fake.wait_for("respond")
-    assert "/start " in reply["text"] and reply["response_type"] == "ephemeral"
+    assert "/start " in reply["text"]
+    assert reply["response_type"] == "ephemeral"
 
 
 async def test_app_home_publishes_tasks_and_recent_customers(slack: SlackHarness) -> None:
@@ -201,8 +208,11 @@ async def test_app_home_publishes_tasks_and_recent_customers(slack: SlackHarness
     (publish,) = await slack.fake.wait_for("views.publish")
     view = publish["view"] if isinstance(publish["view"], dict) else json.loads(publish["view"])
     text = json.dumps(view)
-    assert publish["user_id"] == "U1" and view["type"] == "home"
-    assert "Quote for Hope" in text and "Recently touched" in text and "Done" in text
+    assert publish["user_id"] == "U1"
+    assert view["type"] == "home"
+    assert "Quote for Hope" in text
+    assert "Recently touched" in text
+    assert "Done" in text
 
 
 async def test_shortcut_logs_a_message_and_asks_who_when_unnamed(

@@ -78,10 +78,8 @@ def test_limits_hold_for_huge_replies() -> None:
 
 def test_user_text_cannot_ping_everyone() -> None:
     out = render(Reply("hi", title="<!channel> <@U1>"))
-    assert (
-        "<!channel>" not in json.dumps(out)
-        and "&lt;!channel&gt;" in out["blocks"][0]["text"]["text"]
-    )
+    assert "<!channel>" not in json.dumps(out)
+    assert "&lt;!channel&gt;" in out["blocks"][0]["text"]["text"]
 
 
 def test_slack_markup_becomes_plain_text() -> None:

@@ -99,7 +99,8 @@ async def test_inline_button_is_answered_and_edits_the_card(tg: FakeTelegram, co
     tg.push_callback(ADMIN, done["callback_data"], message_id=100)
     await tg.wait_for("answerCallbackQuery")
     (edit,) = await tg.wait_for("editMessageText")
-    assert "Done: #1" in edit["text"] and edit["message_id"] == 100
+    assert "Done: #1" in edit["text"]
+    assert edit["message_id"] == 100
     assert rows(core, "tasks")[0]["status"] == "done"
 
 
@@ -123,7 +124,8 @@ async def test_blocked_user_is_marked_unreachable(tg: FakeTelegram, core: Core) 
     await asyncio.sleep(0.3)
     with core.store.unit(core.settings.team_slug) as unit:
         identity = unit.identity("telegram", str(ADMIN))
-        assert identity is not None and identity.reachable is False
+        assert identity is not None
+        assert identity.reachable is False
 
 
 async def test_webhook_checks_the_secret_and_redelivery_writes_once(core: Core) -> None:

@@ -56,5 +56,7 @@ def test_group_chatter_is_not_read() -> None:
     assert from_update(base, "rapport_bot") is None
     base["message"]["text"] = "@rapport_bot who is Jane?"
     message = from_update(base, "rapport_bot")
-    assert message is not None and message.text == "who is Jane?" and not message.is_direct
+    assert message is not None
+    assert message.text == "who is Jane?"
+    assert not message.is_direct
     assert message.message_id == "telegram:5"

@@ -30,7 +30,8 @@ def test_defaults_open_a_local_sqlite_file_with_no_platform() -> None:
     s = Settings()
     assert s.database_url == "sqlite:///rapport.db"
     assert s.workday_start == dt.time(9, 0)
-    assert not s.slack_configured and not s.telegram_configured
+    assert not s.slack_configured
+    assert not s.telegram_configured
 
 
 def test_admin_ids_accept_a_comma_list(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -49,7 +50,8 @@ def test_tokens_never_show_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "shh")
     s = Settings()
     assert s.slack_configured
-    assert "xoxb-very-secret" not in repr(s) and "shh" not in str(s)
+    assert "xoxb-very-secret" not in repr(s)
+    assert "shh" not in str(s)
 
 
 def test_host_binds_every_http_listener(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -68,7 +70,8 @@ def test_host_binds_every_http_listener(monkeypatch: pytest.MonkeyPatch) -> None
     try:
         # Each service is a coroutine not yet started: its arguments are its frame's locals.
         configs = [s.cr_frame.f_locals["config"] for s in services]  # type: ignore[attr-defined]
-        assert configs[0].host == "127.0.0.1" and configs[1].listen == "127.0.0.1"
+        assert configs[0].host == "127.0.0.1"
+        assert configs[1].listen == "127.0.0.1"
     finally:
         for s in services:
             s.close()

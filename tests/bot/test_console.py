@@ -55,17 +55,20 @@ def test_a_typed_number_presses_the_matching_button() -> None:
     asyncio.run(chat.say("called Jane, quote Friday"))
     asyncio.run(chat.say("2"))
     first, second = core.seen
-    assert first.action is None and first.text == "called Jane, quote Friday"
+    assert first.action is None
+    assert first.text == "called Jane, quote Friday"
     assert second.action == Action("task.done", "3")
     assert first.message_id != second.message_id
-    assert first.user_tz == "America/New_York" and first.sent_at == NOW
+    assert first.user_tz == "America/New_York"
+    assert first.sent_at == NOW
 
 
 def test_a_number_with_no_such_button_is_plain_text() -> None:
     core = RecordingCore([Reply(text="ok")])
     chat = ConsoleChat(core=core, user="sam", tz=None, out=io.StringIO(), clock=lambda: NOW)
     asyncio.run(chat.say("5"))
-    assert core.seen[0].action is None and core.seen[0].text == "5"
+    assert core.seen[0].action is None
+    assert core.seen[0].text == "5"
 
 
 def test_piped_input_gets_one_reply_block_per_line_and_skips_blank_lines() -> None:

@@ -65,7 +65,8 @@ def snapshot(core: Core) -> dict[str, list[dict[str, object]]]:
 def renders(reply: Reply) -> None:
     console_render(reply)
     out = slack_render(reply)
-    assert len(out["blocks"]) <= 50 and len(out["text"]) <= 40_000
+    assert len(out["blocks"]) <= 50
+    assert len(out["text"]) <= 40_000
     for chunk in telegram_render(reply).chunks:
         assert len(chunk) <= 4096
 

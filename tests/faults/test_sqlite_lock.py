@@ -61,7 +61,8 @@ def test_a_lock_held_too_long_gets_a_clear_answer_and_nothing_half_written(tmp_p
     assert reply.text == UNAVAILABLE
     assert count_interactions(db) == 0
     (retry,) = core.handle(message("m2"))  # the same message, once the lock is gone
-    assert "Logged call" in retry.text and count_interactions(db) == 1
+    assert "Logged call" in retry.text
+    assert count_interactions(db) == 1
 
 
 def test_threads_of_one_process_take_turns_and_all_succeed(tmp_path: Path) -> None:
@@ -80,7 +81,8 @@ def test_threads_of_one_process_take_turns_and_all_succeed(tmp_path: Path) -> No
         t.start()
     for t in threads:
         t.join()
-    assert len(replies) == 16 and all("Logged call" in r for r in replies), replies
+    assert len(replies) == 16, replies
+    assert all("Logged call" in r for r in replies), replies
     assert count_interactions(db) == 16
 
 
@@ -118,9 +120,11 @@ def test_a_unit_held_too_long_in_process_gets_the_clear_answer(tmp_path: Path) -
     assert reply.text == UNAVAILABLE
     assert count_interactions(db) == 0
     (retry,) = core.handle(message("h1"))
-    assert "Logged call" in retry.text and count_interactions(db) == 1
+    assert "Logged call" in retry.text
+    assert count_interactions(db) == 1
 
 
 def test_a_long_read_holds_no_writer_up(tmp_path: Path) -> None:
     reply, _, db = while_another_unit_is_open(tmp_path, writes=False, key="r1")
-    assert "Logged call" in reply.text and count_interactions(db) == 1
+    assert "Logged call" in reply.text
+    assert count_interactions(db) == 1

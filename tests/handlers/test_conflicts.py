@@ -31,7 +31,8 @@ def test_a_race_on_a_new_members_row_is_retried_and_the_log_is_kept(
 
     monkeypatch.setattr(access, "resolve_member", racing)
     replies, fresh = core.handle_event(message(clock, "slack:C1:1"))
-    assert fresh and raised
+    assert fresh
+    assert raised
     assert replies[0].tone == "success", replies[0].text
     assert [i["summary"] for i in live_interactions(core)][-1:] == [
         "called Hope Ferreira about the quote"
@@ -41,7 +42,8 @@ def test_a_race_on_a_new_members_row_is_retried_and_the_log_is_kept(
 def test_the_same_key_twice_is_answered_once(core: Core, clock: Clock, say: Say) -> None:
     first, fresh = core.handle_event(message(clock, "slack:C1:2"))
     again, fresh_again = core.handle_event(message(clock, "slack:C1:2"))
-    assert fresh and not fresh_again
+    assert fresh
+    assert not fresh_again
     assert [r.text for r in again] == [r.text for r in first]
     assert len(live_interactions(core)) == 1
 
@@ -54,6 +56,7 @@ def test_a_conflict_that_never_clears_is_a_clear_failure_and_writes_nothing(
 
     monkeypatch.setattr(access, "resolve_member", always)
     replies, fresh = core.handle_event(message(clock, "slack:C1:3"))
-    assert fresh and replies[0].tone == "error"
+    assert fresh
+    assert replies[0].tone == "error"
     assert "nothing was changed" in replies[0].text
     assert live_interactions(core) == []

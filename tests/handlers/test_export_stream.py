@@ -33,7 +33,8 @@ def test_interactions_page_through_ties_in_order(
     monkeypatch.setattr(exports, "BATCH", 2)
     with core.store.unit(core.settings.team_slug) as unit:
         paged = tables(unit)["interactions"]
-    assert len(whole) == 7 and paged == whole
+    assert len(whole) == 7
+    assert paged == whole
     assert [r["occurred_at"] for r in paged] == sorted(r["occurred_at"] for r in paged)
     assert {r["customers"] for r in paged} == {"Hope Ferreira"}
 

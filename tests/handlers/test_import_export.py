@@ -29,9 +29,11 @@ def test_csv_with_hubspot_headers_reports_added_and_skipped(core: Core, tmp_path
     assert {"Ada Lovelace", "Grace Hopper", "Analytical Engines", "Navy Labs"} <= set(report.added)
     assert report.skipped == [(4, "no name"), (5, "bad email “not-an-email”")]
     summary = report.summary()
-    assert "line 4: skipped, no name" in summary and "2 skipped" in summary
+    assert "line 4: skipped, no name" in summary
+    assert "2 skipped" in summary
     ada = next(r for r in rows(core, "contacts") if r["name"] == "Ada Lovelace")
-    assert ada["company"] == "Analytical Engines" and ada["email"] == "ada@ae.example"
+    assert ada["company"] == "Analytical Engines"
+    assert ada["email"] == "ada@ae.example"
 
 
 def test_reimport_updates_and_never_duplicates(core: Core, tmp_path: Path) -> None:
@@ -39,11 +41,14 @@ def test_reimport_updates_and_never_duplicates(core: Core, tmp_path: Path) -> No
     first.write_text(HUBSPOT, encoding="utf-8")
     core.import_file(first)
     again = core.import_file(first)
-    assert again.added == [] and again.updated == [] and again.unchanged == 2
+    assert again.added == []
+    assert again.updated == []
+    assert again.unchanged == 2
     second = tmp_path / "b.csv"
     second.write_text(SALESFORCE, encoding="utf-8")
     report = core.import_file(second)
-    assert report.updated == ["Ada Lovelace"] and report.added == ["Charles Babbage"]
+    assert report.updated == ["Ada Lovelace"]
+    assert report.added == ["Charles Babbage"]
     assert [r["name"] for r in rows(core, "contacts")].count("Ada Lovelace") == 1
 
 
@@ -58,7 +63,8 @@ def test_a_broken_file_imports_nothing(core: Core, tmp_path: Path) -> None:
         path = tmp_path / name
         path.write_bytes(data)
         report = core.import_file(path)
-        assert not report.ok and report.summary().startswith("Nothing imported"), name
+        assert not report.ok, name
+        assert report.summary().startswith("Nothing imported"), name
     assert len(rows(core, "contacts")) == before
 
 
@@ -66,7 +72,8 @@ def test_directory_json_import_is_idempotent(core: Core, tmp_path: Path) -> None
     from tests.conftest import DIRECTORY
 
     report = core.import_file(DIRECTORY)
-    assert report.added == [] and report.updated == []
+    assert report.added == []
+    assert report.updated == []
 
 
 def test_export_writes_every_table_in_both_formats(core: Core, say: Say, tmp_path: Path) -> None:

@@ -14,13 +14,16 @@ def test_log_card_restates_who_what_when_and_the_absolute_due_date(core: Core, s
     assert fields["What"] == "call"
     assert fields["When"] == "Wed 18 Nov"
     assert "due Fri 20 Nov" in fields["Follow-up"]
-    assert "Hope Ferreira" in reply.text and "Fri 20 Nov" in reply.text
+    assert "Hope Ferreira" in reply.text
+    assert "Fri 20 Nov" in reply.text
     assert [b.label for b in reply.buttons] == ["Undo", "Change date", "Done"]
     (interaction,) = live_interactions(core)
-    assert interaction["type"] == "call" and interaction["author"] == "sam"
+    assert interaction["type"] == "call"
+    assert interaction["author"] == "sam"
     assert "Hope Ferreira" in interaction["customers"]
     (task,) = rows(core, "tasks")
-    assert task["due_date"] == "2026-11-20" and task["owner"] == "sam"
+    assert task["due_date"] == "2026-11-20"
+    assert task["owner"] == "sam"
     assert task["contact"] == "Hope Ferreira"
 
 
@@ -34,9 +37,11 @@ def test_the_same_message_key_twice_writes_one_interaction(core: Core, say: Say)
 def test_ambiguous_name_asks_and_writes_nothing_until_answered(core: Core, say: Say) -> None:
     (question,) = say("called Chris, he wants the maintenance quote by Friday")
     assert question.title == "Which Chris?"
-    assert live_interactions(core) == [] and rows(core, "tasks") == []
+    assert live_interactions(core) == []
+    assert rows(core, "tasks") == []
     (card,) = say(action=button(question, "Chris Vanterpool"))
-    assert card.replace and "Chris Vanterpool" in card.text
+    assert card.replace
+    assert "Chris Vanterpool" in card.text
     (interaction,) = live_interactions(core)
     assert interaction["customers"] == "Chris Vanterpool"
     # Pressing the same question again changes nothing.
@@ -55,7 +60,8 @@ def test_typing_the_option_number_answers_the_question(core: Core, say: Say) -> 
     (card,) = say("1")
     assert "Chris Adeyemi" in card.text
     (task,) = rows(core, "tasks")
-    assert task["due_date"] == "2026-11-19" and task["due_time"] == "15:00:00"
+    assert task["due_date"] == "2026-11-19"
+    assert task["due_time"] == "15:00:00"
 
 
 def test_new_contact_is_offered_and_added_once(core: Core, say: Say) -> None:
@@ -105,7 +111,8 @@ def test_a_follow_up_without_a_date_gets_the_default_delay(core: Core, say: Say)
 def test_signed_with_amount_marks_the_deal_won(core: Core, say: Say) -> None:
     say("Zephyr signed!! $48k over 2 yrs")
     (deal,) = rows(core, "deals")
-    assert deal["stage"] == "won" and deal["amount"] == 48000
+    assert deal["stage"] == "won"
+    assert deal["amount"] == 48000
     assert deal["company"] == "Zephyr Solar"
 
 
@@ -118,7 +125,8 @@ def test_log_without_a_customer_writes_nothing(core: Core, say: Say) -> None:
 def test_chatter_gets_a_short_answer_and_changes_nothing(core: Core, say: Say) -> None:
     (reply,) = say("thanks!!")
     assert "nothing changed" in reply.text
-    assert live_interactions(core) == [] and rows(core, "tasks") == []
+    assert live_interactions(core) == []
+    assert rows(core, "tasks") == []
 
 
 def test_times_show_in_the_authors_zone(core: Core, say: Say, clock: Clock) -> None:
@@ -161,7 +169,8 @@ def test_home_lists_tasks_and_recent_customers(core: Core, say: Say) -> None:
     say("called Hope, she wants a quote friday", user="U7", platform="slack")
     replies = core.home("slack", "U7")
     assert "Revised" in replies[0].text or "#1" in replies[0].text
-    assert replies[-1].title == "Recently touched" and "Hope Ferreira" in replies[-1].text
+    assert replies[-1].title == "Recently touched"
+    assert "Hope Ferreira" in replies[-1].text
 
 
 def test_a_slash_date_is_asked_about_not_guessed(core: Core, say: Say) -> None:

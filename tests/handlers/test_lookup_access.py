@@ -38,7 +38,8 @@ def test_telegram_stranger_is_refused_and_nothing_is_stored(core: Core, say: Say
     assert "private team bot" in reply.text
     (again,) = say("who is Hope?", user="555", platform="telegram")
     assert "Hope Ferreira" not in again.text
-    assert live_interactions(core) == [] and rows(core, "contacts") == before
+    assert live_interactions(core) == []
+    assert rows(core, "contacts") == before
 
 
 def test_invite_code_joins_once_and_only_once(core: Core, say: Say) -> None:

@@ -24,7 +24,8 @@ def test_a_due_task_gets_exactly_one_nudge(core: Core, say: Say, clock: Clock) -
     assert core.claim_nudges("a") == []
     at(clock, "2026-11-20T14:00:00")  # Fri 09:00 workday start
     (nudge,) = core.claim_nudges("a")
-    assert nudge.recipient.platform == "console" and nudge.recipient.address == "sam"
+    assert nudge.recipient.platform == "console"
+    assert nudge.recipient.address == "sam"
     reply = nudge.reply
     assert "Due Fri 20 Nov: #1 Revised quote for Hope" in reply.text
     assert "from your call with Hope on Wed 18 Nov" in reply.text
@@ -107,7 +108,8 @@ def test_reassign_button_offers_members_and_moves_the_nudge(
     (gave,) = say(action=button(ask, "Alex Kim"))
     assert "Gave #1" in gave.text
     (again,) = core.claim_nudges("b")
-    assert again.recipient.platform == "slack" and again.recipient.address == "alex"
+    assert again.recipient.platform == "slack"
+    assert again.recipient.address == "alex"
 
 
 @pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL is not set: PostgreSQL tests skipped")
@@ -145,8 +147,10 @@ def test_two_senders_on_postgresql_claim_500_nudges_once(store_url: str, clock: 
     for t in threads:
         t.join()
     everything = got["a"] + got["b"]
-    assert len(everything) == 500 and len(set(everything)) == 500
-    assert got["a"] and got["b"]
+    assert len(everything) == 500
+    assert len(set(everything)) == 500
+    assert got["a"]
+    assert got["b"]
     store.dispose()
 
 

@@ -14,7 +14,8 @@ def _task(core: Core, number: int = 1) -> dict[str, object]:
 def test_done_by_text_and_by_button(core: Core, say: Say) -> None:
     (card,) = say("remind me to call Hope friday")
     (reply,) = say("done 1")
-    assert "Done: #1" in reply.text and _task(core)["status"] == "done"
+    assert "Done: #1" in reply.text
+    assert _task(core)["status"] == "done"
     (again,) = say(action=button(card, "Done"))
     assert "already done" in again.text
 
@@ -46,7 +47,8 @@ def test_reassign_to_another_member(core: Core, say: Say) -> None:
     say("hello", user="alex", platform="slack", name="Alex Kim")
     say("remind me to call Hope friday")
     (reply,) = say("give 1 to alex kim")
-    assert "Gave #1" in reply.text and _task(core)["owner"] == "Alex Kim"
+    assert "Gave #1" in reply.text
+    assert _task(core)["owner"] == "Alex Kim"
     (unknown,) = say("give 1 to nobody-here")
     assert "No team member" in unknown.text
 
@@ -102,6 +104,8 @@ def test_agenda_buckets_overdue_today_and_later(core: Core, say: Say, clock: Clo
     clock.advance(days=1)
     (reply,) = say("my tasks")
     text = reply.text
-    assert "Overdue (1)" in text and "Today (1)" in text and "Later (1)" in text
+    assert "Overdue (1)" in text
+    assert "Today (1)" in text
+    assert "Later (1)" in text
     assert text.index("Overdue") < text.index("Today") < text.index("Later")
     assert [b.label for b in reply.buttons] == ["Done #2", "Snooze #2", "Done #1", "Snooze #1"]

@@ -102,7 +102,8 @@ def test_past_expressions_date_the_contact(text: str, occurred: str) -> None:
     p = parse(
         text.replace("them", "Bo"), dt.datetime.fromisoformat(WED), "Europe/Berlin", directory
     )
-    assert p.intent == "log" and p.occurred is not None
+    assert p.intent == "log"
+    assert p.occurred is not None
     assert p.occurred.isoformat() == occurred
 
 
@@ -155,12 +156,14 @@ def test_aware_now_is_read_in_the_writers_zone() -> None:
     # 02:00 UTC on Thu 19 Nov is still Wed 18 Nov in New York.
     now = dt.datetime(2026, 11, 19, 2, 0, tzinfo=dt.UTC)
     p = parse("remind me to call Bo tomorrow", now, "America/New_York", EMPTY)
-    assert p.task is not None and p.task.due == dt.date(2026, 11, 19)
+    assert p.task is not None
+    assert p.task.due == dt.date(2026, 11, 19)
 
 
 def test_slash_dates_are_left_unparsed_and_flagged() -> None:
     p = parse("remind me to call Bo 12/3", dt.datetime.fromisoformat(WED), "UTC", EMPTY)
-    assert p.task is not None and p.task.due is None
+    assert p.task is not None
+    assert p.task.due is None
     assert p.task.title == "Call Bo"
     assert "date" in p.unsure
 
@@ -172,7 +175,8 @@ def test_may_the_verb_is_not_a_month() -> None:
         "UTC",
         EMPTY,
     )
-    assert p.task is not None and p.task.due is None
+    assert p.task is not None
+    assert p.task.due is None
 
 
 @pytest.mark.parametrize("number", ["²", "٣", "⑤", "9" * 40])

@@ -64,8 +64,10 @@ def test_extended_matches_like_compiled(
     grown = extend(base, added.companies, added.people)
     fresh = Directory(companies=grown.companies, people=grown.people)  # same value, new object
     derived, compiled = build_index(grown), build_index(fresh)
-    assert derived.words == compiled.words and derived.vocab == compiled.vocab
-    assert derived.full == compiled.full and derived.first_names == compiled.first_names
+    assert derived.words == compiled.words
+    assert derived.vocab == compiled.vocab
+    assert derived.full == compiled.full
+    assert derived.first_names == compiled.first_names
     for text in MESSAGES:
         tokens = tokenize(text)
         assert shape(find_mentions(tokens, grown)) == shape(find_mentions(tokens, fresh)), text
@@ -99,5 +101,7 @@ def test_only_the_newest_two_versions_are_kept() -> None:
         person = DirectoryPerson(f"Kenji Tanaka{i}", None, (), f"contact:g{i}")
         versions.append(extend(versions[-1], (), (person,)))
     kept = {id(d) for d, _ in _BUILT.values()}
-    assert id(versions[-1]) in kept and id(versions[-2]) in kept
-    assert id(versions[0]) not in kept and id(versions[1]) not in kept
+    assert id(versions[-1]) in kept
+    assert id(versions[-2]) in kept
+    assert id(versions[0]) not in kept
+    assert id(versions[1]) not in kept

@@ -85,7 +85,8 @@ def test_customer_mentions(text: str, expected: set[str]) -> None:
 )
 def test_names_that_are_common_words_used_as_words(text: str) -> None:
     parsed = p(text)
-    assert parsed.customers == () and parsed.intent == "other"
+    assert parsed.customers == ()
+    assert parsed.intent == "other"
 
 
 def test_two_equal_candidates_are_ambiguous_not_guessed() -> None:
@@ -140,7 +141,8 @@ def test_intents(text: str, intent: str) -> None:
 )  # fmt: skip
 def test_interaction_types(text: str, kind: str) -> None:
     parsed = p(text)
-    assert parsed.intent == "log" and parsed.interaction == kind
+    assert parsed.intent == "log"
+    assert parsed.interaction == kind
 
 
 @pytest.mark.parametrize(
@@ -224,7 +226,8 @@ def test_dev_corpus_meets_the_bar() -> None:
         if len(parts) >= 3 and parts[-1].endswith("%"):
             figures[parts[0]] = float(parts[-1].rstrip("%"))
     assert figures.pop("exact") >= 93.0, score
-    assert figures and all(v >= 97.0 for v in figures.values()), score
+    assert figures, score
+    assert all(v >= 97.0 for v in figures.values()), score
 
 
 def test_parse_command_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
@@ -250,7 +253,8 @@ def test_parse_command_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
     ).stdout.splitlines()  # fmt: skip
     results = [json.loads(line) for line in out]
     assert [r.get("id") for r in results] == ["a", None, "c", "d", "e", "f"]
-    assert results[0]["intent"] == "log" and results[0]["customers"] == ["Jane Doe"]
+    assert results[0]["intent"] == "log"
+    assert results[0]["customers"] == ["Jane Doe"]
     assert all("error" in r for r in results[1:5])
     assert results[5]["intent"] == "lookup"
 

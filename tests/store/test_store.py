@@ -47,9 +47,11 @@ def test_times_come_back_aware_utc(store: Store) -> None:
 
 
 def test_naive_times_are_refused(store: Store) -> None:
-    with pytest.raises(Exception, match="naive"), store.unit("default") as unit:
-        unit.add(Company(team_id=unit.team_id, name="X", created_at=dt.datetime(2026, 1, 1)))
-        unit.flush()
+    with store.unit("default") as unit:
+        naive = Company(team_id=unit.team_id, name="X", created_at=dt.datetime(2026, 1, 1))
+        unit.add(naive)
+        with pytest.raises(Exception, match="naive"):
+            unit.flush()
 
 
 def test_each_team_sees_only_its_own_rows(store: Store) -> None:

@@ -26,12 +26,12 @@ async def serve_slack(core: Core, config: SlackConfig, delivery: Delivery | None
         from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
         handler = AsyncSocketModeHandler(app, config.app_token)
-        await handler.connect_async()
+        await handler.connect_async()  # type: ignore[no-untyped-call]
         log.info("Slack: connected in Socket Mode")
         try:
             await asyncio.Event().wait()
         finally:
-            await handler.close_async()
+            await handler.close_async()  # type: ignore[no-untyped-call]
             await background.drain()
             await close_client(app.client)
         return

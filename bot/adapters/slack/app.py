@@ -79,7 +79,8 @@ def build_slack_app(
 ) -> AsyncApp:
     """An AsyncApp wired to the core; requests are signature-checked by bolt. With
     `delivery`, it also carries nudges and digests to Slack users and channels. Replies
-    are posted as `background` work (a fresh set when not given)."""
+    are posted as `background` work (a fresh set when not given).
+    """
     client = make_client(config)
     later = background or Background()
     bolt_log = logging.getLogger("slack_bolt.AsyncApp")

@@ -34,7 +34,8 @@ def _markup(rows: tuple[tuple[tuple[str, str], ...], ...]) -> InlineKeyboardMark
 
 def build_application(core: Core, config: TelegramConfig, delivery: Delivery | None = None) -> Any:
     """An Application wired to the core (not started); with `delivery`, it also carries
-    nudges and digests to Telegram chats."""
+    nudges and digests to Telegram chats.
+    """
     builder: Any = ApplicationBuilder().token(config.token)
     if config.api_url:
         base = config.api_url.rstrip("/")
