@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,7 +17,7 @@ from handlers.ids import as_id
 from handlers.importer import ImportReport, import_path
 from handlers.router import ACTIONS, command_for
 from handlers.settings import CoreSettings
-from handlers.types import Button, Field, Message, Recipient, Reply
+from handlers.types import Message, Recipient, Reply
 from nlp import prepare
 from nlp.signals import is_lookup_question
 from store import Conflict, Store, UnavailableErrors, utcnow
@@ -32,25 +31,6 @@ CONFLICT_RETRIES = 2
 MAX_TEXT = 40_000
 
 __all__ = ["Core", "CoreSettings", "ImportReport"]
-
-
-def reply_to_json(reply: Reply) -> dict[str, Any]:
-    """A reply as stored with its inbound key (images are not kept)."""
-    data = asdict(reply)
-    data["image"] = None
-    return data
-
-
-def reply_from_json(data: dict[str, Any]) -> Reply:
-    """Inverse of reply_to_json."""
-    return Reply(
-        **{
-            **data,
-            "fields": tuple(Field(**f) for f in data.get("fields", ())),
-            "buttons": tuple(Button(**b) for b in data.get("buttons", ())),
-            "sections": tuple(data.get("sections", ())),
-        }
-    )
 
 
 class Core:
@@ -107,7 +87,7 @@ class Core:
         with self._unit() as unit:
             seen = unit.seen(message.platform, message.message_id)
             if seen is not None:
-                return [reply_from_json(r) for r in seen.replies], False
+                return [Reply.from_json(r) for r in seen.replies], False
             member, refusal = access.resolve_member(unit, message, self.settings, now)
             if member is None:
                 # Strangers are answered, but nothing of theirs is kept; a code that
@@ -116,7 +96,7 @@ class Core:
                     unit.remember(
                         message.platform,
                         message.message_id,
-                        [reply_to_json(r) for r in refusal],
+                        [r.to_json() for r in refusal],
                         now,
                     )
                 return refusal, True
@@ -124,9 +104,7 @@ class Core:
             if not access.chat_allowed(unit, message) and not self._is_allow(message):
                 return [], True
             replies = self._dispatch(ctx)
-            unit.remember(
-                message.platform, message.message_id, [reply_to_json(r) for r in replies], now
-            )
+            unit.remember(message.platform, message.message_id, [r.to_json() for r in replies], now)
             return replies, True
 
     @staticmethod
