@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
-from handlers import access, agenda, digests, log, lookup, nudges, tasks
+from handlers import access, agenda, log, lookup, tasks
 from handlers.context import Ctx
 from handlers.directory import load_directory
 from handlers.exporter import export_all
@@ -17,12 +18,14 @@ from handlers.ids import as_id
 from handlers.importer import ImportReport, import_path
 from handlers.router import ACTIONS, command_for
 from handlers.settings import CoreSettings
-from handlers.types import Message, Recipient, Reply
+from handlers.types import Message, Reply
 from nlp import prepare
 from nlp.signals import is_lookup_question
-from store import Conflict, Store, UnavailableErrors, utcnow
+from store import Conflict, Store, UnavailableErrors, Unit, utcnow
 
 log_ = logging.getLogger(__name__)
+P = ParamSpec("P")
+T = TypeVar("T")
 
 UNAVAILABLE = "I couldn't save that — try again in a minute."
 FAILED = "Something went wrong — nothing was changed."
@@ -76,15 +79,23 @@ class Core:
             return [Reply(FAILED, tone="error")], True
 
     def _seen(self, message: Message) -> bool:
-        with self._unit() as unit:
+        with self.unit() as unit:
             return unit.seen(message.platform, message.message_id) is not None
 
-    def _unit(self) -> Any:
+    def unit(self) -> AbstractContextManager[Unit]:
+        """The team's unit of work (one transaction): the one way anything opens one."""
         return self.store.unit(self.settings.team_slug, self.settings.team_name)
+
+    def in_unit(
+        self, service: Callable[Concatenate[Unit, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """`service(unit, *args)` in a unit of work of its own (from a worker thread)."""
+        with self.unit() as unit:
+            return service(unit, *args, **kwargs)
 
     def _handle(self, message: Message) -> tuple[list[Reply], bool]:
         now = self.clock()
-        with self._unit() as unit:
+        with self.unit() as unit:
             seen = unit.seen(message.platform, message.message_id)
             if seen is not None:
                 return [Reply.from_json(r) for r in seen.replies], False
@@ -193,7 +204,7 @@ class Core:
         """
         probe = Message(platform=platform, team="", user=user, chat="home", text="",  # type: ignore[arg-type]
                         sent_at=self.clock(), message_id="", user_name=user_name, user_tz=user_tz)  # fmt: skip
-        with self._unit() as unit:
+        with self.unit() as unit:
             member, refusal = access.resolve_member(unit, probe, self.settings, self.clock())
             if member is None:
                 return refusal
@@ -202,64 +213,21 @@ class Core:
 
     def warm(self) -> None:
         """Load the directory and build the parser's index for it, ahead of the first message."""
-        with self._unit() as unit:
+        with self.unit() as unit:
             prepare(load_directory(unit))
-
-    def claim_nudges(self, token: str, limit: int = 200) -> list[nudges.Outbound]:
-        """Lease the nudges that are due now and build them (see handlers/nudges.py)."""
-        with self._unit() as unit:
-            return nudges.claim(unit, self.settings, self.clock(), token, limit)
-
-    def finish_nudge(self, outbound: nudges.Outbound, sent: bool) -> None:
-        """Settle a claimed nudge after the send (or the failed send)."""
-        with self._unit() as unit:
-            nudges.settle(unit, self.settings, outbound.task_id, outbound.token, sent, self.clock())
-
-    def finish_nudges(self, results: list[tuple[nudges.Outbound, bool]]) -> None:
-        """Settle a batch of claimed nudges (sent or not) in one transaction."""
-        with self._unit() as unit:
-            nudges.settle_all(unit, self.settings, results, self.clock())
-
-    def claim_digests(self, token: str) -> list[digests.DigestOutbound]:
-        """Lease the digests due now and build them (see handlers/digests.py)."""
-        with self._unit() as unit:
-            return digests.claim(unit, self.settings, self.clock(), token)
-
-    def finish_digest(self, outbound: digests.DigestOutbound, sent: bool) -> None:
-        """Settle a claimed digest after posting it (or failing to)."""
-        with self._unit() as unit:
-            digests.settle(unit, self.settings, outbound, sent, self.clock())
-
-    def digest_unreachable(self, platform: str, chat: str) -> bool:
-        """Stop the digest of a chat that is gone; True the first time (to tell an admin)."""
-        with self._unit() as unit:
-            return digests.mark_unreachable(unit, platform, chat)
-
-    def admin_recipients(self) -> list[Recipient]:
-        """Where each admin gets direct messages."""
-        with self._unit() as unit:
-            found = (nudges.recipient(unit, m) for m in unit.members() if m.role == "admin")
-            return [r for r in found if r is not None]
-
-    def mark_unreachable(self, platform: str, user: str) -> None:
-        """Remember that a person blocked the bot, so nothing is retried at them forever."""
-        with self._unit() as unit:
-            identity = unit.identity(platform, user)
-            if identity is not None:
-                identity.reachable = False
 
     # --- operations the CLI uses -------------------------------------------------
     def import_file(self, path: Path) -> ImportReport:
         """Import a DIRECTORY.json or a CSV of contacts."""
-        with self._unit() as unit:
+        with self.unit() as unit:
             return import_path(unit, path, self.clock())
 
     def export(self, directory: Path, fmt: Literal["csv", "json"]) -> list[Path]:
         """Write every contact, company, interaction, task and deal to `directory`."""
-        with self._unit() as unit:
+        with self.unit() as unit:
             return export_all(unit, directory, fmt)
 
     def create_invite(self, by: str | None = None) -> str:
         """A one-time Telegram join code, valid 24 hours."""
-        with self._unit() as unit:
+        with self.unit() as unit:
             return access.make_code(unit, self.clock(), None, None)

@@ -5,10 +5,11 @@ new customers, deals won and lost. Empty sections are left out.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
+from handlers import chart, schedule
 from handlers import formatting as fmt
-from handlers import schedule
 from handlers.settings import CoreSettings
 from handlers.types import Button, Reply
 from store import Unit, reports
@@ -210,3 +211,15 @@ def _cold(
         if row is not None:
             shown.append((row, last))
     return shown, len(found)
+
+
+def with_chart(unit: Unit, reply: Reply, now: dt.datetime, zone: ZoneInfo) -> Reply:
+    """Add the chart image, and its numbers as text."""
+    series, days, ages = chart.figures(unit, now, zone)
+    numbers = chart.summary(series, ages)
+    if reply.sections:
+        return replace(reply, text=reply.text + "\n" + numbers,
+                       sections=(*reply.sections, numbers), image=chart.render_png(series, days, ages))  # fmt: skip
+    # A one-line (quiet) digest: the line itself is the headline.
+    return replace(reply, title=None, text=reply.text + "\n" + numbers,
+                   image=chart.render_png(series, days, ages))  # fmt: skip
