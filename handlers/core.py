@@ -6,16 +6,13 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from pathlib import Path
-from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from handlers import access, agenda, log, lookup, tasks
 from handlers.context import Ctx
 from handlers.directory import load_directory
-from handlers.exporter import export_all
 from handlers.help import not_understood
 from handlers.ids import as_id
-from handlers.importer import ImportReport, import_path
 from handlers.router import ACTIONS, command_for
 from handlers.settings import CoreSettings
 from handlers.types import Message, Reply
@@ -33,7 +30,7 @@ FAILED = "Something went wrong — nothing was changed."
 CONFLICT_RETRIES = 2
 MAX_TEXT = 40_000
 
-__all__ = ["Core", "CoreSettings", "ImportReport"]
+__all__ = ["Core", "CoreSettings"]
 
 
 class Core:
@@ -215,19 +212,3 @@ class Core:
         """Load the directory and build the parser's index for it, ahead of the first message."""
         with self.unit() as unit:
             prepare(load_directory(unit))
-
-    # --- operations the CLI uses -------------------------------------------------
-    def import_file(self, path: Path) -> ImportReport:
-        """Import a DIRECTORY.json or a CSV of contacts."""
-        with self.unit() as unit:
-            return import_path(unit, path, self.clock())
-
-    def export(self, directory: Path, fmt: Literal["csv", "json"]) -> list[Path]:
-        """Write every contact, company, interaction, task and deal to `directory`."""
-        with self.unit() as unit:
-            return export_all(unit, directory, fmt)
-
-    def create_invite(self, by: str | None = None) -> str:
-        """A one-time Telegram join code, valid 24 hours."""
-        with self.unit() as unit:
-            return access.make_code(unit, self.clock(), None, None)

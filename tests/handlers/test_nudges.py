@@ -8,7 +8,8 @@ import threading
 import pytest
 
 from handlers.core import Core
-from tests.conftest import PG_URL, Clock, Say
+from handlers.importer import import_path
+from tests.conftest import DIRECTORY, PG_URL, Clock, Say
 from tests.handlers.helpers import button, claim_nudges, finish_nudge, rows
 
 UTC = dt.UTC
@@ -121,7 +122,7 @@ def test_two_senders_on_postgresql_claim_500_nudges_once(store_url: str, clock: 
 
     store = Store(store_url)
     core = Core(store, CoreSettings(default_tz="America/New_York"), clock=clock)
-    core.import_file(__import__("tests.conftest", fromlist=["DIRECTORY"]).DIRECTORY)
+    core.in_unit(import_path, DIRECTORY, core.clock())
     from handlers.types import Message
 
     for i in range(500):
