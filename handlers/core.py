@@ -8,7 +8,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from handlers import access, agenda, log, lookup, tasks
+from handlers import access, agenda, logbook, lookup, tasks
 from handlers.context import Ctx
 from handlers.directory import load_directory
 from handlers.help import not_understood
@@ -141,11 +141,11 @@ class Core:
             answered = self._typed_answer(ctx, pending, text)
             if answered is not None:
                 return answered
-        parsed = log.parse_for(ctx, text, message.sent_at)
+        parsed = logbook.parse_for(ctx, text, message.sent_at)
         if message.log_as_is:
-            return log.handle_shortcut(ctx, parsed)
+            return logbook.handle_shortcut(ctx, parsed)
         if parsed.intent in ("log", "task"):
-            return log.handle_record(ctx, parsed)
+            return logbook.handle_record(ctx, parsed)
         if parsed.intent == "lookup":
             return lookup.handle_lookup(ctx, parsed)
         if parsed.intent == "agenda":
@@ -161,7 +161,7 @@ class Core:
             if text.lower() == "cancel":
                 pending.status = "answered"
                 return [Reply("Cancelled — nothing was saved.")]
-            return log.answer_name(ctx, pending, text)
+            return logbook.answer_name(ctx, pending, text)
         options = pending.state.get("options", [])
         choice = None
         picked = as_id(text)
@@ -171,7 +171,7 @@ class Core:
             labels = [str(o["label"]).lower() for o in options]
             if text.lower() in labels:
                 choice = labels.index(text.lower())
-        return log.answer(ctx, pending, choice) if choice is not None else None
+        return logbook.answer(ctx, pending, choice) if choice is not None else None
 
     def _action(self, ctx: Ctx) -> list[Reply]:
         action = ctx.message.action
@@ -188,7 +188,7 @@ class Core:
             choice = as_id(raw_choice)
             if choice is None:
                 return [Reply("That button is out of date.", tone="warning")]
-            return log.answer(ctx, pending, choice)
+            return logbook.answer(ctx, pending, choice)
         handler = ACTIONS.get(action.name)
         if handler is None:
             return [Reply("That button is out of date.", tone="warning")]

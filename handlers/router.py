@@ -12,10 +12,10 @@ from collections.abc import Callable
 from handlers import (
     access,
     agenda,
-    customers,
+    customer_actions,
     digest_subscription,
     followup,
-    log,
+    logbook,
     lookup,
     prefs,
     tasks,
@@ -71,7 +71,7 @@ def _revoke(ctx: Ctx, rest: str) -> list[Reply] | None:
 def _find(ctx: Ctx, rest: str) -> list[Reply] | None:
     if not rest.strip():
         return [Reply("Who should I look up? e.g. “find Jane”.")]
-    parsed = log.parse_for(ctx, f"who is {rest.strip()}?", ctx.message.sent_at)
+    parsed = logbook.parse_for(ctx, f"who is {rest.strip()}?", ctx.message.sent_at)
     return lookup.handle_lookup(ctx, parsed)
 
 
@@ -112,10 +112,10 @@ ACTIONS: dict[str, ActionHandler] = {
     "log.undo": undo.undo_log,
     "customer.show": lookup.show,
     "followup.add": followup.add,
-    "customer.log_call": customers.log_call,
-    "customer.snooze": customers.snooze,
-    "customer.reassign": customers.ask_owner,
-    "customer.give": customers.give,
+    "customer.log_call": customer_actions.log_call,
+    "customer.snooze": customer_actions.snooze,
+    "customer.reassign": customer_actions.ask_owner,
+    "customer.give": customer_actions.give,
 }
 
 
