@@ -6,21 +6,18 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
-from handlers import access, agenda, logbook, lookup, tasks
+from handlers import access, agenda, lookup
 from handlers.context import Ctx
 from handlers.directory import load_directory
-from handlers.help import not_understood
-from handlers.ids import as_id
-from handlers.router import ACTIONS, command_for
+from handlers.router import route
 from handlers.settings import CoreSettings
 from handlers.types import Message, Reply
 from nlp import prepare
-from nlp.signals import is_lookup_question
 from store import Conflict, Store, UnavailableErrors, Unit, utcnow
 
-log_ = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -28,7 +25,6 @@ UNAVAILABLE = "I couldn't save that — try again in a minute."
 FAILED = "Something went wrong — nothing was changed."
 #: How often a message is tried again after a unique-constraint race with another writer.
 CONFLICT_RETRIES = 2
-MAX_TEXT = 40_000
 
 __all__ = ["Core", "CoreSettings"]
 
@@ -69,10 +65,10 @@ class Core:
                     # two messages at once); the retry finds theirs instead of making its own.
             raise AssertionError("unreachable")
         except UnavailableErrors:
-            log_.warning("database unavailable while handling %s", message.message_id)
+            log.warning("database unavailable while handling %s", message.message_id)
             return [Reply(UNAVAILABLE, tone="error")], True
         except Exception:
-            log_.exception("failed to handle %s", message.message_id)
+            log.exception("failed to handle %s", message.message_id)
             return [Reply(FAILED, tone="error")], True
 
     def _seen(self, message: Message) -> bool:
@@ -111,88 +107,14 @@ class Core:
             ctx = Ctx(unit, member, message, self.settings, now)
             if not access.chat_allowed(unit, message) and not self._is_allow(message):
                 return [], True
-            replies = self._dispatch(ctx)
+            replies = route(ctx)
             unit.remember(message.platform, message.message_id, [r.to_json() for r in replies], now)
             return replies, True
 
     @staticmethod
     def _is_allow(message: Message) -> bool:
+        # "allow" is how an admin lets a group in, so it passes the gate it opens.
         return message.text.strip().lstrip("/").split("@")[0].lower() == "allow"
-
-    def _dispatch(self, ctx: Ctx) -> list[Reply]:
-        message = ctx.message
-        if message.action is not None:
-            return self._action(ctx)
-        text = message.text.strip()
-        if not text:
-            return not_understood()
-        if len(text) > MAX_TEXT or "\x00" in text:
-            return [
-                Reply("That message is too long or not text; nothing was saved.", tone="warning")
-            ]
-        found = command_for(text)
-        if found is not None:
-            command, rest = found
-            replies = command(ctx, rest)
-            if replies is not None:
-                return replies
-        pending = ctx.unit.open_pending(ctx.member.id, message.chat, ctx.now)
-        if pending is not None:
-            answered = self._typed_answer(ctx, pending, text)
-            if answered is not None:
-                return answered
-        parsed = logbook.parse_for(ctx, text, message.sent_at)
-        if message.log_as_is:
-            return logbook.handle_shortcut(ctx, parsed)
-        if parsed.intent in ("log", "task"):
-            return logbook.handle_record(ctx, parsed)
-        if parsed.intent == "lookup":
-            return lookup.handle_lookup(ctx, parsed)
-        if parsed.intent == "agenda":
-            return agenda.handle_agenda(ctx)
-        if is_lookup_question(text.lower()):
-            return lookup.handle_lookup(ctx, parsed)
-        return not_understood()
-
-    def _typed_answer(self, ctx: Ctx, pending: Any, text: str) -> list[Reply] | None:
-        if pending.kind == "task.date":
-            return tasks.answer_new_date(ctx, pending, text)
-        if pending.kind == "customer.name":
-            if text.lower() == "cancel":
-                pending.status = "answered"
-                return [Reply("Cancelled — nothing was saved.")]
-            return logbook.answer_name(ctx, pending, text)
-        options = pending.state.get("options", [])
-        choice = None
-        picked = as_id(text)
-        if picked is not None and 1 <= picked <= len(options):
-            choice = picked - 1
-        else:
-            labels = [str(o["label"]).lower() for o in options]
-            if text.lower() in labels:
-                choice = labels.index(text.lower())
-        return logbook.answer(ctx, pending, choice) if choice is not None else None
-
-    def _action(self, ctx: Ctx) -> list[Reply]:
-        action = ctx.message.action
-        assert action is not None
-        value = action.value[:64]
-        if action.name == "pending.answer":
-            raw_id, _, raw_choice = value.partition(":")
-            pending_id = as_id(raw_id)
-            pending = ctx.unit.pending(pending_id) if pending_id is not None else None
-            if pending is None or pending.member_id != ctx.member.id:
-                return [Reply("That question isn't yours or no longer exists.", tone="warning")]
-            if pending.status != "open" or pending.expires_at <= ctx.now:
-                return [Reply("That question was already answered or has expired.", replace=True)]
-            choice = as_id(raw_choice)
-            if choice is None:
-                return [Reply("That button is out of date.", tone="warning")]
-            return logbook.answer(ctx, pending, choice)
-        handler = ACTIONS.get(action.name)
-        if handler is None:
-            return [Reply("That button is out of date.", tone="warning")]
-        return handler(ctx, value)
 
     def home(self, platform: str, user: str, user_name: str | None = None,
              user_tz: str | None = None) -> list[Reply]:  # fmt: skip
