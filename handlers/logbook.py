@@ -1,25 +1,21 @@
-"""log and task messages: resolve who it is about (asking when unsure), write, restate."""
+"""Log and task messages: resolve who it is about (asking when unsure), write, restate."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
 
-from handlers import cards
-from handlers import formatting as fmt
-from handlers.choices import choose
+from handlers import cards, clarify
 from handlers.context import Ctx
-from handlers.directory import Customers, close_names, load_directory, rows_for
+from handlers.directory import load_directory, rows_for
+from handlers.questions import Choice, Draft, NameWanted
 from handlers.record import write
-from handlers.types import Button, Reply
+from handlers.types import Reply
 from nlp import Parse, parse
-from nlp.dates import slash_readings
 from store.models import Company, Contact, PendingAction
 
-QUESTION_TTL = dt.timedelta(hours=24)
-# rapidfuzz WRatio: "Tom Whitacre"/"Tom Whitaker" 83, "Tom Brennan"/"Sue Brennan" 73.
-CLOSE_MATCH = 80
+#: A new customer: (name, "person" or "company", the person's company if given).
+NewName = tuple[str, str, str | None]
 
 
 def parse_for(ctx: Ctx, text: str, sent_at: dt.datetime) -> Parse:
@@ -27,29 +23,19 @@ def parse_for(ctx: Ctx, text: str, sent_at: dt.datetime) -> Parse:
     return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, load_directory(ctx.unit))
 
 
+def _draft(ctx: Ctx, as_is: bool = False) -> Draft:
+    message = ctx.message
+    return Draft(message.text, message.sent_at, message.message_id, as_is=as_is)
+
+
 def handle_record(ctx: Ctx, parsed: Parse) -> list[Reply]:
     """Entry point for a fresh log or task message."""
-    state: dict[str, Any] = {
-        "text": ctx.message.text,
-        "sent_at": ctx.message.sent_at.isoformat(),
-        "key": ctx.message.message_id,
-        "picks": {},
-        "decided": {},
-    }
-    return proceed(ctx, state, parsed)
+    return proceed(ctx, _draft(ctx), parsed)
 
 
 def handle_shortcut(ctx: Ctx, parsed: Parse) -> list[Reply]:
     """ "Log to Rapport" on any message: log it even with no contact verb; ask who if unnamed."""
-    state = {
-        "text": ctx.message.text,
-        "sent_at": ctx.message.sent_at.isoformat(),
-        "key": ctx.message.message_id,
-        "picks": {},
-        "decided": {},
-        "as_is": True,
-    }
-    return proceed(ctx, state, _as_log(parsed))
+    return proceed(ctx, _draft(ctx, as_is=True), _as_log(parsed))
 
 
 def _as_log(parsed: Parse) -> Parse:
@@ -62,7 +48,19 @@ def _as_log(parsed: Parse) -> Parse:
     )
 
 
-def answer_name(ctx: Ctx, pending: PendingAction, text: str) -> list[Reply]:
+def answer(ctx: Ctx, pending: PendingAction, question: Choice, choice: int) -> list[Reply]:
+    """Apply the chosen option of an open question, then carry on."""
+    if not 0 <= choice < len(question.options):
+        return [Reply("That choice is no longer on offer.", tone="warning")]
+    option = question.options[choice]
+    pending.status = "answered"
+    if option.into is None:
+        return [Reply("Cancelled — nothing was saved.", replace=True)]
+    replies = proceed(ctx, question.draft.answered(option.into, option.slot, option.value))
+    return [replace(r, replace=True) for r in replies[:1]] + replies[1:]
+
+
+def answer_name(ctx: Ctx, pending: PendingAction, question: NameWanted, text: str) -> list[Reply]:
     """The reply to "Who is this about?": a customer's name."""
     found = parse_for(ctx, f"who is {text}?", ctx.now)
     keys = [c.key for c in found.customers]
@@ -74,57 +72,82 @@ def answer_name(ctx: Ctx, pending: PendingAction, text: str) -> list[Reply]:
         return [Reply(f"I don't know “{text[:40]}”. Reply with a customer's name, or “cancel”.",
                       tone="warning")]  # fmt: skip
     pending.status = "answered"
-    state = {k: v for k, v in pending.state.items() if k != "options"}
-    state["extra"] = [*state.get("extra", []), *keys]
-    return proceed(ctx, state)
+    return proceed(ctx, question.draft.naming(keys))
 
 
-def proceed(ctx: Ctx, state: dict[str, Any], parsed: Parse | None = None) -> list[Reply]:
+def proceed(ctx: Ctx, draft: Draft, parsed: Parse | None = None) -> list[Reply]:
     """Ask the next open question, or write when nothing is left to ask."""
-    sent_at = dt.datetime.fromisoformat(state["sent_at"])
     if parsed is None:
-        parsed = parse_for(ctx, state["text"], sent_at)
-        if state.get("as_is"):
+        parsed = parse_for(ctx, draft.text, draft.sent_at)
+        if draft.as_is:
             parsed = _as_log(parsed)
-    keys = [c.key for c in parsed.customers] + list(state.get("extra", []))
+    keys = [c.key for c in parsed.customers] + list(draft.extra)
+    new_names = _new_names(parsed)
+    question = _which(ctx, draft, parsed, keys, new_names) or _added(ctx, draft, new_names, keys)
+    if question is not None:
+        return [question]
+    parsed, question = _due(ctx, draft, parsed)
+    if question is not None:
+        return [question]
+    return _write(ctx, draft, parsed, keys)
+
+
+def _new_names(parsed: Parse) -> list[NewName]:
     # A new person's new company is added with them, not asked about separately.
     companies_of_new = {n.company for n in parsed.new_customers if n.company}
-    new_names: list[tuple[str, str, str | None]] = [
+    return [
         (n.name, n.kind, n.company)
         for n in parsed.new_customers
         if not (n.kind == "company" and n.name in companies_of_new)
     ]
+
+
+def _which(
+    ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str], new_names: list[NewName]
+) -> Reply | None:
+    """Ask about the first ambiguous name not yet picked; collect the picks into `keys`."""
     for index, group in enumerate(parsed.ambiguous):
-        pick = state["picks"].get(str(index))
+        pick = draft.picks.get(str(index))
         if pick is None:
-            return [_ask_pick(ctx, state, index, group)]
+            return clarify.which_customer(ctx, draft, index, group)
         if pick == "new":
             new_names.append((group[0].name.split()[0], "person", None))
         elif pick != "skip":
             keys.append(pick)
+    return None
+
+
+def _added(ctx: Ctx, draft: Draft, new_names: list[NewName], keys: list[str]) -> Reply | None:
+    """Ask about the first new name not yet decided; add the decided ones into `keys`."""
     for name, kind, company in new_names:
-        decided = state["decided"].get(name)
+        decided = draft.decided.get(name)
         if decided is None:
-            return [_ask_new(ctx, state, name, kind, company)]
+            return clarify.is_new(ctx, draft, name, kind, company)
         if decided == "add":
             keys.extend(_add_customer(ctx, name, kind, company))
         elif decided != "skip":
             keys.append(decided)
-    fixed_due = state.get("fixes", {}).get("due")
-    if parsed.task is not None and parsed.task.due is None and "date" in parsed.unsure:
-        if fixed_due is None:
-            question = _ask_date(ctx, state)
-            if question is not None:
-                return [question]
-        elif fixed_due != "none":
-            parsed = replace(
-                parsed, task=replace(parsed.task, due=dt.date.fromisoformat(fixed_due))
-            )
+    return None
+
+
+def _due(ctx: Ctx, draft: Draft, parsed: Parse) -> tuple[Parse, Reply | None]:
+    """The task's date as the author chose it, or the question about an unclear one."""
+    task = parsed.task
+    if task is None or task.due is not None or "date" not in parsed.unsure:
+        return parsed, None
+    fixed = draft.fixes.get("due")
+    if fixed is None:
+        return parsed, clarify.which_date(ctx, draft)
+    if fixed == "none":
+        return parsed, None
+    return replace(parsed, task=replace(task, due=dt.date.fromisoformat(fixed))), None
+
+
+def _write(ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str]) -> list[Reply]:
     customers = rows_for(ctx.unit, keys)
-    if parsed.intent == "log" and customers.empty and state.get("as_is"):
-        _question(ctx, state, "customer.name", [])
-        return [Reply("Who is this about? Reply with the customer's name. Nothing is saved yet.")]
     if parsed.intent == "log" and customers.empty:
+        if draft.as_is:
+            return [clarify.who_is_it(ctx, draft)]
         return [
             Reply(
                 "I couldn't tell who that was with, so nothing was logged. "
@@ -132,102 +155,8 @@ def proceed(ctx: Ctx, state: dict[str, Any], parsed: Parse | None = None) -> lis
                 tone="warning",
             )
         ]
-    written = write(ctx, parsed, state["text"], customers, sent_at, state["key"])
+    written = write(ctx, parsed, draft.text, customers, draft.sent_at, draft.key)
     return [cards.logged(ctx, parsed, customers, written)]
-
-
-def _question(
-    ctx: Ctx, state: dict[str, Any], kind: str, options: list[dict[str, Any]]
-) -> PendingAction:
-    pending = PendingAction(
-        team_id=ctx.unit.team_id,
-        member_id=ctx.member.id,
-        chat=ctx.message.chat,
-        kind=kind,
-        state={**state, "options": options},
-        status="open",
-        created_at=ctx.now,
-        expires_at=ctx.now + QUESTION_TTL,
-    )
-    ctx.unit.add(pending)
-    ctx.unit.flush()
-    return pending
-
-
-def _buttons(pending: PendingAction) -> tuple[Button, ...]:
-    return tuple(
-        Button(o["label"], "pending.answer", f"{pending.id}:{i}", o.get("style", "default"))
-        for i, o in enumerate(pending.state["options"])
-    )
-
-
-def _ask_pick(ctx: Ctx, state: dict[str, Any], index: int, group: tuple[Any, ...]) -> Reply:
-    picks = choose(ctx, group)
-    rows = rows_for(ctx.unit, [c.key for c in picks.shown])
-    options: list[dict[str, Any]] = [
-        {"label": label, "set": "picks", "slot": str(index), "value": key}
-        for label, key in _labelled(rows)
-    ]
-    options.append({"label": "Someone new", "set": "picks", "slot": str(index), "value": "new"})
-    options.append({"label": "Cancel", "cancel": True, "style": "danger"})
-    pending = _question(ctx, state, "customer.pick", options)
-    return Reply(
-        f"{picks.intro()} Nothing is saved until you choose.",
-        title=f"Which {picks.first}?",
-        buttons=_buttons(pending),
-    )
-
-
-def _ask_date(ctx: Ctx, state: dict[str, Any]) -> Reply | None:
-    """A slash date like 12/3 reads differently by country: ask instead of guessing."""
-    written, readings = slash_readings(state["text"], ctx.today)
-    if not readings:
-        return None
-    options: list[dict[str, Any]] = [
-        {"label": fmt.day(d, ctx.today), "set": "fixes", "slot": "due", "value": d.isoformat()}
-        for d in readings
-    ]
-    options.append({"label": "No date", "set": "fixes", "slot": "due", "value": "none"})
-    options.append({"label": "Cancel", "cancel": True, "style": "danger"})
-    pending = _question(ctx, state, "task.date_reading", options)
-    text = f"Which date is “{written}”? Nothing is saved until you choose."
-    return Reply(text, title=f"Which date is “{written}”?", buttons=_buttons(pending))
-
-
-def _labelled(rows: Customers) -> list[tuple[str, str]]:
-    out = [
-        (f"{p.name} ({p.company.name})" if p.company else p.name, f"contact:{p.id}")
-        for p in rows.contacts
-    ]
-    return out + [(c.name, f"company:{c.id}") for c in rows.companies]
-
-
-def _close_matches(ctx: Ctx, name: str, kind: str) -> list[tuple[str, str]]:
-    # From the cached directory: loading 100,000 contacts as rows would take seconds.
-    return close_names(load_directory(ctx.unit), name, kind, limit=3, cutoff=CLOSE_MATCH)
-
-
-def _ask_new(ctx: Ctx, state: dict[str, Any], name: str, kind: str, company: str | None) -> Reply:
-    what = f"{name} ({company})" if company else name
-    noun = "contact" if kind == "person" else "company"
-    matches = _close_matches(ctx, name, kind)
-    options: list[dict[str, Any]] = [
-        {"label": f"It's {label}", "set": "decided", "slot": name, "value": key}
-        for label, key in matches
-    ]
-    options.append(
-        {"label": f"Add {noun}", "set": "decided", "slot": name, "value": "add", "style": "primary"}
-    )
-    options.append({"label": "Leave out", "set": "decided", "slot": name, "value": "skip"})
-    options.append({"label": "Cancel", "cancel": True, "style": "danger"})
-    pending = _question(ctx, state, "customer.new", options)
-    if matches:
-        text = f"Is {what} someone you already have, or a new {noun}?"
-    else:
-        text = f"Add {what} as a new {noun}?"
-    return Reply(
-        text + " Nothing is saved until you choose.", title=text, buttons=_buttons(pending)
-    )
 
 
 def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[str]:
@@ -263,18 +192,3 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
     unit.flush()
     unit.note_directory_addition()
     return [f"contact:{contact.id}", *keys]
-
-
-def answer(ctx: Ctx, pending: PendingAction, choice: int) -> list[Reply]:
-    """Apply the chosen option of an open question, then carry on."""
-    options = pending.state.get("options", [])
-    if not 0 <= choice < len(options):
-        return [Reply("That choice is no longer on offer.", tone="warning")]
-    option = options[choice]
-    pending.status = "answered"
-    if option.get("cancel"):
-        return [Reply("Cancelled — nothing was saved.", replace=True)]
-    state = {k: v for k, v in pending.state.items() if k != "options"}
-    state[option["set"]] = {**state.get(option["set"], {}), option["slot"]: option["value"]}
-    replies = proceed(ctx, state)
-    return [Reply(**{**r.__dict__, "replace": True}) for r in replies[:1]] + replies[1:]

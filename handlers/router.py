@@ -19,12 +19,14 @@ from handlers import (
     logbook,
     lookup,
     prefs,
+    questions,
     tasks,
     undo,
 )
 from handlers.context import Ctx
 from handlers.help import help_reply, not_understood
 from handlers.ids import as_id
+from handlers.questions import Choice, NameWanted, NewDate
 from handlers.types import Reply
 from nlp.signals import is_lookup_question
 from store.models import PendingAction
@@ -172,23 +174,26 @@ def _free_text(ctx: Ctx, text: str) -> list[Reply]:
 
 
 def _typed_answer(ctx: Ctx, pending: PendingAction, text: str) -> list[Reply] | None:
-    if pending.kind == "task.date":
-        return tasks.answer_new_date(ctx, pending, text)
-    if pending.kind == "customer.name":
+    """The line as the answer to the author's open question; None when it is not one."""
+    question = questions.read(pending)
+    if isinstance(question, NewDate):
+        return tasks.answer_new_date(ctx, pending, question, text)
+    if isinstance(question, NameWanted):
         if text.lower() == "cancel":
             pending.status = "answered"
             return [Reply("Cancelled — nothing was saved.")]
-        return logbook.answer_name(ctx, pending, text)
-    options = pending.state.get("options", [])
-    choice = None
+        return logbook.answer_name(ctx, pending, question, text)
+    choice = _typed_choice(question, text)
+    return logbook.answer(ctx, pending, question, choice) if choice is not None else None
+
+
+def _typed_choice(question: Choice, text: str) -> int | None:
+    """An option's number ("2") or its label ("someone new"), as an index."""
     picked = as_id(text)
-    if picked is not None and 1 <= picked <= len(options):
-        choice = picked - 1
-    else:
-        labels = [str(o["label"]).lower() for o in options]
-        if text.lower() in labels:
-            choice = labels.index(text.lower())
-    return logbook.answer(ctx, pending, choice) if choice is not None else None
+    if picked is not None and 1 <= picked <= len(question.options):
+        return picked - 1
+    labels = [o.label.lower() for o in question.options]
+    return labels.index(text.lower()) if text.lower() in labels else None
 
 
 def _press(ctx: Ctx) -> list[Reply]:
@@ -215,4 +220,7 @@ def _answer_button(ctx: Ctx, value: str) -> list[Reply]:
     choice = as_id(raw_choice)
     if choice is None:
         return [Reply("That button is out of date.", tone="warning")]
-    return logbook.answer(ctx, pending, choice)
+    question = questions.read(pending)
+    if not isinstance(question, Choice):
+        return [Reply("That choice is no longer on offer.", tone="warning")]
+    return logbook.answer(ctx, pending, question, choice)
