@@ -10,7 +10,7 @@ import datetime as dt
 from handlers import formatting as fmt
 from handlers.choices import choose
 from handlers.context import Ctx
-from handlers.directory import Customers, close_names, load_directory, rows_for
+from handlers.directory import Customers, close_names, rows_for
 from handlers.questions import Choice, ChoiceKind, Draft, NameWanted, Option, ask
 from handlers.types import Button, Reply
 from nlp import CustomerRef
@@ -97,4 +97,5 @@ def _labelled(rows: Customers) -> list[tuple[str, str]]:
 
 def _close_matches(ctx: Ctx, name: str, kind: str) -> list[tuple[str, str]]:
     # From the cached directory: loading 100,000 contacts as rows would take seconds.
-    return close_names(load_directory(ctx.unit), name, kind, limit=3, cutoff=CLOSE_MATCH)
+    team = ctx.directories.load(ctx.unit)
+    return close_names(team, name, kind, limit=3, cutoff=CLOSE_MATCH)

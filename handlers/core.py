@@ -10,11 +10,10 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from handlers import access, agenda, lookup
 from handlers.context import Ctx
-from handlers.directory import load_directory
+from handlers.directory import DirectoryCache
 from handlers.router import route
 from handlers.settings import CoreSettings
 from handlers.types import Message, Reply
-from nlp import prepare
 from store import Conflict, Store, UnavailableErrors, Unit, utcnow
 
 log = logging.getLogger(__name__)
@@ -41,6 +40,7 @@ class Core:
         self.store = store
         self.settings = settings or CoreSettings()
         self.clock = clock
+        self.directories = DirectoryCache()
 
     def handle(self, message: Message) -> list[Reply]:
         """Answer one message; the same message key twice is answered once and writes once."""
@@ -104,7 +104,7 @@ class Core:
                         now,
                     )
                 return refusal, True
-            ctx = Ctx(unit, member, message, self.settings, now)
+            ctx = Ctx(unit, member, message, self.settings, now, self.directories)
             if not access.chat_allowed(unit, message) and not self._is_allow(message):
                 return [], True
             replies = route(ctx)
@@ -127,10 +127,10 @@ class Core:
             member, refusal = access.resolve_member(unit, probe, self.settings, self.clock())
             if member is None:
                 return refusal
-            ctx = Ctx(unit, member, probe, self.settings, self.clock())
+            ctx = Ctx(unit, member, probe, self.settings, self.clock(), self.directories)
             return [*agenda.handle_agenda(ctx), lookup.recent_customers(ctx)]
 
     def warm(self) -> None:
         """Load the directory and build the parser's index for it, ahead of the first message."""
         with self.unit() as unit:
-            prepare(load_directory(unit))
+            self.directories.warm(unit)

@@ -7,11 +7,11 @@ from dataclasses import replace
 
 from handlers import cards, clarify
 from handlers.context import Ctx
-from handlers.directory import load_directory, rows_for
+from handlers.directory import rows_for
 from handlers.questions import Choice, Draft, NameWanted
 from handlers.record import write
 from handlers.types import Reply
-from nlp import Parse, parse
+from nlp import Parse, find_customers, parse
 from store.models import Company, Contact, PendingAction
 
 #: A new customer: (name, "person" or "company", the person's company if given).
@@ -20,7 +20,13 @@ NewName = tuple[str, str, str | None]
 
 def parse_for(ctx: Ctx, text: str, sent_at: dt.datetime) -> Parse:
     """Parse text as the author would mean it at `sent_at`."""
-    return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, load_directory(ctx.unit))
+    matcher = ctx.directories.load(ctx.unit).matcher
+    return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, matcher)
+
+
+def customers_named(ctx: Ctx, text: str) -> Parse:
+    """The customers a typed name stands for, as a lookup."""
+    return find_customers(text, ctx.directories.load(ctx.unit).matcher)
 
 
 def _draft(ctx: Ctx, as_is: bool = False) -> Draft:
@@ -62,7 +68,7 @@ def answer(ctx: Ctx, pending: PendingAction, question: Choice, choice: int) -> l
 
 def answer_name(ctx: Ctx, pending: PendingAction, question: NameWanted, text: str) -> list[Reply]:
     """The reply to "Who is this about?": a customer's name."""
-    found = parse_for(ctx, f"who is {text}?", ctx.now)
+    found = customers_named(ctx, text)
     keys = [c.key for c in found.customers]
     if not keys:
         options = [c for group in found.ambiguous for c in group]

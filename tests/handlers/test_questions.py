@@ -42,7 +42,7 @@ def _asked_and_read(core: Core, question: Question) -> Question:
                       sent_at=NOW, message_id="probe")  # fmt: skip
     with core.unit() as unit:
         member = unit.members()[0]
-        pending_id = questions.ask(Ctx(unit, member, message, core.settings, NOW), question,
+        pending_id = questions.ask(Ctx(unit, member, message, core.settings, NOW, core.directories), question,
                                    dt.timedelta(hours=1)).id  # fmt: skip
     with core.unit() as unit:
         row = unit.pending(pending_id)
