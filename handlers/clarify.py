@@ -1,6 +1,7 @@
-"""The questions asked about a log before it is written: which customer, someone new,
-which date. Each keeps the draft in an open question and offers its options as buttons
-(a typed number or label answers too).
+"""The questions asked about a log before it is written.
+
+Which customer, someone new, which date: each keeps the draft in an open question and
+offers its options as buttons (a typed number or label answers too).
 """
 
 from __future__ import annotations

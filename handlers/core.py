@@ -37,6 +37,7 @@ class Core:
         settings: CoreSettings | None = None,
         clock: Callable[[], dt.datetime] = utcnow,
     ) -> None:
+        """A core over `store` for the team in `settings`, telling time by `clock`."""
         self.store = store
         self.settings = settings or CoreSettings()
         self.clock = clock
@@ -118,8 +119,9 @@ class Core:
 
     def home(self, platform: str, user: str, user_name: str | None = None,
              user_tz: str | None = None) -> list[Reply]:  # fmt: skip
-        """A member's overview (their tasks and recently touched customers); writes nothing
-        but the member's own record on first sight.
+        """A member's overview: their tasks and recently touched customers.
+
+        Writes nothing but the member's own record on first sight.
         """
         probe = Message(platform=platform, team="", user=user, chat="home", text="",  # type: ignore[arg-type]
                         sent_at=self.clock(), message_id="", user_name=user_name, user_tz=user_tz)  # fmt: skip

@@ -1,11 +1,13 @@
-"""The team digest: due today, overdue, recent activity, customers gone cold or unhappy,
-new customers, deals won and lost. Empty sections are left out.
+"""What the team digest says.
+
+Due today, overdue, recent activity, customers gone cold or unhappy, new customers, deals
+won and lost; empty sections are left out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from handlers import chart, schedule
@@ -78,95 +80,37 @@ def _names(interaction: Interaction) -> str:
     )
 
 
+@dataclass(frozen=True)
+class _Period:
+    """What the digest covers: since the previous workday until today began, in `zone`."""
+
+    today: dt.date
+    since: dt.date
+    start: dt.datetime  # UTC
+    end: dt.datetime  # UTC
+    zone: ZoneInfo
+
+
 def build(unit: Unit, settings: CoreSettings, now: dt.datetime, zone: ZoneInfo) -> Reply:
     """The digest for `now` in `zone` (one card; the chart is added by the caller)."""
     today = now.astimezone(zone).date()
-    workdays = schedule.parse_workdays(settings.workdays)
-    since = window_start(today, workdays)
-    start = schedule.local_moment(since, dt.time(0), zone).astimezone(dt.UTC)
-    end = schedule.local_moment(today, dt.time(0), zone).astimezone(dt.UTC)
-    sections: list[str] = []
-    buttons: list[Button] = []
-
-    loads = reports.due_by_owner(unit, today)
-    due_today, overdue = sum(o.due_today for o in loads), sum(o.overdue for o in loads)
-    if due_today:
-        sections += [f"Due today ({due_today:,}):", *_by_owner(unit, loads, today, False)]
-    if overdue:
-        sections += [f"Overdue ({overdue:,}):", *_by_owner(unit, loads, today, True)]
-
-    kinds, people = reports.activity_counts(unit, start, end)
-    label = (
-        "Yesterday" if since == today - dt.timedelta(days=1) else f"Since {fmt.day(since, today)}"
+    since = window_start(today, schedule.parse_workdays(settings.workdays))
+    period = _Period(
+        today,
+        since,
+        schedule.local_moment(since, dt.time(0), zone).astimezone(dt.UTC),
+        schedule.local_moment(today, dt.time(0), zone).astimezone(dt.UTC),
+        zone,
     )
-    if kinds:
-        sections.append(
-            f"{label}: {sum(n for _, n in kinds):,} logged — "
-            + ", ".join(f"{n:,} {k}{'s' if n > 1 else ''}" for k, n in kinds)
-            + " · by "
-            + _listed(people, PEOPLE_SHOWN)
-        )
-        marked = reports.notable(unit, start, end)
-        for i in marked[:LIST_SHOWN]:
-            extra = " · ".join(
-                x for x in (fmt.money(i.amount) if i.amount else "", i.sentiment or "") if x
-            )
-            sections.append(f"• {_names(i)}: {i.kind} by {i.author.name} ({extra})")
-        if len(marked) > LIST_SHOWN:
-            sections.append(f"• …and {len(marked) - LIST_SHOWN:,} more with an amount or a mood")
-
-    unhappy: dict[str, str] = {}
-    for i in reports.notable(unit, now - dt.timedelta(days=7), now, sentiment_only=True):
-        for link in i.links:
-            row = link.contact or link.company
-            if row is not None:
-                if i.sentiment == "negative":
-                    unhappy[row.name] = f"• {row.name}: {fmt.clip(i.summary, 60)} ({i.author.name})"
-                elif i.sentiment == "positive":
-                    unhappy.pop(row.name, None)
-    if unhappy:
-        sections += [f"Unhappy lately ({len(unhappy)}):", *list(unhappy.values())[:LIST_SHOWN]]
-
-    cold, cold_total = _cold(unit, settings, now, today)
-    if cold:
-        sections.append(f"Gone cold (no contact for {settings.cold_days}+ days):")
-        for row, last in cold:
-            kind = "contact" if isinstance(row, Contact) else "company"
-            owner = row.owner.name if row.owner else "no owner"
-            seen = (
-                f"last {fmt.day(last.astimezone(zone).date(), today)}"
-                if last
-                else "never contacted"
-            )
-            sections.append(f"• {row.name} ({owner}, {seen})")
-            key = f"{kind}:{row.id}"
-            buttons += [
-                Button(f"Log call: {row.name}"[:60], "customer.log_call", key),
-                Button(f"Snooze 2 weeks: {row.name}"[:60], "customer.snooze", key),
-                Button(f"Reassign: {row.name}"[:60], "customer.reassign", key),
-            ]
-        if cold_total > len(cold):
-            sections.append(f"…and {cold_total - len(cold):,} more.")
-
-    new_total, newest = reports.customers_created(unit, start, end, LIST_SHOWN)
-    if new_total:
-        more = f" (+{new_total - len(newest):,} more)" if new_total > len(newest) else ""
-        sections.append(f"New customers ({new_total:,}): {', '.join(newest)}{more}")
-
-    for stage in ("won", "lost"):
-        deals = [d for d in unit.deals_closed_between(start, end) if d.stage == stage]
-        if deals:
-            names = []
-            for d in deals:
-                row = (unit.company(d.company_id) if d.company_id else None) or (
-                    unit.contact(d.contact_id) if d.contact_id else None
-                )
-                names.append(
-                    f"{row.name if row else '?'}" + (f" {fmt.money(d.amount)}" if d.amount else "")
-                )
-            total = sum(d.amount or 0 for d in deals)
-            sections.append(f"Deals {stage} ({fmt.money(total)}): " + ", ".join(names))
-
+    cold, buttons = _gone_cold(unit, settings, now, period)
+    sections = [
+        *_due(unit, today),
+        *_activity(unit, period),
+        *_unhappy(unit, now),
+        *cold,
+        *_new_customers(unit, period),
+        *_deals(unit, period),
+    ]
     title = f"{settings.team_name} digest — {fmt.day(today)}"
     if not sections:
         return Reply(
@@ -181,11 +125,124 @@ def build(unit: Unit, settings: CoreSettings, now: dt.datetime, zone: ZoneInfo) 
     )
 
 
+def _due(unit: Unit, today: dt.date) -> list[str]:
+    """Due today and overdue, by owner."""
+    loads = reports.due_by_owner(unit, today)
+    due_today, overdue = sum(o.due_today for o in loads), sum(o.overdue for o in loads)
+    sections: list[str] = []
+    if due_today:
+        sections += [f"Due today ({due_today:,}):", *_by_owner(unit, loads, today, False)]
+    if overdue:
+        sections += [f"Overdue ({overdue:,}):", *_by_owner(unit, loads, today, True)]
+    return sections
+
+
+def _activity(unit: Unit, period: _Period) -> list[str]:
+    """What was logged in the period, by whom, and the entries with an amount or a mood."""
+    kinds, people = reports.activity_counts(unit, period.start, period.end)
+    if not kinds:
+        return []
+    today = period.today
+    yesterday = period.since == today - dt.timedelta(days=1)
+    label = "Yesterday" if yesterday else f"Since {fmt.day(period.since, today)}"
+    sections = [
+        f"{label}: {sum(n for _, n in kinds):,} logged — "
+        + ", ".join(f"{n:,} {k}{'s' if n > 1 else ''}" for k, n in kinds)
+        + " · by "
+        + _listed(people, PEOPLE_SHOWN)
+    ]
+    marked = reports.notable(unit, period.start, period.end)
+    for i in marked[:LIST_SHOWN]:
+        extra = " · ".join(
+            x for x in (fmt.money(i.amount) if i.amount else "", i.sentiment or "") if x
+        )
+        sections.append(f"• {_names(i)}: {i.kind} by {i.author.name} ({extra})")
+    if len(marked) > LIST_SHOWN:
+        sections.append(f"• …and {len(marked) - LIST_SHOWN:,} more with an amount or a mood")
+    return sections
+
+
+def _unhappy(unit: Unit, now: dt.datetime) -> list[str]:
+    """Customers whose latest mood this week was negative."""
+    unhappy: dict[str, str] = {}
+    for i in reports.notable(unit, now - dt.timedelta(days=7), now, sentiment_only=True):
+        for row in (link.contact or link.company for link in i.links):
+            if row is None:
+                continue
+            if i.sentiment == "negative":
+                unhappy[row.name] = f"• {row.name}: {fmt.clip(i.summary, 60)} ({i.author.name})"
+            elif i.sentiment == "positive":
+                unhappy.pop(row.name, None)
+    if not unhappy:
+        return []
+    return [f"Unhappy lately ({len(unhappy)}):", *list(unhappy.values())[:LIST_SHOWN]]
+
+
+def _gone_cold(
+    unit: Unit, settings: CoreSettings, now: dt.datetime, period: _Period
+) -> tuple[list[str], list[Button]]:
+    """Customers untouched for `cold_days`, each with Log call / Snooze / Reassign."""
+    cold, cold_total = _cold(unit, settings, now, period.today)
+    if not cold:
+        return [], []
+    sections = [f"Gone cold (no contact for {settings.cold_days}+ days):"]
+    buttons: list[Button] = []
+    for row, last in cold:
+        kind = "contact" if isinstance(row, Contact) else "company"
+        owner = row.owner.name if row.owner else "no owner"
+        seen = (
+            f"last {fmt.day(last.astimezone(period.zone).date(), period.today)}"
+            if last
+            else "never contacted"
+        )
+        sections.append(f"• {row.name} ({owner}, {seen})")
+        key = f"{kind}:{row.id}"
+        buttons += [
+            Button(f"Log call: {row.name}"[:60], "customer.log_call", key),
+            Button(f"Snooze 2 weeks: {row.name}"[:60], "customer.snooze", key),
+            Button(f"Reassign: {row.name}"[:60], "customer.reassign", key),
+        ]
+    if cold_total > len(cold):
+        sections.append(f"…and {cold_total - len(cold):,} more.")
+    return sections, buttons
+
+
+def _new_customers(unit: Unit, period: _Period) -> list[str]:
+    """Customers added in the period."""
+    new_total, newest = reports.customers_created(unit, period.start, period.end, LIST_SHOWN)
+    if not new_total:
+        return []
+    more = f" (+{new_total - len(newest):,} more)" if new_total > len(newest) else ""
+    return [f"New customers ({new_total:,}): {', '.join(newest)}{more}"]
+
+
+def _deals(unit: Unit, period: _Period) -> list[str]:
+    """Deals won, then lost, in the period, with their totals."""
+    sections = []
+    closed = unit.deals_closed_between(period.start, period.end)
+    for stage in ("won", "lost"):
+        deals = [d for d in closed if d.stage == stage]
+        if not deals:
+            continue
+        names = []
+        for d in deals:
+            row = (unit.company(d.company_id) if d.company_id else None) or (
+                unit.contact(d.contact_id) if d.contact_id else None
+            )
+            names.append(
+                f"{row.name if row else '?'}" + (f" {fmt.money(d.amount)}" if d.amount else "")
+            )
+        total = sum(d.amount or 0 for d in deals)
+        sections.append(f"Deals {stage} ({fmt.money(total)}): " + ", ".join(names))
+    return sections
+
+
 def _cold(
     unit: Unit, settings: CoreSettings, now: dt.datetime, today: dt.date
 ) -> tuple[list[tuple[Contact | Company, dt.datetime | None]], int]:
-    """The first COLD_SHOWN companies, and people without one, untouched for `cold_days`
-    (oldest first), and how many there are in all.
+    """Customers untouched for `cold_days`, oldest first, and how many there are in all.
+
+    The first COLD_SHOWN companies, and people without one, are loaded as rows.
     """
     cutoff = now - dt.timedelta(days=settings.cold_days)
     touches = unit.last_touches()

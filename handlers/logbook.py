@@ -40,7 +40,7 @@ def handle_record(ctx: Ctx, parsed: Parse) -> list[Reply]:
 
 
 def handle_shortcut(ctx: Ctx, parsed: Parse) -> list[Reply]:
-    """ "Log to Rapport" on any message: log it even with no contact verb; ask who if unnamed."""
+    """Log to Rapport on any message: log it even with no contact verb; ask who if unnamed."""
     return proceed(ctx, _draft(ctx, as_is=True), _as_log(parsed))
 
 

@@ -75,14 +75,14 @@ class Choice:
 
 @dataclass(frozen=True)
 class NameWanted:
-    """ "Who is this about?": the next line names the customer of a draft."""
+    """Who is this about? The next line names the customer of a draft."""
 
     draft: Draft
 
 
 @dataclass(frozen=True)
 class NewDate:
-    """ "New date for #N?": the next line is the task's new date."""
+    """New date for #N? The next line is the task's new date."""
 
     number: int
 

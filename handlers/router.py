@@ -1,5 +1,7 @@
-"""Where a message goes: a button to its action; a line to a command, else to the open
-question it answers, else to what the parser reads in it (log, task, lookup, agenda).
+"""Where a message goes, in order, and the tables of commands and button actions.
+
+A button goes to its action; a line to a command, else to the open question it answers,
+else to what the parser reads in it (log, task, lookup, agenda).
 
 A command handler gets the rest of the line and may return None to say "not a command
 after all" ("done with Jane's quote"), in which case the line is read as free text.
