@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from rapidfuzz import fuzz, process
 
@@ -198,6 +197,3 @@ def give_button(ctx: Ctx, value: str) -> list[Reply]:
     if member is None or not member.active:
         return _warn("That member is no longer on the team.")
     return give(ctx, task, member, replace=True)
-
-
-NUMBER = re.compile(r"#?\d{1,9}")
