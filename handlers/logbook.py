@@ -173,7 +173,6 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
         if existing is None:
             unit.add(row)
             unit.flush()
-            unit.note_directory_addition()
         return [f"company:{row.id}"]
     keys = []
     company_row = None
@@ -196,5 +195,4 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
     )
     unit.add(contact)
     unit.flush()
-    unit.note_directory_addition()
     return [f"contact:{contact.id}", *keys]
