@@ -13,7 +13,7 @@ from handlers.context import Ctx
 from handlers.directory import DirectoryCache
 from handlers.router import route
 from handlers.settings import CoreSettings
-from handlers.types import Message, Reply
+from handlers.types import Message, Platform, Reply
 from store import Conflict, Store, UnavailableErrors, Unit, utcnow
 
 log = logging.getLogger(__name__)
@@ -117,19 +117,25 @@ class Core:
         # "allow" is how an admin lets a group in, so it passes the gate it opens.
         return message.text.strip().lstrip("/").split("@")[0].lower() == "allow"
 
-    def home(self, platform: str, user: str, user_name: str | None = None,
-             user_tz: str | None = None) -> list[Reply]:  # fmt: skip
+    def home(
+        self,
+        platform: Platform,
+        user: str,
+        user_name: str | None = None,
+        user_tz: str | None = None,
+    ) -> list[Reply]:
         """A member's overview: their tasks and recently touched customers.
 
         Writes nothing but the member's own record on first sight.
         """
-        probe = Message(platform=platform, team="", user=user, chat="home", text="",  # type: ignore[arg-type]
-                        sent_at=self.clock(), message_id="", user_name=user_name, user_tz=user_tz)  # fmt: skip
+        now = self.clock()
+        probe = Message(platform=platform, team="", user=user, chat="home", text="",
+                        sent_at=now, message_id="", user_name=user_name, user_tz=user_tz)  # fmt: skip
         with self.unit() as unit:
-            member, refusal = access.resolve_member(unit, probe, self.settings, self.clock())
+            member, refusal = access.resolve_member(unit, probe, self.settings, now)
             if member is None:
                 return refusal
-            ctx = Ctx(unit, member, probe, self.settings, self.clock(), self.directories)
+            ctx = Ctx(unit, member, probe, self.settings, now, self.directories)
             return [*agenda.handle_agenda(ctx), lookup.recent_customers(ctx)]
 
     def warm(self) -> None:
