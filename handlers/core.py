@@ -72,21 +72,6 @@ class Core:
             log.exception("failed to handle %s", message.message_id)
             return [Reply(FAILED, tone="error")], True
 
-    def _seen(self, message: Message) -> bool:
-        with self.unit() as unit:
-            return unit.seen(message.platform, message.message_id) is not None
-
-    def unit(self) -> AbstractContextManager[Unit]:
-        """The team's unit of work (one transaction): the one way anything opens one."""
-        return self.store.unit(self.settings.team_slug, self.settings.team_name)
-
-    def in_unit(
-        self, service: Callable[Concatenate[Unit, P], T], *args: P.args, **kwargs: P.kwargs
-    ) -> T:
-        """`service(unit, *args)` in a unit of work of its own (from a worker thread)."""
-        with self.unit() as unit:
-            return service(unit, *args, **kwargs)
-
     def _handle(self, message: Message) -> tuple[list[Reply], bool]:
         now = self.clock()
         with self.unit() as unit:
@@ -117,6 +102,10 @@ class Core:
         # "allow" is how an admin lets a group in, so it passes the gate it opens.
         return message.text.strip().lstrip("/").split("@")[0].lower() == "allow"
 
+    def _seen(self, message: Message) -> bool:
+        with self.unit() as unit:
+            return unit.seen(message.platform, message.message_id) is not None
+
     def home(
         self,
         platform: Platform,
@@ -142,3 +131,14 @@ class Core:
         """Load the directory and build the parser's index for it, ahead of the first message."""
         with self.unit() as unit:
             self.directories.warm(unit)
+
+    def unit(self) -> AbstractContextManager[Unit]:
+        """The team's unit of work (one transaction): the one way anything opens one."""
+        return self.store.unit(self.settings.team_slug, self.settings.team_name)
+
+    def in_unit(
+        self, service: Callable[Concatenate[Unit, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """`service(unit, *args)` in a unit of work of its own (from a worker thread)."""
+        with self.unit() as unit:
+            return service(unit, *args, **kwargs)
