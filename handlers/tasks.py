@@ -10,10 +10,9 @@ from rapidfuzz import fuzz, process
 from handlers import audit, nudges
 from handlers import formatting as fmt
 from handlers.context import Ctx
-from handlers.directory import load_directory
 from handlers.ids import as_id
 from handlers.types import Button, Reply
-from nlp import parse
+from nlp import read_when as nlp_read_when
 from store.models import Member, PendingAction, Task
 
 SNOOZE = {"1d": dt.timedelta(days=1), "3d": dt.timedelta(days=3), "1w": dt.timedelta(days=7),
@@ -63,10 +62,8 @@ def mark_done(ctx: Ctx, raw: str, replace: bool = False) -> list[Reply]:
 
 def read_when(ctx: Ctx, text: str) -> tuple[dt.date | None, dt.time | None]:
     """A date (and time) typed by the author, read with the parser's conventions."""
-    parsed = parse(f"remind me {text}", ctx.local_now, ctx.tz, load_directory(ctx.unit))
-    if parsed.task is None or parsed.task.due is None:
-        return None, None
-    return parsed.task.due, parsed.task.time
+    day, at = nlp_read_when(text, ctx.local_now, ctx.tz)
+    return (day, at) if day is not None else (None, None)
 
 
 def move(

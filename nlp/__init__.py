@@ -11,6 +11,7 @@ from nlp.types import (
     Parse,
     TaskSpec,
 )
+from nlp.when import read_when
 
 __all__ = [
     "CustomerRef",
@@ -23,4 +24,5 @@ __all__ = [
     "extend",
     "parse",
     "prepare",
+    "read_when",
 ]

@@ -65,9 +65,10 @@ def _part(pod: str | None) -> str | None:
 
 def _fixed(resolver: Resolver, sense: Sense | None, time: dt.time | None = None) -> Build:
     part = {dt.time(18): "evening", dt.time(14): "afternoon"}.get(time or dt.time(0))
+    kind = "close" if time == dt.time(17) else ""
 
     def build(m: re.Match[str]) -> DateExpr:
-        return DateExpr(m.start(), m.end(), resolver, sense, time, sense == "future", part)
+        return DateExpr(m.start(), m.end(), resolver, sense, time, sense == "future", part, kind)
 
     return build
 
@@ -196,6 +197,24 @@ _RULES: list[tuple[re.Pattern[str], Build]] = [
 ]  # fmt: skip
 _SLASH = re.compile(r"(?<![\w/$€£])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\w/])")
 _BESIDE = re.compile(r"[\s,(]*(?:the\s+)?$")
+_CLOSE_GAP = re.compile(r"[\s,]*(?:on|by|of)?\s*")
+
+
+def _join_close(found: list[DateExpr], low: str) -> list[DateExpr]:
+    """EOD or COB beside another day ("COB Friday", "Friday EOD") is that day at 17:00."""
+    out: list[DateExpr] = []
+    for expr in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and (prev.kind == "close") != (expr.kind == "close")
+            and _CLOSE_GAP.fullmatch(low[prev.end : expr.start])
+        ):
+            day = expr if prev.kind == "close" else prev
+            out[-1] = replace(day, start=prev.start, end=expr.end, time=dt.time(17), kind="")
+            continue
+        out.append(expr)
+    return out
 
 
 def _join_weekdays(found: list[DateExpr], low: str) -> list[DateExpr]:
@@ -238,7 +257,7 @@ def find_dates(low: str, orig: str) -> tuple[list[DateExpr], bool]:
             found.append(replace(expr, end=end) if end != expr.end else expr)
     found.sort(key=lambda e: e.start)
     slash = _SLASH.search(low) is not None
-    return _join_weekdays(found, low), slash
+    return _join_close(_join_weekdays(found, low), low), slash
 
 
 def _cased(expr: DateExpr | None, m: re.Match[str], orig: str) -> DateExpr | None:

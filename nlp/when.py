@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from nlp.clock import TimeExpr, find_times, with_part
 from nlp.dates import DateExpr, Sense, find_dates
@@ -90,7 +90,10 @@ def read_when(
 
     Read ahead of `now` in the author's zone; (None, None) when it names neither.
     """
-    zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo(tz)
+    try:
+        zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
     folded = fold(text)
     low = folded.lower()
     dates, _ = find_dates(low, folded)
