@@ -25,8 +25,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from nlp import signals, when
 from nlp.clock import TimeExpr, find_times
-from nlp.customers import Mentions, find_mentions
 from nlp.dates import DateExpr, find_dates
+from nlp.index import Matcher
+from nlp.index import compile as compile_directory
+from nlp.mentions import Mentions, find_mentions
 from nlp.normalize import fold, tokenize
 from nlp.types import Directory, Intent, Parse, TaskSpec
 from nlp.words import WEEKDAYS
@@ -39,13 +41,53 @@ _CLAUSE = re.compile(r"[.;!?\n]+\s*|,\s+|(?<!\bre):\s+|\s+-\s+|\s+—\s+")
 _LETTERS = re.compile(r"[a-zA-Z]")
 
 
-def parse(text: str, now: dt.datetime, tz: str | ZoneInfo, directory: Directory) -> Parse:
-    """What a chat message means, per parse-spec.md. Never raises."""
+def parse(
+    text: str,
+    now: dt.datetime,
+    tz: str | ZoneInfo,
+    directory: Matcher | Directory,
+    *,
+    strict: bool = False,
+) -> Parse:
+    """What a chat message means, per parse-spec.md. Never raises unless `strict`.
+
+    Args:
+        text: the message as written.
+        now: when it was sent (aware, or wall-clock time in `tz`).
+        tz: the author's time zone (an unknown name is read as UTC).
+        directory: the team's compiled matcher; a bare Directory is compiled on every
+            call, which is fine for one message and too slow for a stream of them.
+        strict: let a parser bug raise instead of answering "other" (for tests, so a
+            property test can see the bug that `parse` would otherwise swallow).
+    """
+    matcher = directory if isinstance(directory, Matcher) else compile_directory(directory)
+    if strict:
+        return _parse(text, now, tz, matcher)
     try:
-        return _parse(text, now, tz, directory)
+        return _parse(text, now, tz, matcher)
     except Exception:  # a parser bug must not take a message down with it
         log.exception("parse failed; answering as 'other'")
         return Parse(intent="other", unsure=("intent",))
+
+
+def find_customers(text: str, matcher: Matcher) -> Parse:
+    """The customers a name (or a few names) stands for, as a lookup. Never raises.
+
+    For text known to be names ("Jane", "acme", "Chris at Hooli"): everyday words that are
+    names count as names wherever they stand.
+    """
+    try:
+        tokens = tokenize(_CONTROL.sub(" ", str(text)[:MAX_CHARS]))
+        mentions = find_mentions(tokens, matcher, names_only=True)
+    except Exception:  # same promise as parse(): a bug answers "nobody", it does not raise
+        log.exception("find_customers failed; answering with nobody")
+        return Parse(intent="lookup")
+    return Parse(
+        intent="lookup",
+        customers=tuple(mentions.customers),
+        ambiguous=tuple(mentions.ambiguous),
+        unsure=("customer",) if mentions.fuzzy else (),
+    )
 
 
 def _zone(tz: str | ZoneInfo) -> ZoneInfo:
@@ -73,7 +115,7 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
     return clauses[-1] if clauses else (0, 0)
 
 
-def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, directory: Directory) -> Parse:
+def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) -> Parse:
     text = _CONTROL.sub(" ", str(text)[:MAX_CHARS])
     zone = _zone(tz)
     local = now.astimezone(zone) if now.tzinfo else now
@@ -83,7 +125,7 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, directory: Directory
     if not _LETTERS.search(low):
         return Parse(intent="other")
     tokens = tokenize(text)
-    mentions = find_mentions(tokens, directory)
+    mentions = find_mentions(tokens, matcher)
     dates, slash = find_dates(low, folded)
     dates = [d for d in dates if not _overlaps(d.start, d.end, mentions.spans)]
     times = [t for t in find_times(low) if not _overlaps(t.start, t.end, mentions.spans)]
@@ -274,8 +316,9 @@ def _time_for(
     low: str,
     clauses: list[tuple[int, int]],
 ) -> TimeExpr | None:
-    """The clock of the task: one in the due date's clause, else one in a clause that
-    plans (a time of a past contact, "called her at 3", is when it happened).
+    """The clock of the task: one in the due date's clause, else one in a clause that plans.
+
+    A time of a past contact ("called her at 3") is when it happened, not a task time.
     """
     usable: list[TimeExpr] = []
     for t in times:
@@ -342,4 +385,4 @@ def _title(
     return title if len(title) <= 80 else title[:79].rstrip() + "…"
 
 
-__all__ = ["parse", "tokenize"]
+__all__ = ["find_customers", "parse"]
