@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
+from nlp.slips import respell
 from nlp.zones import ABBREVIATIONS, zone_after
 
 WORKDAY_START = dt.time(9)  # "first thing", until members can set their own
@@ -39,6 +40,16 @@ _HOURS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _H = r"(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _AP = r"(?P<ap>am|pm|a\.m\.?|p\.m\.?|a|p)"
 _NOT_NUMBER = r"(?![\w:]|[.,]\d|\s*(?:%|percent\b|per\s?cent\b|[$€£₹]))"
+# "thurs 0800", "tmrw 1030": three or four digits right after a day are a clock too.
+_DAY_BEFORE = "|".join(
+    (rf"(?<=\b{w} )" if w != "day" else "(?<=day )")
+    for w in ("day", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat",
+              "sun", "tmrw", "tmr", "tomorrow", "today", "tonight", "week")
+)  # fmt: skip
+_DAY_WORDS = {"today", "tonight", "tomorrow", "tmrw", "tmr", "2mrw", "2moro", "monday",
+              "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+              "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
+              "morning", "afternoon", "evening"}  # fmt: skip
 _AROUND = r"(?:around|about|abt|approx\.?|~|circa|ca\.?)"
 # After "at 2", these words mean a count, not a clock ("a pilot at 2 clinics").
 _FOLLOWERS = {"tomorrow", "tmrw", "tmr", "today", "tonight", "on", "next", "this", "and",
@@ -137,6 +148,7 @@ _RULES: list[tuple[str, Build]] = [
     (r"(?<![\w:.$€£])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])", _colon),
     (r"(?<![\w:.$€£])(?P<h>[01]?\d|2[0-3])h(?P<m>[0-5]\d)?\b(?!\s*(?:shift|turnaround|window|sla|notice|delay|response|a day|per|/))", _h_notation),
     (r"\b(?:at|@)\s*(?P<d>\d{3,4})" + _NOT_NUMBER, _digits),
+    (r"(?:" + _DAY_BEFORE + r")(?P<d>\d{3,4})" + _NOT_NUMBER, _digits),
     (r"(?:\b(?:" + _AROUND + r"|at|by|from|after|before|til|till|until)\s+(?:" + _AROUND + r"\s+)?|@\s*)" + _H + r"(?::(?P<m>[0-5]\d))?(?P<ish>\s*-?\s*ish\b|\s*o'?clock\b)?" + _NOT_NUMBER, _bare),
     (r"\b" + _H + r"(?P<ish>\s*-?\s*ish|\s*o'?clock)\b", _bare),
     (r"\b(?:at\s+)?(?:noon|midday|12\s+noon)\b", _named(dt.time(12))),
@@ -153,14 +165,21 @@ def _counts_as_time(low: str, m: re.Match[str]) -> bool:
     """
     if m["ish"] or m.groupdict().get("m"):
         return True
-    follower = re.match(r"\s*([a-z']+)", low[m.end() :])
-    if follower and follower.group(1) not in _FOLLOWERS:
+    follower = re.match(r"\s*([a-z0-9']+)", low[m.end() :])
+    if follower and follower.group(1) not in _FOLLOWERS | _DAY_WORDS:
         return False
-    return not m.group(0).startswith("by")
+    if not m.group(0).startswith("by"):
+        return True
+    # "by 8" beside a day ("2mrw by 8", "by 8 tomorrow") is a clock; alone, maybe a count.
+    before = low[: m.start()].split()[-1:]
+    return bool(follower and follower.group(1) in _DAY_WORDS) or bool(
+        before and before[0] in _DAY_WORDS
+    )
 
 
 def find_times(low: str) -> list[TimeExpr]:
     """Clock times in `low` (folded lowercase), each with its zone if one is named."""
+    low = respell(low)[0]
     out: list[TimeExpr] = []
     for pattern, build in _COMPILED:
         for m in pattern.finditer(low):

@@ -63,12 +63,20 @@ def _part(pod: str | None) -> str | None:
     return {"night": "evening", "am": "morning", "pm": "afternoon"}.get(pod or "", pod)
 
 
-def _fixed(resolver: Resolver, sense: Sense | None, time: dt.time | None = None) -> Build:
+def _fixed(
+    resolver: Resolver, sense: Sense | None, time: dt.time | None = None, ahead: bool = False
+) -> Build:
+    """A phrase that always means the same day.
+
+    `ahead` marks it as future-leaning where the sentence decides ("this afternoon" may ask
+    for something, or report it).
+    """
     part = {dt.time(18): "evening", dt.time(14): "afternoon"}.get(time or dt.time(0))
-    kind = "close" if time == dt.time(17) else ""
+    kind = "close" if time == dt.time(17) else ("later today" if ahead else "")
+    explicit = ahead or sense == "future"
 
     def build(m: re.Match[str]) -> DateExpr:
-        return DateExpr(m.start(), m.end(), resolver, sense, time, sense == "future", part, kind)
+        return DateExpr(m.start(), m.end(), resolver, sense, time, explicit, part, kind)
 
     return build
 
@@ -159,8 +167,8 @@ def _r(pattern: str) -> re.Pattern[str]:
 # In order: longer and more telling phrases first.
 _RULES: list[tuple[re.Pattern[str], Build]] = [
     (_r(r"\b(?:eod|eob|end of (?:the |to)?day|cob|c\.o\.b\.?|close of (?:business|play)|end of business)\b"), _fixed(dm.offset(), _FUTURE, dt.time(17))),
-    (_r(r"\b(?:tonight|tonite|2nite|this evening)\b"), _fixed(dm.offset(), _FUTURE, dt.time(18))),
-    (_r(r"\bthis afternoon\b"), _fixed(dm.offset(), _FUTURE, dt.time(14))),
+    (_r(r"\b(?:tonight|tonite|2nite|this evening)\b"), _fixed(dm.offset(), None, dt.time(18), True)),
+    (_r(r"\bthis afternoon\b"), _fixed(dm.offset(), None, dt.time(14), True)),
     (_r(r"\b(?:the\s+)?day after " + _TOMORROW + r"\b"), _fixed(dm.offset(days=2), _FUTURE)),
     (_r(r"\b(?:the\s+)?day before " + _YESTERDAY + r"\b"), _fixed(dm.offset(days=-2), _PAST)),
     (_r(r"\blast night\b"), _fixed(dm.offset(days=-1), _PAST)),

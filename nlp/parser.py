@@ -250,6 +250,8 @@ def _sense(
         return "future"
     s, e = _clause_of(d.start, clauses)
     clause = low[s:e]
+    if d.kind == "later today":  # "tonight": ahead unless the clause reports a contact
+        return when.later_today_sense(clause, signals.first_contact(clause) is not None)
     before = low[s : d.start]
     contact = signals.first_contact(before + " ")
     if contact is not None:

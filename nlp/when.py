@@ -34,6 +34,14 @@ def wish_after_contact(before: str) -> bool:
     return bool(_WISH_AFTER.search(before))
 
 
+def later_today_sense(clause: str, reports_contact: bool) -> Sense:
+    """Tonight or this afternoon: ahead, unless the clause reports a contact or the past.
+
+    "Visited them this afternoon" is when it happened.
+    """
+    return "past" if reports_contact or _PAST_CUE.search(clause) else "future"
+
+
 def nearer_sense(expr: DateExpr, clause: str, today: dt.date) -> Sense:
     """For a month-day or "the 14th" that nothing else places: the nearer reading.
 
