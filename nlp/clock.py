@@ -24,7 +24,8 @@ WORKDAY_START = dt.time(9)  # "first thing", until members can set their own
 class TimeExpr:
     """A clock time found in the text.
 
-    `weak` times ("lunch", "first thing") give way to a clock said in the same message.
+    `weak` times ("lunch", "first thing") give way to a clock said in the same message;
+    `after` is a time counted from now ("in 2 hours"), its `time` unused.
     """
 
     start: int
@@ -33,12 +34,13 @@ class TimeExpr:
     inferred: bool = False
     zone: ZoneInfo | None = None
     weak: bool = False
+    after: dt.timedelta | None = None
 
 
 _HOURS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 _H = r"(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_AP = r"(?P<ap>am|pm|a\.m\.?|p\.m\.?|a|p)"
+_AP = r"(?P<ap>am|pm|a\.m\.?|p\.m\.?)"
 _NOT_NUMBER = r"(?![\w:]|[.,]\d|\s*(?:%|percent\b|per\s?cent\b|[$€£₹]))"
 # "thurs 0800", "tmrw 1030": three or four digits right after a day are a clock too.
 _DAY_BEFORE = "|".join(
@@ -130,6 +132,14 @@ def _words(m: re.Match[str]) -> tuple[dt.time, bool] | None:
     return at.time(), found[1]
 
 
+def _hour_with_part(m: re.Match[str]) -> tuple[dt.time, bool] | None:
+    return _clock(_hour(m["h"]), 0, None)
+
+
+def _dotted(m: re.Match[str]) -> tuple[dt.time, bool] | None:
+    return dt.time(int(m["h"]), int(m["m"])), False
+
+
 def _named(time: dt.time) -> Build:
     return lambda _m: (time, False)
 
@@ -148,9 +158,11 @@ _RULES: list[tuple[str, Build]] = [
     (r"(?<![\w:.$€£])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])", _colon),
     (r"(?<![\w:.$€£])(?P<h>[01]?\d|2[0-3])h(?P<m>[0-5]\d)?\b(?!\s*(?:shift|turnaround|window|sla|notice|delay|response|a day|per|/))", _h_notation),
     (r"\b(?:at|@)\s*(?P<d>\d{3,4})" + _NOT_NUMBER, _digits),
+    (r"\b(?:at|@)\s*(?P<h>0\d|1[3-9]|2[0-3])\.(?P<m>[0-5]\d)" + _NOT_NUMBER, _dotted),
     (r"(?:" + _DAY_BEFORE + r")(?P<d>\d{3,4})" + _NOT_NUMBER, _digits),
     (r"(?:\b(?:" + _AROUND + r"|at|by|from|after|before|til|till|until)\s+(?:" + _AROUND + r"\s+)?|@\s*)" + _H + r"(?::(?P<m>[0-5]\d))?(?P<ish>\s*-?\s*ish\b|\s*o'?clock\b)?" + _NOT_NUMBER, _bare),
     (r"\b" + _H + r"(?P<ish>\s*-?\s*ish|\s*o'?clock)\b", _bare),
+    (r"\b" + _H + r"(?=\s+(?:in the|at) (?:morning|afternoon|evening|night)\b)", _hour_with_part),
     (r"\b(?:at\s+)?(?:noon|midday|12\s+noon)\b", _named(dt.time(12))),
     (r"\b(?:at\s+)?midnight\b", _named(dt.time(0))),
 ]  # fmt: skip
@@ -177,10 +189,33 @@ def _counts_as_time(low: str, m: re.Match[str]) -> bool:
     )
 
 
+_COUNT = {"a": 1, "an": 1, "one": 1, "a couple of": 2, "a few": 3} | _HOURS
+_FROM_NOW = re.compile(
+    r"\b(?:in|within)\s+(?:(?P<n>\d{1,3}|a couple of|a few|an|a|"
+    + "|".join(_HOURS)
+    + r")\s*(?P<unit>hours?|hrs?|h|minutes?|mins?)|(?P<half>half an hour))\b"
+    r"|\b(?P<n2>\d{1,3}|an|a)\s+(?P<unit2>hours?|hrs?|minutes?|mins?)\s+from\s+now\b"
+)
+
+
+def _from_now(low: str) -> list[TimeExpr]:
+    """A moment counted from now: "in 2 hours", "in half an hour", "20 minutes from now"."""
+    out: list[TimeExpr] = []
+    for m in _FROM_NOW.finditer(low):
+        if m["half"]:
+            after = dt.timedelta(minutes=30)
+        else:
+            raw, unit = m["n"] or m["n2"], m["unit"] or m["unit2"]
+            n = int(raw) if raw.isdecimal() else _COUNT[raw]
+            after = dt.timedelta(hours=n) if unit.startswith("h") else dt.timedelta(minutes=n)
+        out.append(TimeExpr(m.start(), m.end(), dt.time(0), after=after))
+    return out
+
+
 def find_times(low: str) -> list[TimeExpr]:
     """Clock times in `low` (folded lowercase), each with its zone if one is named."""
     low = respell(low)[0]
-    out: list[TimeExpr] = []
+    out = _from_now(low)
     for pattern, build in _COMPILED:
         for m in pattern.finditer(low):
             if any(t.start < m.end() and m.start() < t.end for t in out):

@@ -42,7 +42,7 @@ class DateExpr:
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)"
 _MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _ORD = r"(?P<d>\d{1,2}(?:st|nd|rd|th)?|(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
-_NUM = r"(?P<n>\d{1,3}|a couple of|a couple|couple of|couple|a few|few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUM = r"(?P<n>\d{1,3}|a couple of|a couple|couple of|couple|a few|few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
 _UNIT = r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mnths?|mths?|fortnights?)"
 _POD = r"(?:\s+(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|am|pm))?"
 _YEAR = r"(?:,?\s+(?P<y>20\d\d))?"
@@ -116,6 +116,42 @@ def _ago(m: re.Match[str]) -> DateExpr | None:
     return DateExpr(m.start(), m.end(), resolver, "past") if resolver else None
 
 
+_HEDGE = re.compile(r"\b(?:may|might)\s+be\b[^.,;!?]*$")
+
+
+def _from_now(m: re.Match[str]) -> DateExpr | None:
+    """Weeks from now; not where it only hedges ("she may be free 3 weeks from now")."""
+    if _HEDGE.search(m.string[: m.start()]):
+        return None
+    return _in(m)
+
+
+def _week_from_day(m: re.Match[str]) -> DateExpr | None:
+    """Weeks from today or tomorrow: "a week from today", "a week tomorrow"."""
+    n = number(m["n"])
+    if n is None:
+        return None
+    start = 0 if m["base"] == "today" else 1
+    return DateExpr(m.start(), m.end(), dm.offset(days=start + 7 * n), "future", None, True)
+
+
+def _weeks_from_weekday(m: re.Match[str]) -> DateExpr | None:
+    """Weeks from a weekday ("a week from Friday"): the bare weekday plus those weeks."""
+    n = number(m["n"])
+    if n is None:
+        return None
+    resolver = dm.weekday(WEEKDAYS[m["wd"]], "", n)
+    return DateExpr(m.start(), m.end(), resolver, "future", None, True)
+
+
+def _of_month(m: re.Match[str]) -> DateExpr | None:
+    day = ordinal(m["d"])
+    if day is None:
+        return None
+    months = 1 if m["which"] in ("next", "nxt") else 0
+    return DateExpr(m.start(), m.end(), dm.day_of_month(day, months), "future", None, True)
+
+
 def _iso(m: re.Match[str]) -> DateExpr | None:
     try:
         day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -169,6 +205,7 @@ _RULES: list[tuple[re.Pattern[str], Build]] = [
     (_r(r"\b(?:eod|eob|end of (?:the |to)?day|cob|c\.o\.b\.?|close of (?:business|play)|end of business)\b"), _fixed(dm.offset(), _FUTURE, dt.time(17))),
     (_r(r"\b(?:tonight|tonite|2nite|this evening)\b"), _fixed(dm.offset(), None, dt.time(18), True)),
     (_r(r"\bthis afternoon\b"), _fixed(dm.offset(), None, dt.time(14), True)),
+    (_r(r"\b" + _NUM + r"\s+weeks?\s+(?:from\s+|after\s+|on\s+)?(?P<base>today|tomorrow|tmrw|tmr)\b"), _week_from_day),
     (_r(r"\b(?:the\s+)?day after " + _TOMORROW + r"\b"), _fixed(dm.offset(days=2), _FUTURE)),
     (_r(r"\b(?:the\s+)?day before " + _YESTERDAY + r"\b"), _fixed(dm.offset(days=-2), _PAST)),
     (_r(r"\blast night\b"), _fixed(dm.offset(days=-1), _PAST)),
@@ -177,7 +214,17 @@ _RULES: list[tuple[re.Pattern[str], Build]] = [
     (_r(r"\b" + _TOMORROW + r"\b" + _POD), _with_part(dm.offset(days=1), _FUTURE)),
     (_r(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?:ago|back|before now)\b"), _ago),
     (_r(r"\b(?:in|within)\s+(?:the\s+next\s+)?" + _NUM + r"\s+" + _UNIT + r"\b(?:'s time| time)?"), _in),
-    (_r(r"\b(?:a|one) week (?:from|on|after) (?:this )?" + _WD + r"\b"), _weekday_plus("", 1, _FUTURE)),
+    (_r(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+from\s+(?:now|today)\b"), _from_now),
+    (_r(r"\b(?:on\s+)?(?:the\s+)?" + _ORD + r"\s+of\s+(?P<which>next|nxt|this|the)\s+" + _MONTH + r"\b"), _of_month),
+    (_r(r"\b(?:eoy|end of (?:the |this )?year)\b"), _fixed(dm.year_edge(0, True), _FUTURE)),
+    (_r(r"\b" + _NEXT + r"\s+year\b"), _fixed(dm.year_edge(1, False), _FUTURE)),
+    (_r(r"\b(?:end|close) of (?:the )?" + _NEXT + r"\s+quarter\b"), _fixed(dm.quarter_edge(1, True), _FUTURE)),
+    (_r(r"\b(?:eoq|end of (?:the |this )?(?:quarter|qtr|q))\b"), _fixed(dm.quarter_edge(0, True), _FUTURE)),
+    (_r(r"\b" + _NEXT + r"\s+(?:quarter|qtr)\b"), _fixed(dm.quarter_edge(1, False), _FUTURE)),
+    (_r(r"\b" + _NEXT + r"\s+weekend\b"), _fixed(dm.weekend(1), _FUTURE)),
+    (_r(r"\b(?:this|the|over the|on the)\s+weekend\b"), _fixed(dm.weekend(0), None)),
+    (_r(r"\b" + _NUM + r"\s+weeks? (?:from|on|after) (?:this )?" + _WD + r"\b"), _weeks_from_weekday),
+    (_r(r"\b(?:on\s+)?" + _WD + r"\s+(?:of\s+)?last\s+" + _WEEK + r"\b"), _weekday_plus("last week", 0, _PAST)),
     (_r(r"\b" + _WD + r"\s+after\s+next\b"), _weekday_plus("", 1, _FUTURE)),
     (_r(r"\b(?:on\s+)?" + _WD + r"\s+" + _NEXT + r"\s+" + _WEEK + r"\b"), _weekday_plus("next", 0, _FUTURE)),
     (_r(r"\b(?:on\s+)?" + _WD + r"\s+this\s+" + _WEEK + r"\b"), _weekday_plus("week", 0, None)),
@@ -195,7 +242,7 @@ _RULES: list[tuple[re.Pattern[str], Build]] = [
     (_r(r"\b(?:mid[- ]" + _MONTH + r"|middle of (?:the|this) " + _MONTH + r"|mid this " + _MONTH + r")\b"), _fixed(dm.mid_month(None), _FUTURE)),
     (_r(r"\b(?:(?:early|beginning of|start of)\s+(?:the\s+)?)?" + _NEXT + r"\s+" + _MONTH + r"\b"), _fixed(dm.month_start(1), _FUTURE)),
     (_r(r"\blast\s+" + _MONTH + r"\b"), _fixed(dm.month_start(-1), _PAST)),
-    (_r(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
+    (_r(r"\b(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"), _iso),
     (_r(r"\b" + _MON + r"\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR), _month_day),
     (_r(r"\b(?:the\s+)?" + _ORD + r"\s+(?:of\s+|day of\s+)?" + _MON + r"(?![a-z])" + _YEAR), _month_day),
     (_r(r"\b(?:on\s+)?the\s+(?P<d>\d{1,2}(?:st|nd|rd|th))\b"), _nth),

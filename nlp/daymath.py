@@ -35,18 +35,17 @@ def month_end(day: dt.date) -> dt.date:
 
 
 def weekday(target: int, modifier: str = "", plus_weeks: int = 0) -> Resolver:
-    """A weekday: bare or "on"/"this" (sense decides), "next", "last", "past" or "week".
+    """A weekday: bare or "on"/"this" (sense decides), "next", "last", "past" or a week.
 
     "next" is that day in next week, "last" and "past" the most recent one strictly before
-    today, "week" that day in this week (even if already gone). `plus_weeks` adds whole
-    weeks ("Friday week", "a week from Friday").
+    today, "week" that day in this week (even if already gone), "last week" that day in
+    last week. `plus_weeks` adds whole weeks ("Friday week", "a week from Friday").
     """
+    weeks = {"next": 1, "week": 0, "last week": -1}
 
     def resolve(today: dt.date, sense: Sense) -> dt.date:
-        if modifier == "next":
-            day = monday(today) + _WEEK + dt.timedelta(days=target)
-        elif modifier == "week":
-            day = monday(today) + dt.timedelta(days=target)
+        if modifier in weeks:
+            day = monday(today) + weeks[modifier] * _WEEK + dt.timedelta(days=target)
         elif modifier in ("last", "past"):
             day = today - dt.timedelta(days=(today.weekday() - target) % 7 or 7)
         elif sense == "past":
@@ -196,5 +195,48 @@ def mid_month(months: int | None) -> Resolver:
             this = today.replace(day=15)
             return this if this >= today else add_months(this, 1)
         return add_months(today.replace(day=15), months)
+
+    return resolve
+
+
+def day_of_month(day: int, months: int) -> Resolver:
+    """The `day` of the month `months` from this one ("the 15th of next month"), clipped."""
+
+    def resolve(today: dt.date, _sense: Sense) -> dt.date:
+        first = add_months(today.replace(day=1), months)
+        return first.replace(day=min(day, month_end(first).day))
+
+    return resolve
+
+
+def year_edge(years: int, end: bool) -> Resolver:
+    """The 1st of January (or the 31st of December) of the year `years` from this one."""
+
+    def resolve(today: dt.date, _sense: Sense) -> dt.date:
+        return dt.date(today.year + years, 12, 31) if end else dt.date(today.year + years, 1, 1)
+
+    return resolve
+
+
+def quarter_edge(quarters: int, end: bool) -> Resolver:
+    """The first (or last) day of the calendar quarter `quarters` from this one."""
+
+    def resolve(today: dt.date, _sense: Sense) -> dt.date:
+        first = add_months(today.replace(day=1), 3 * quarters - (today.month - 1) % 3)
+        return month_end(add_months(first, 2)) if end else first
+
+    return resolve
+
+
+def weekend(weeks: int) -> Resolver:
+    """Saturday of this week's weekend (`weeks` later); behind, the last one begun."""
+
+    def resolve(today: dt.date, sense: Sense) -> dt.date:
+        saturday = monday(today) + dt.timedelta(days=5)
+        if sense == "past" and weeks == 0:
+            return saturday if saturday <= today else saturday - _WEEK
+        if today.weekday() == 6 and weeks == 0:
+            return today  # on Sunday, "this weekend" is today
+        return saturday + weeks * _WEEK
 
     return resolve

@@ -69,6 +69,9 @@ def due_and_time(
     due = expr.resolve(today, "future") if expr else None
     if clock is None:
         return due, expr.time if expr else None
+    if clock.after is not None:
+        moment = now + clock.after
+        return moment.date(), moment.time().replace(second=0, microsecond=0, tzinfo=None)
     time = with_part(clock.time, expr.part) if expr and clock.inferred else clock.time
     there = clock.zone or zone
     if due is None:

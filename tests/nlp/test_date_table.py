@@ -227,3 +227,41 @@ def test_zones_across_a_dst_change() -> None:
         "2027-04-06",
         "00:00",
     )
+
+
+# Beyond the table, read by the same conventions (ISO weeks, the author's zone, future).
+BEYOND = [
+    ("3 weeks from now", ("2026-12-24", None)),
+    ("a week from today", ("2026-12-10", None)),
+    ("a week tomorrow", ("2026-12-11", None)),
+    ("two weeks from Friday", ("2026-12-18", None)),
+    ("on the 15th of next month", ("2027-01-15", None)),
+    ("end of the year", ("2026-12-31", None)),
+    ("next year", ("2027-01-01", None)),
+    ("end of the quarter", ("2026-12-31", None)),
+    ("next quarter", ("2027-01-01", None)),
+    ("this weekend", ("2026-12-05", None)),
+    ("next weekend", ("2026-12-12", None)),
+    ("in 2 hours", ("2026-12-03", "12:00")),
+    ("in half an hour", ("2026-12-03", "10:30")),
+    ("in 20 minutes", ("2026-12-03", "10:20")),
+    ("at 17.30", ("2026-12-03", "17:30")),
+    ("at 3 in the afternoon", ("2026-12-03", "15:00")),
+    ("tomorrow at 8 in the evening", ("2026-12-04", "20:00")),
+    ("in fifteen days", ("2026-12-18", None)),
+    ("2026/12/15", ("2026-12-15", None)),
+    ("at noon tomorrow", ("2026-12-04", "12:00")),
+    ("next Tues at 5:30 pm", ("2026-12-08", "17:30")),
+]
+
+
+@pytest.mark.parametrize(("when", "expected"), BEYOND)
+def test_common_expressions_beyond_the_table(when: str, expected: tuple[str, str | None]) -> None:
+    assert due(f"remind me to call Bo {when}", THU, "Asia/Kolkata") == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["take 3 a day", "at 3.50 each", "she may be free 3 weeks from now"]
+)
+def test_not_dates(text: str) -> None:
+    assert due(f"remind me to call Bo, {text}", THU, "UTC") == (None, None)
