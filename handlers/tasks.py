@@ -12,7 +12,7 @@ from handlers.context import Ctx
 from handlers.ids import as_id
 from handlers.questions import NewDate
 from handlers.types import Button, Reply
-from nlp import parse
+from nlp import read_when as nlp_read_when
 from store.models import Member, PendingAction, Task
 
 SNOOZE = {"1d": dt.timedelta(days=1), "3d": dt.timedelta(days=3), "1w": dt.timedelta(days=7),
@@ -64,12 +64,8 @@ def mark_done(ctx: Ctx, raw: str, replace: bool = False) -> list[Reply]:
 
 def read_when(ctx: Ctx, text: str) -> tuple[dt.date | None, dt.time | None]:
     """A date (and time) typed by the author, read with the parser's conventions."""
-    parsed = parse(
-        f"remind me {text}", ctx.local_now, ctx.tz, ctx.directories.load(ctx.unit).matcher
-    )
-    if parsed.task is None or parsed.task.due is None:
-        return None, None
-    return parsed.task.due, parsed.task.time
+    day, at = nlp_read_when(text, ctx.local_now, ctx.tz)
+    return (day, at) if day is not None else (None, None)
 
 
 def move(
