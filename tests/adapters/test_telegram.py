@@ -48,7 +48,6 @@ async def test_commands_are_registered_and_polling_starts(tg: FakeTelegram) -> N
     assert {"start", "help", "find", "tasks", "done", "snooze", "tz", "invite", "allow"} <= names
     # Polling starts after the commands are set: wait for it rather than race it.
     await tg.wait_for("deleteWebhook")
-    await tg.wait_for("getUpdates")
 
 
 async def test_stranger_is_refused_and_nothing_is_stored(tg: FakeTelegram, core: Core) -> None:
