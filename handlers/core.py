@@ -19,7 +19,7 @@ from handlers.importer import ImportReport, import_path
 from handlers.router import ACTIONS, command_for
 from handlers.settings import CoreSettings
 from handlers.types import Button, Field, Message, Recipient, Reply
-from nlp.signals import is_lookup_question
+from nlp.questions import is_lookup_question
 from store import Conflict, Store, UnavailableErrors, utcnow
 
 log_ = logging.getLogger(__name__)

@@ -13,7 +13,14 @@ from bisect import insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nlp.lexicon import COMPANY_SUFFIXES, PARTICLES
+from nlp.lexicon import (
+    COMPANY_SUFFIXES,
+    COMPOUND_SUFFIXES,
+    GENERIC_COMPANY_OPENINGS,
+    GENERIC_COMPANY_WORDS,
+    PARTICLES,
+    STOPWORDS,
+)
 from nlp.normalize import tokenize
 from nlp.spelling import NearIndex, deletion_index, with_words
 from nlp.types import CustomerRef, Directory, DirectoryCompany, DirectoryPerson
@@ -47,6 +54,9 @@ class Matcher:
         words: every word of every pattern.
         vocab: the words long enough to be spelling targets, sorted.
         first_names: first words of people's names.
+        everyday: companies' everyday names (without generic words: "pinecrest" for
+            "Pinecrest Schools") -> the companies that have it; one only counts when it
+            belongs to one company and is no other pattern.
     """
 
     def __init__(self, directory: Directory) -> None:
@@ -58,6 +68,7 @@ class Matcher:
         self.words: frozenset[str] = frozenset()
         self.vocab: list[str] = []
         self.first_names: set[str] = set()
+        self.everyday: dict[Pattern, set[int]] = {}
         self._near: NearIndex | None = None
         self._lock = threading.Lock()
 
@@ -72,6 +83,14 @@ class Matcher:
                     self._near = deletion_index(self.vocab)
                     _settle(self)
         return self._near
+
+    def lookup(self, key: Pattern) -> set[int] | None:
+        """The entries a word sequence names: a pattern, else a unique everyday name."""
+        hits = self.patterns.get(key)
+        if hits:
+            return hits
+        hits = self.everyday.get(key)
+        return hits if hits is not None and len(hits) == 1 else None
 
     def prepared(self) -> Matcher:
         """This matcher with its spelling index built, so no message pays for it."""
@@ -97,6 +116,7 @@ class Matcher:
         grown.patterns = dict(self.patterns)
         grown.full = set(self.full)
         grown.first_names = set(self.first_names)
+        grown.everyday = dict(self.everyday)
         fresh: set[Pattern] = set()
         _add_entries(grown, companies, people, fresh)
         added = {w for p in fresh for w in p} - self.words
@@ -137,12 +157,38 @@ def _words(name: str) -> Pattern:
     return tuple(t.norm for t in tokenize(name))
 
 
-def everyday_name(words: Pattern) -> Pattern:
+def without_suffixes(words: Pattern) -> Pattern:
     """A company's name without its legal suffixes ("Globex Inc" -> "globex")."""
     stripped = words
-    while len(stripped) > 1 and stripped[-1] in COMPANY_SUFFIXES:
-        stripped = stripped[:-1]
+    while len(stripped) > 1:
+        if stripped[-1] in COMPANY_SUFFIXES:
+            stripped = stripped[:-1]
+            continue
+        compound = next((c for c in COMPOUND_SUFFIXES if stripped[-len(c) :] == c), None)
+        if compound is None or len(compound) >= len(stripped):
+            break
+        stripped = stripped[: -len(compound)]
     return stripped
+
+
+def everyday_names(words: Pattern) -> list[Pattern]:
+    """Shorter names people use for a company, without its generic words.
+
+    Generic words are dropped from the end one by one, and a generic opening too
+    ("Keystone Medical Supply" -> "keystone medical", "keystone"; "Hotel Casa Azul" ->
+    "casa azul").
+    """
+    out: list[Pattern] = []
+    name = without_suffixes(words)
+    if len(name) > 1 and name[0] in GENERIC_COMPANY_OPENINGS:
+        name = name[1:]
+        out.append(name)
+    while len(name) > 1 and name[-1] in GENERIC_COMPANY_WORDS:
+        name = name[:-1]
+        if name[-1] in STOPWORDS or len("".join(name)) < 3:
+            break  # "Bank of the West" is not "bank of the"
+        out.append(name)
+    return out
 
 
 def _add(
@@ -194,8 +240,12 @@ def _add_company(
 ) -> None:
     words = _words(company.name)
     _add(matcher, words, i, True, fresh)
-    stripped = everyday_name(words)
+    stripped = without_suffixes(words)
     _add(matcher, stripped, i, len(stripped) > 1, fresh)
+    for name in everyday_names(words):
+        hits = matcher.everyday.get(name)
+        # Copied before a change: a matcher being extended shares its sets with the old one.
+        matcher.everyday[name] = {*hits, i} if hits is not None else {i}
     for alias in company.aliases:
         _add(matcher, _words(alias), i, True, fresh)
 

@@ -79,9 +79,38 @@ VISIT_CUES = words("visited visit by in")
 # Legal suffixes dropped from company names to match "Globex" for "Globex Inc".
 COMPANY_SUFFIXES = words(
     """
-    ag bv co company corp corporation gmbh inc incorporated limited llc ltd plc pty sa
+    ag bv co company corp corporation gmbh inc incorporated limited llc llp ltd plc pte pty
+    pvt sa
     """
 )
+
+# Legal suffixes of two or more words, and those written with dots ("S.A." -> "s a").
+COMPOUND_SUFFIXES = (("s", "a"), ("s", "a", "s"), ("s", "p", "a"), ("s", "r", "l"), ("b", "v"),
+                     ("n", "v"), ("a", "g"), ("co", "ltd"), ("pvt", "ltd"), ("pte", "ltd"),
+                     ("pty", "ltd"), ("sdn", "bhd"), ("l", "l", "c"))  # fmt: skip
+
+# Generic words at the end of a company's name: without them the name is what people say
+# ("Pinecrest" for "Pinecrest Schools", "Deccan" for "Deccan Polymers").
+GENERIC_COMPANY_WORDS = words(
+    """
+    academy agro agency analytics apartments associates automotive bakery bank bistro
+    brands brewery brewing builders cafe capital care cargo center centre chemicals clinic
+    clinics college collective condominium consultants consulting construction dairy dental
+    design diagnostics digital distribution electronics energy engineering enterprises
+    estates exports express farm farms finance foods freight furniture global group
+    health healthcare holdings home homes hospital hospitals hotel hotels imports
+    industries inn institute insurance international investments kitchen lab labs
+    laboratories lodge logistics logistik management manufacturing marine market markets
+    mart media medical metals motors multispeciality packaging paper partners pharma
+    pharmaceuticals pharmacy plastics polymers power properties property realty residences
+    residency resort resorts restaurant retail school schools services shipping software
+    solar solutions stores studio studios suites supermarket supplies supply surgical
+    systems tech technologies technology textiles towers trading traders transport
+    transportation university ventures
+    """
+)
+# Generic words at the start of a company's name ("Hotel Casa Azul" is "Casa Azul").
+GENERIC_COMPANY_OPENINGS = words("hotel the")
 
 # Words that make an unknown capitalised name a company rather than a person.
 COMPANY_WORDS = words(

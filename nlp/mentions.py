@@ -82,7 +82,7 @@ def _groups(
     while i < len(tokens):
         for n in range(min(MAX_PATTERN, len(tokens) - i), 0, -1):
             key = tuple(words[i : i + n])
-            hits = matcher.patterns.get(key)
+            hits = matcher.lookup(key)
             if not hits:
                 continue
             if n == 1 and not _single_word_counts(tokens, i, key, matcher, names_only):

@@ -8,53 +8,50 @@ from dataclasses import dataclass
 from nlp.types import DealSignal, InteractionKind, Sentiment
 
 # Past contacts, each with its interaction type; the earliest in the message counts.
+# Typing slips of the verbs are read as meant ("caled", "cld", "emaild", "msg'd").
+# fmt: off
 _CONTACT = [
-    (
-        "call",
-        r"\b(?:called|rang|phoned|spoke|spoken|talked|had a (?:quick )?call|left (?:[\w']+ ){0,2}(?:voicemail|vm|message)|no answer|call (?:with|w/?)\b(?=.*\b(?:went|was|today|yesterday|this morning|earlier)\b)|(?:got|returned) (?:a |my |the |her |his )?call)\b",
-    ),
-    (
-        "email",
-        r"\b(?:emailed|e-mailed|mailed|sent (?:[\w']+ ){0,2}e-?mail|replied|wrote to|got (?:an? )?e-?mail)\b",
-    ),
-    (
-        "meeting",
-        r"\b(?:met|meeting with|mtg|ran into|bumped into|(?:lunch|coffee|dinner|breakfast|drinks|demo|zoom|meeting)(?:'s)? (?:with|w/?)\b(?!.*\bat \d)|had (?:a |the )?(?:meeting|demo|lunch|coffee))",
-    ),
-    (
-        "visit",
-        r"\b(?:visited|site visit|stopped by|stopped in|dropped in|dropped by|dropped off|swung by|popped in|popped by|went (?:to|by|over to) (?:see )?)\b",
-    ),
-    ("message", r"\b(?:texted|messaged|whatsapp'?d|whatsapped|dm'?d|dmed|sms'?d|pinged|slacked)\b"),
+    ("call", r"\b(?:called|caled|calld|cld|rang|phoned|spoke|spoken|talked|had a (?:quick |short |long )?call|"
+             r"left (?:[\w']+ ){0,2}(?:voicemail|vm|message|msg)|no answer|"
+             r"call (?:with|w/?)\b(?=.*\b(?:went|was|today|yesterday|this morning|earlier)\b)|"
+             r"(?:got|returned) (?:a |my |the |her |his |their )?call|"
+             r"(?:jumped|hopped|got|was|were) on (?:a |the )?(?:quick )?(?:call|phone)|on the phone (?:with|w/?))\b"),
+    ("email", r"\b(?:emailed|e-mailed|emaild|emailled|mailed|sent (?:[\w']+ ){0,2}e-?mail|replied|"
+              r"wrote to|got (?:an? )?e-?mail)\b"),
+    ("meeting", r"\b(?:met|ran into|bumped into|caught up with|"
+                r"had (?:a |the |our )?(?:[\w-]+ )?(?:meeting|mtg|demo|lunch|coffee|dinner|breakfast|drinks|zoom|catch[- ]?up|check[- ]?in))\b"),
+    ("visit", r"\b(?:visited|site visit|stopped by|stopped in|dropped in|dropped by|dropped off|"
+              r"swung by|popped in|popped by|went (?:to|by|over to) (?:see )?)\b"),
+    ("message", r"\b(?:texted|txted|txtd|messaged|msg'?d|msged|whatsapp'?d|whatsapped|dm'?d|dmed|"
+                r"sms'?d|pinged|slacked)(?!\w)"),
 ]
+# Contact nouns: a meeting or call that is planned unless something says it happened
+# ("mtg w/ Jane Tue 14:00" is planned, "lunch with Sue was great" happened).
+_PLANNED = [
+    ("call", r"\b(?:(?:intro|kickoff|kick-off|kick off|discovery|sales|follow[- ]?up|catch[- ]?up|quick|video|zoom|teams) call|"
+             r"call (?:with|w/?|@))(?!\w)"),
+    ("meeting", r"\b(?:(?:meeting|mtg|lunch|coffee|dinner|breakfast|drinks|demo|zoom|catch[- ]?up|check[- ]?in|"
+                r"review|presentation|walkthrough|workshop|pitch)(?:'s)? (?:with|w/?|@|for)(?!\w)|"
+                r"next (?:mtg|meeting|demo|call|catch[- ]?up|check[- ]?in|review)\b|^(?:mtg|meeting)\b)"),
+    ("visit", r"\b(?:site visit (?:to|at|@|with)|visit (?:to|at|@))(?!\w)"),
+]
+# fmt: on
 _CONTACT_RE = [(kind, re.compile(p)) for kind, p in _CONTACT]
+_PLANNED_RE = [(kind, re.compile(p)) for kind, p in _PLANNED]
+# Something that says a planned-looking contact happened.
+_HAPPENED = re.compile(
+    r"\b(?:had|went|was|were|did|done|just|earlier|this morning|yesterday|last night|ago|"
+    r"finished|wrapped|ended|great|good|productive|awful|rough|went well)\b"
+)
 _DEMO_WENT = re.compile(r"\b(?:demo|lunch|coffee|meeting|call)\b[^.!?]*\b(?:went|was)\b")
 
-_AGENDA = re.compile(
-    r"^(?:what'?s|whats|what is|anything|show|list|what do i have|what have i got|my\b|"
-    r"agenda|todo|to-do|to do|tasks|nothing due|due today|overdue|what'?s on)"
-    r"|\b(?:my (?:open )?(?:tasks|todos?|to-dos?|follow[- ]?ups|agenda|day|week|plate|list)"
-    r"|on my plate|what'?s due|whats due|anything due|anything overdue|nothing due"
-    r"|what(?:'s| is) on (?:for|today|tomorrow|tmrw|this week)|what do i have|agenda)\b"
-)
-_AGENDA_STRONG = re.compile(
-    r"\b(?:my (?:open )?(?:tasks|todos?|follow[- ]?ups|agenda|plate)|on my plate|what'?s due|"
-    r"whats due|anything due|overdue|nothing due|what do i have|agenda|"
-    r"what(?:'s| is) on (?:for|today|tomorrow|tmrw|this week))\b"
-)
-_LOOKUP = re.compile(
-    r"^(?:who(?:'s| is| was| are)|whos|what(?:'s| is) (?:the )?(?:latest|story|up|new|happening|going on|status)|"
-    r"whats (?:the )?(?:latest|story|up|new)|what do (?:we|i) (?:know|have)|anything (?:new )?(?:on|from|with|about)|"
-    r"tell me about|info (?:on|about)|details (?:on|for)|show me|find|look ?up|lookup|who did we|"
-    r"any news|how(?:'s| is) )"
-)
 _REMIND = re.compile(
     r"\b(?:remind(?:er)?|set (?:a |an )?(?:reminder|task|follow[- ]?up)|todo|to-do)\b"
 )
 _FOLLOW = re.compile(
     r"\b(?:follow(?:ing)? up|f/u|fu|circle back|check (?:back|in)|chase|nudge|ping|get back to|"
     r"reach out|touch base|need to|needs to|have to|gotta|should|must|don't forget|dont forget|"
-    r"remind|reminder|try again|will reach|will call|will send|then\b)"
+    r"remind|reminder|try (?:\w+ )?again|will (?:try|reach|call|send|ring|email|chase)|then\b)"
 )
 # Imperative openings of a clause: "send pricing Monday", "call her back".
 _IMPERATIVE = re.compile(
@@ -68,9 +65,22 @@ _FUTURE_CUE = re.compile(
     r"plan|planning|scheduled|expects?|expecting|deadline|then)\b"
 )
 
+# "signed" is a deal, unless it is a signature for a delivery ("Jonas signed for them").
+_SIGNED = (
+    r"signed(?! off)(?! for (?:it|them|the (?:delivery|parcel|package|goods|shipment|boxes|order)))"
+)
+# Greetings that carry a happy word but say nothing of the customer ("happy new year all").
+_GREETING = re.compile(
+    r"\bhappy (?:new year|nye|holidays?|christmas|xmas|easter|diwali|eid|hanukkah|thanksgiving|"
+    r"birthday|anniversary|friday|monday|weekend|[a-z]+day|new week|hols)\b|\bmerry \w+|"
+    r"\b(?:season'?s greetings|glad to be back)\b"
+)
 _POSITIVE = re.compile(
     r"(?:\b(?:keen|happy|delighted|thrilled|pleased|excited|love[sd]?|glad|impressed|"
-    r"satisfied|went (?:great|well|really well|fine)|going great|signed(?! off)|approved|"
+    r"satisfied|went (?:great|well|really well|fine)|going great|"
+    + _SIGNED
+    + r"|approved|approves|"
+    r"accepted|accepts|"
     r"is a go|renewing|renewed|won)\b|🎉|🙌|🥳|😀|😃|😊|🤩)"
 )
 _NEGATIVE = re.compile(
@@ -84,7 +94,9 @@ _NEGATION = re.compile(
 )
 
 _WON = re.compile(
-    r"\b(?:signed(?! off)|approved|is a go|going ahead|went ahead|won|accepted|green ?lit|"
+    r"\b(?:"
+    + _SIGNED
+    + r"|approved|approves|accepts|is a go|going ahead|went ahead|won|accepted|green ?lit|"
     r"green light|renewing|renewed|closed the deal|deal closed)\b"
 )
 _LOST = re.compile(
@@ -111,6 +123,21 @@ class Contact:
     start: int
 
 
+def planned_contact(low: str) -> Contact | None:
+    """The earliest contact noun ("mtg w/", "coffee with", "intro call"), if any."""
+    best: Contact | None = None
+    for kind, pattern in _PLANNED_RE:
+        m = pattern.search(low)
+        if m and (best is None or m.start() < best.start):
+            best = Contact(kind, m.start())  # type: ignore[arg-type]
+    return best
+
+
+def happened(clause: str) -> bool:
+    """Whether a clause says its contact took place ("was great", "had", "yesterday")."""
+    return bool(_HAPPENED.search(clause))
+
+
 def first_contact(low: str) -> Contact | None:
     """The earliest contact expression and its type, if any."""
     best: Contact | None = None
@@ -124,18 +151,6 @@ def first_contact(low: str) -> Contact | None:
             word = m.group(0).split()[0]
             best = Contact("call" if word == "call" else "meeting", m.start())
     return best
-
-
-def is_agenda(low: str) -> bool:
-    """A question about one's own tasks."""
-    return bool(_AGENDA_STRONG.search(low)) or bool(
-        re.fullmatch(r"\s*(?:tasks|todos?|agenda|my tasks|todo list)\W*(?:pls|please)?\W*", low)
-    )
-
-
-def is_lookup_question(low: str) -> bool:
-    """A question about a customer ("who is", "what's the latest with")."""
-    return bool(_LOOKUP.search(low.strip()))
 
 
 def wants_reminder(low: str) -> int | None:
@@ -163,7 +178,9 @@ def customer_wants(clause: str) -> bool:
 def future_clause(clause: str) -> bool:
     """Whether a clause speaks of the future (so its bare dates are ahead, not behind)."""
     c = clause.strip()
-    return bool(_IMPERATIVE.match(c) or _FUTURE_CUE.search(c) or _FOLLOW.search(c))
+    return bool(
+        _IMPERATIVE.match(c) or _FUTURE_CUE.search(c) or _FOLLOW.search(c) or customer_wants(c)
+    )
 
 
 def imperative(clause: str) -> bool:
@@ -173,6 +190,7 @@ def imperative(clause: str) -> bool:
 
 def sentiment(low: str) -> Sentiment | None:
     """How the customer seems: the first cue wins; a negation just before it flips it."""
+    low = _GREETING.sub(lambda m: " " * len(m.group(0)), low)
     cues: list[tuple[int, Sentiment]] = []
     for m in _POSITIVE.finditer(low):
         cues.append((m.start(), "positive"))

@@ -1,0 +1,168 @@
+"""What the author wants: log a contact, set a task, look a customer up, see their agenda.
+
+How it decides, in order:
+1. A question about one's own tasks is `agenda`; a question about a customer (it asks
+   for a fact: when, what, status, history, an email...) is `lookup`, whatever its verbs.
+   A message that is only a customer's name ("Acme?", "Dan from Kestrel?") is a lookup.
+2. A past contact ("called", "met", "Sue emailed") makes it a `log`, unless a reminder is
+   asked for before it ("remind me to call Jane who emailed").
+3. A contact noun ("mtg w/ Jane", "coffee with Bob", "intro call") is planned, so a `task`,
+   when its clause carries a date or a time and nothing says it happened; with a past
+   word ("was great", "had", "yesterday") it is a `log`.
+4. Otherwise a reminder, an opening command ("send Rose the renewal Thursday") or a
+   follow-up with a date makes it a `task`.
+5. News about a known customer with no contact verb is a `log` of type `note`.
+6. Anything else is `other`.
+
+Unsure: the reading is flagged (`unsure` gets "intent", so the bot asks with buttons)
+when a contact noun stands alone with no date and nothing that says it happened
+("coffee with Jane": done or planned?), or when its only date is "today" with no time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp import signals
+from nlp.dates import DateExpr, TimeExpr
+from nlp.mentions import Mentions
+from nlp.questions import asks_about_customer, is_agenda, is_lookup_question
+from nlp.signals import Contact
+from nlp.types import Intent
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The intent, the contact that makes a log (if any), and whether it is a guess."""
+
+    intent: Intent
+    contact: Contact | None = None
+    unsure: bool = False
+
+
+def clause_of(pos: int, clauses: list[Span]) -> Span:
+    """The clause that holds position `pos` (the last one past the end)."""
+    for s, e in clauses:
+        if s <= pos < e:
+            return s, e
+    return clauses[-1] if clauses else (0, 0)
+
+
+def planned_clauses(low: str, clauses: list[Span], skip: Span | None = None) -> list[Span]:
+    """Clauses that plan a contact ("next mtg Fri", "kickoff call 4 Jan"), but `skip`."""
+    out = []
+    for span in clauses:
+        clause = low[span[0] : span[1]]
+        if span != skip and signals.planned_contact(clause) and not signals.happened(clause):
+            out.append(span)
+    return out
+
+
+def only_names(low: str, mentions: Mentions) -> bool:
+    """Whether the text is nothing but customers' names (and "from", "at", "pls")."""
+    rest = low
+    for s, e in sorted(mentions.spans, reverse=True):
+        rest = rest[:s] + " " + rest[e:]
+    rest = re.sub(
+        r"\b(?:again|pls|please|then|now|so|ok|hmm|and|the|'s|from|at|of|w|with|re|about)\b|[@&/]",
+        " ",
+        rest,
+    )
+    return not re.search(r"[a-z0-9]", rest)
+
+
+def read_intent(
+    low: str,
+    mentions: Mentions,
+    dates: list[DateExpr],
+    times: list[TimeExpr],
+    clauses: list[Span],
+) -> Reading:
+    """The intent of a message (see the module docstring for the order of the rules)."""
+    has_customer = bool(mentions.customers or mentions.ambiguous)
+    contact = signals.first_contact(low)
+    if is_agenda(low, has_customer) and not (has_customer and is_lookup_question(low)):
+        return Reading("agenda")
+    if has_customer and (
+        asks_about_customer(low, contact is not None) or only_names(low, mentions)
+    ):
+        return Reading("lookup")
+    remind = signals.wants_reminder(low)
+    planned = signals.planned_contact(low)
+    # The planned contact counts when it comes before any past contact or reminder.
+    starts = [c.start for c in (planned, contact) if c is not None]
+    starts += [remind] if remind is not None else []
+    if planned is not None and planned.start == min(starts):
+        reading = _planned(low, planned, dates, times, clauses)
+        if reading is not None:
+            return reading
+    if contact is not None and (remind is None or contact.start < remind):
+        return Reading("log", contact)
+    return Reading(_other_intents(low, mentions, dates, clauses, remind))
+
+
+def _planned(
+    low: str,
+    planned: Contact,
+    dates: list[DateExpr],
+    times: list[TimeExpr],
+    clauses: list[Span],
+) -> Reading | None:
+    """A contact noun: done (log), planned (task), or unclear (log, unsure)."""
+    s, e = clause_of(planned.start, clauses)
+    clause = low[s:e]
+    here = [d for d in dates if s <= d.start < e]
+    clocks = [t for t in times if s <= t.start < e]
+    if signals.happened(clause) or any(d.sense == "past" for d in here):
+        return Reading("log", planned)
+    if here or clocks:
+        # A bare day ("wed", "on Friday", "today") with the rest of the message reporting
+        # news ("she may have budget", "all done") dates a contact that happened.
+        firm = bool(clocks) or any(d.sense == "future" or d.explicit_future for d in here)
+        rest = low[:s] + " " + low[e:]
+        if not firm and (signals.happened(rest) or statement(rest)):
+            return Reading("log", planned)
+        only_today = not clocks and all(low[d.start : d.end] == "today" for d in here)
+        return Reading("task", unsure=only_today)
+    if signals.imperative(clause) or signals.wants_reminder(clause) is not None:
+        return None  # "set up a demo with Jane": the other rules make it a task
+    return Reading("log", planned, unsure=len(clauses) == 1)
+
+
+def _other_intents(
+    low: str,
+    mentions: Mentions,
+    dates: list[DateExpr],
+    clauses: list[Span],
+    remind: int | None,
+) -> Intent:
+    """Task, note or other, for a message with no contact in it."""
+    has_customer = bool(mentions.customers or mentions.ambiguous)
+    if not (has_customer or mentions.new):
+        if remind is not None or (dates and signals.imperative(low)):
+            return "task"
+        return "other"
+    if remind is not None:
+        return "task"
+    first = low[clauses[0][0] : clauses[0][1]] if clauses else low
+    starts_with_date = bool(dates) and dates[0].start <= clauses[0][0] + 1
+    if signals.follow_up_cue(first) or signals.imperative(first) or starts_with_date:
+        return "task"
+    if any(d.explicit_future for d in dates) and not statement(first):
+        return "task"
+    return "log"
+
+
+_STATEMENT = re.compile(
+    r"\b(?:is|are|was|were|got|has|have|had|'s|'re|says|said|took|takes|may|might|"
+    # past tenses ("complained", "agreed"), not words that merely end so ("need", "speed")
+    r"(?!(?:need|feed|speed|seed|breed|proceed|exceed|succeed|embed)\b)[a-z]{3,}ed)\b"
+)
+
+
+def statement(clause: str) -> bool:
+    """Whether a clause reports something ("is expanding", "complained", "may have")."""
+    return bool(_STATEMENT.search(clause))

@@ -1,0 +1,174 @@
+"""Intents by category of language: questions about customers, agenda questions,
+planned contacts, and when the parser says it is unsure."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from nlp import Directory, Parse, compile, parse
+
+NOW = dt.datetime(2026, 11, 18, 10, 0)  # a Wednesday
+MATCHER = compile(
+    Directory.from_json(
+        {
+            "companies": [
+                {"name": "Acme Logistics"},
+                {"name": "Globex"},
+                {"name": "Hooli Inc", "aliases": ["Hooli"]},
+                {"name": "Redfern & Ashby"},
+            ],
+            "people": [
+                {"name": "Jane Doe", "company": "Acme Logistics"},
+                {"name": "Kwame Mensah", "company": "Globex"},
+                {"name": "Oliver Stone", "company": "Hooli Inc"},
+                {"name": "Nina Patel", "company": "Globex"},
+                {"name": "Bob Marsh"},
+            ],
+        }
+    )
+)
+
+
+def p(text: str) -> Parse:
+    return parse(text, NOW, "America/New_York", MATCHER, strict=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when did we last talk to Kwame?",
+        "when did we last visit Globex?",
+        "what's up with Acme?",
+        "status on Globex?",
+        "history with Redfern & Ashby pls",
+        "remind me who Jane is",
+        "Jane's email?",
+        "Kwame's phone # pls",
+        "what's Nina's email again",
+        "phone for Jane at Acme?",
+        "Globex contacts?",
+        "Kwame from Globex?",
+        "did anyone talk to Oliver this week?",
+        "who owns the Hooli account?",
+        "where are we w/ Globex?",
+        "latest w/ Hooli?",
+        "how many seats does Hooli have?",
+        "when's the last time anyone spoke with Acme?",
+    ],
+)
+def test_questions_about_a_customer_are_lookups(text: str) -> None:
+    parsed = p(text)
+    assert parsed.intent == "lookup"
+    assert parsed.customers
+    assert parsed.task is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "show my reminders",
+        "what's on my plate this week",
+        "anything pending for me?",
+        "any calls I need to make today?",
+        "pending follow-ups?",
+        "any follow-ups due this week?",
+        "who do I need to call today?",
+        "what have I got on monday?",
+        "Morning! what's first on my list today",
+        "todo list for the week pls",
+        "remind me what I've got tmrw",
+        "anything on for me today?",
+        "what's lined up for me tmrw?",
+        "ok which tasks did I miss this week",
+    ],
+)
+def test_agenda_questions_in_many_phrasings(text: str) -> None:
+    parsed = p(text)
+    assert parsed.intent == "agenda"
+    assert parsed.task is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mtg w/ Oliver tmrw 9:30",
+        "mtg w/ Jane Tue 14:00",
+        "demo with Hooli Thu at 3",
+        "coffee with Bob next Thursday",
+        "lunch with Jane Friday 12:30",
+        "zoom w/ Kwame fri 3:30pm",
+        "intro call w/ Nina from Globex Monday at 4",
+        "catch-up with Kwame Tuesday 4pm",
+    ],
+)
+def test_planned_contacts_are_tasks(text: str) -> None:
+    parsed = p(text)
+    assert parsed.intent == "task"
+    assert parsed.task is not None
+    assert parsed.task.due is not None
+    assert "intent" not in parsed.unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("lunch with Jane on Friday, she may have budget in Q1", "meeting"),
+        ("call with Kwame went badly", "call"),
+        ("had a demo with Hooli yesterday", "meeting"),
+        ("jumped on a call with Oliver, he's keen", "call"),
+        ("site visit at Acme today w/ Jane, all done", "visit"),
+    ],
+)
+def test_contact_nouns_that_happened_are_logs(text: str, kind: str) -> None:
+    parsed = p(text)
+    assert parsed.intent == "log"
+    assert parsed.interaction == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("caled Jane", "call"),
+        ("cld Jane about the renewal", "call"),
+        ("Jane cld, all good", "call"),
+        ("emaild Kwame the MSA", "email"),
+        ("msg'd Oliver, no reply yet", "message"),
+        ("txtd Bob", "message"),
+    ],
+)
+def test_typing_slips_of_contact_verbs(text: str, kind: str) -> None:
+    parsed = p(text)
+    assert parsed.intent == "log"
+    assert parsed.interaction == kind
+
+
+def test_met_and_the_next_meeting_make_a_log_and_a_task() -> None:
+    parsed = p("met Jane at Acme, next mtg Friday at 11")
+    assert parsed.intent == "log"
+    assert parsed.task is not None
+    assert parsed.task.due == dt.date(2026, 11, 20)
+
+
+def test_nina_emailed_asking_for_a_demo() -> None:
+    parsed = p("Nina Patel emailed asking for a demo Dec 15 at 3pm")
+    assert parsed.intent == "log"
+    assert parsed.interaction == "email"
+    assert parsed.occurred == NOW.date()
+    assert parsed.task is not None
+    assert parsed.task.due == dt.date(2026, 12, 15)
+
+
+def test_a_contact_noun_alone_is_unsure_between_log_and_plan() -> None:
+    parsed = p("coffee with Bob")
+    assert parsed.intent == "log"
+    assert "intent" in parsed.unsure
+    assert "intent" not in p("called Bob").unsure
+    assert "intent" not in p("coffee with Bob next Thursday").unsure
+
+
+def test_greetings_around_a_log_do_not_change_it() -> None:
+    parsed = p("happy new year all! called Bob, he wants a quote")
+    assert parsed.intent == "log"
+    assert parsed.sentiment is None
