@@ -16,6 +16,7 @@ import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from nlp import signals
+from nlp.amounts import find_amount
 from nlp.dates import DateExpr, TimeExpr, find_dates, find_times
 from nlp.index import Matcher
 from nlp.index import compile as compile_directory
@@ -159,6 +160,7 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) ->
     task = _task(reading, low, text, today, local.time(), dates, senses, times, clauses, mentions)
     contact = reading.contact
     is_log = intent == "log"
+    money = find_amount(low)
     return Parse(
         intent=intent,
         customers=tuple(mentions.customers),
@@ -167,7 +169,9 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) ->
         interaction=(contact.kind if contact else "note") if is_log else None,
         occurred=occurred if is_log else None,
         task=task,
-        amount=signals.amount(low),
+        amount=money.value if money else None,
+        currency=money.currency if money else None,
+        amount_period=money.period if money else None,
         sentiment=signals.sentiment(low) if is_log else None,
         deal=signals.deal_signal(low) if is_log else None,
         unsure=tuple(unsure),

@@ -1,4 +1,4 @@
-"""What kind of message it is: contact verbs, questions, follow-up cues, sentiment, money."""
+"""What kind of message it is: contact verbs and nouns, follow-up cues, sentiment, deals."""
 
 from __future__ import annotations
 
@@ -106,14 +106,6 @@ _LOST = re.compile(
     r"not going ahead|declined (?:the |our )?(?:offer|quote|proposal))\b"
 )
 
-_AMOUNT = re.compile(
-    r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
-    r"(?:\s?(?P<suf>k|m|mm|bn)\b)?(?:\s?(?P<code>usd|eur|gbp|dollars|euros|pounds|bucks)\b)?"
-    r"(?P<per>\s?(?:/|per\s|a\s)\s?(?P<unit>[a-z]+))?"
-)
-_RECURRING = {"mo", "month", "yr", "year", "annum", "quarter", "qtr", "wk", "week", "y", "m"}
-_MULT = {"k": 1_000, "m": 1_000_000, "mm": 1_000_000, "bn": 1_000_000_000}
-
 
 @dataclass(frozen=True)
 class Contact:
@@ -213,25 +205,4 @@ def deal_signal(low: str) -> DealSignal | None:
     won = _WON.search(low)
     if won and not _NEGATION.search(low[max(0, won.start() - 30) : won.start()]):
         return "won"
-    return None
-
-
-def amount(low: str) -> float | None:
-    """The first money amount that is not a per-unit price."""
-    for m in _AMOUNT.finditer(low):
-        cur, suf, code = m["cur"], m["suf"], m["code"]
-        before = low[max(0, m.start() - 12) : m.start()]
-        worth = re.search(r"\b(?:worth|budget(?: of| is)?|value(?: of)?|for)\s*$", before)
-        if not (cur or suf or code or (worth and "worth" in worth.group(0))):
-            continue
-        if re.search(r"(?:#|no\.?|invoice|inv|po|order)\s*$", before) and not cur:
-            continue
-        if m["per"] and m["unit"] and m["unit"] not in _RECURRING:
-            continue
-        if low[m.end() : m.end() + 1] == "%":
-            continue
-        value = float(m["num"].replace(",", "") + ("." + m["dec"] if m["dec"] else ""))
-        if suf:
-            value *= _MULT[suf]
-        return value
     return None
