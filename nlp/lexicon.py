@@ -17,13 +17,16 @@ def words(text: str) -> frozenset[str]:
 # Names that are also everyday words: a name only where the sentence uses one.
 COMMON_WORDS = words(
     """
-    amber april art ash august autumn bill bob brooks buck bud carol cash chance chase clay
+    amber anchor apex april art ash atlas august autumn beacon bill bloom bob bridge brooks
+    buck bud canopy carol cash catalyst chance chase clay compass
     cliff crystal dale dawn dean destiny don drew dusty earl eve evergreen faith forest
     frank gene glen grace grant guy harbor harbour hardy hazel heath holly honey hope hope's
     hunter iris ivy jack jade jean joy june kit lance lane lily major mark mason max may
     miles nick olive page park pat pearl penny pierce price rain ray reed rich river rob rod
     rose ruby rusty sage sandy sky spring star sterling stone storm sue summer summit sunny
-    wade ward wells west will will's winter young
+    wade ward wells west will will's winter young pilot harvest horizon pioneer pinnacle
+    vanguard frontier legacy momentum fusion spark quest orbit echo pulse vista signal
+    zenith
     """
 )
 
@@ -42,6 +45,31 @@ NAME_AFTER = words(
     agreed and approved asked at called complained confirmed dm'd dmed emailed from is's
     mentioned messaged needed needs phoned rang replied said says showed signed texted
     thinks told walked wanted wants whatsapp'd
+    """
+)
+
+# Before an everyday word, these make it a noun, not a name ("the pilot", "our summit").
+DETERMINERS = words("the a an our their your my his its this that these those every each")
+# After a lowercase everyday word, these make it a verb with its object ("chase the invoice").
+OBJECTS = words(
+    """
+    the a an our their your my his her its this that these those them him it me us up down
+    some any all everyone everything
+    """
+)
+# Past contact verbs: what follows them is their object, so a name ("emailed rose the MSA").
+PAST_CONTACT_VERBS = words(
+    """
+    called rang phoned emailed texted messaged met visited pinged told asked thanked saw
+    dm'd dmed whatsapp'd whatsapped
+    """
+)
+# Days, months and day words: after a name they do not make it a word ("met sue friday").
+CALENDAR_WORDS = words(
+    """
+    today tomorrow tmrw tmr yesterday tonight morning afternoon evening night week month
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur
+    thurs fri sat sun next last eod eow eom asap
     """
 )
 
@@ -67,6 +95,17 @@ CONTACT_CUES = words(
 
 # Contact verbs after which one capitalised word is a new person ("called Hope").
 VERB_CUES = words("met called rang phoned emailed texted messaged")
+
+# Contact nouns after which "for" names the contact ("demo for Corvane Health").
+CONTACT_NOUNS = words("demo call meeting mtg presentation workshop pitch walkthrough visit")
+
+# Verbs after a full name that show it is a contact reaching out ("Tom Brenner called").
+REPORTING_VERBS = words(
+    """
+    called rang phoned emailed texted messaged replied wrote dropped stopped visited
+    pinged whatsapp'd dm'd cld emaild
+    """
+)
 
 # Words between a new person and their company ("Priya Raman from Initrode").
 COMPANY_CUES = words("from at of")

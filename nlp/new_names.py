@@ -2,7 +2,9 @@
 
 "met Priya Raman from Initrode" names a new person and, after from/at/of, her new company.
 One capitalised word right after a contact verb ("called Hope") is a new person too; after
-"with"/"w" it must be a full name ("lunch with Dana Ross").
+"with"/"w" it must be a full name ("lunch with Dana Ross"). A full name that opens a
+sentence is a contact when its company or what it did follows ("Tom Brenner from Keystone
+called"); a company after "demo for" or "call for" is one too.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from nlp.lexicon import (
     COMPANY_CUES,
     COMPANY_WORDS,
     CONTACT_CUES,
+    CONTACT_NOUNS,
     MONTH_WORDS,
+    REPORTING_VERBS,
     STOPWORDS,
     VERB_CUES,
     VISIT_CUES,
@@ -67,19 +71,42 @@ def new_contacts(tokens: list[Token], groups: list[Group]) -> list[NewCustomer]:
     out: list[NewCustomer] = []
     i = 0
     while i < len(tokens):
-        if i == 0 or i in matched or not is_name_word(tokens[i]):
+        if i in matched or not is_name_word(tokens[i]):
             i += 1
             continue
-        cue = tokens[i - 1].norm
         j = _name_end(tokens, i, matched, MAX_NAME)
-        span = tokens[i:j]
-        single_ok = cue in VERB_CUES and not span[0].sentence_start
         resume = j
-        if cue in CONTACT_CUES and (len(span) >= 2 or single_ok):
-            found, resume = _contact_at(tokens, span, j, cue, matched)
+        if _is_contact(tokens, i, j, matched):
+            cue = tokens[i - 1].norm if i > 0 else ""
+            found, resume = _contact_at(tokens, tokens[i:j], j, cue, matched)
             out.extend(found)
         i = max(resume, i + 1)
     return out
+
+
+def _is_contact(tokens: list[Token], i: int, j: int, matched: set[int]) -> bool:
+    """Whether the capitalised run tokens[i:j] is named as a contact.
+
+    After a contact word ("met Priya Raman", "called Hope"); after "for" following a
+    contact noun ("demo for Corvane Health"); or a full name introduced by its company or
+    by what it did ("Tom Brenner from Keystone called").
+    """
+    cue = tokens[i - 1].norm if i > 0 else ""
+    full = j - i >= 2
+    if cue in CONTACT_CUES and i > 0:
+        return full or (cue in VERB_CUES and not tokens[i].sentence_start)
+    if cue == "for" and i >= 2 and tokens[i - 2].norm in CONTACT_NOUNS:
+        return True
+    if not full or j >= len(tokens):
+        return False
+    after = tokens[j].norm
+    if after in REPORTING_VERBS:
+        return True
+    return (
+        after in COMPANY_CUES
+        and j + 1 < len(tokens)
+        and (j + 1 in matched or is_name_word(tokens[j + 1]))
+    )
 
 
 def _contact_at(
