@@ -51,12 +51,15 @@ _AMOUNT = re.compile(
     r"(?:(?P<dotted>\d{1,3}(?:\.\d{3})+)(?:,(?P<cents>\d{1,2}))?(?![\d.])|"
     r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?(?![\d,]*\d))"
     r"(?:\s?(?P<suf>k|mm|mn|m|bn|lakhs?|lacs?|crores?|cr|l)\b)?"
-    rf"(?:\s?(?:(?P<post_sym>{_SYMBOL})|(?P<post>{_CODE})\b))?"
+    # A currency after the number, unless it opens the next amount ("NF 5521 R$ 12500").
+    rf"(?:\s?(?:(?P<post_sym>{_SYMBOL})|(?P<post>{_CODE})\b)(?!\s?\d))?"
     r"(?P<per>\s?(?:/|per\s|a\s|an\s)\s?(?P<unit>[a-z]+)|\s(?P<every>monthly|yearly|annually|"
     r"weekly|quarterly|pa|p\.a\.|pm)\b)?"
 )
 _EACH = re.compile(r"\s*(?:each|apiece|ea\b|a piece|per head|a head|pp\b|a pop)")
-_REFERENCE = re.compile(r"(?:#|\bno\.?|\binvoice|\binv|\bpo|\border|\bref)\s*$")
+_REFERENCE = re.compile(
+    r"(?:#|\bno\.?|\binvoice|\binv|\bpo|\border|\bref|\bnf|\bticket|\bjob)(?:\s+[a-z]{1,4})?\s*$"
+)
 _WORTH = re.compile(r"\b(?:worth|valued at|value of|budget of)\s*$")
 
 

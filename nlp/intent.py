@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from nlp import signals
 from nlp.dates import DateExpr, TimeExpr
 from nlp.mentions import Mentions
-from nlp.questions import asks_about_customer, is_agenda, is_lookup_question
+from nlp.questions import TOPIC_WORDS, asks_about_customer, is_agenda, is_lookup_question
 from nlp.signals import Contact
 from nlp.types import Intent
 
@@ -71,6 +71,8 @@ def only_names(low: str, mentions: Mentions) -> bool:
         " ",
         rest,
     )
+    if low.rstrip().endswith("?"):
+        rest = TOPIC_WORDS.sub(" ", rest)  # "Acme status?"
     return not re.search(r"[a-z0-9]", rest)
 
 
@@ -101,6 +103,8 @@ def read_intent(
             return reading
     if contact is not None and (remind is None or contact.start < remind):
         return Reading("log", contact)
+    if has_customer and remind is None and _work_booked(low, dates, times, clauses):
+        return Reading("task")
     return Reading(_other_intents(low, mentions, dates, clauses, remind))
 
 
@@ -132,6 +136,22 @@ def _planned(
     return Reading("log", planned, unsure=len(clauses) == 1)
 
 
+def _work_booked(
+    low: str, dates: list[DateExpr], times: list[TimeExpr], clauses: list[Span]
+) -> bool:
+    """Field work with a date or a time ahead in its clause ("pump install thurs 0800")."""
+    for s, e in clauses:
+        clause = low[s:e]
+        if not signals.planned_work(clause) or signals.happened(clause) or statement(clause):
+            continue
+        here = [d for d in dates if s <= d.start < e]
+        if any(d.sense == "past" for d in here):
+            continue
+        if here or any(s <= t.start < e for t in times):
+            return True
+    return False
+
+
 def _other_intents(
     low: str,
     mentions: Mentions,
@@ -151,7 +171,8 @@ def _other_intents(
     starts_with_date = bool(dates) and dates[0].start <= clauses[0][0] + 1
     if signals.follow_up_cue(first) or signals.imperative(first) or starts_with_date:
         return "task"
-    if any(d.explicit_future for d in dates) and not statement(first):
+    ahead = [d for d in dates if d.explicit_future and d.sense != "past"]
+    if ahead and not (statement(first) or signals.happened(first)):
         return "task"
     return "log"
 

@@ -26,7 +26,10 @@ COMMON_WORDS = words(
     rose ruby rusty sage sandy sky spring star sterling stone storm sue summer summit sunny
     wade ward wells west will will's winter young pilot harvest horizon pioneer pinnacle
     vanguard frontier legacy momentum fusion spark quest orbit echo pulse vista signal
-    zenith
+    zenith patience honest comfort mercy blessing precious gift charity prudence constance
+    felicity verity liberty unity trinity justice goodness godspower promise favour favor
+    luz paz fe dolores amparo consuelo rosario esperanza graca gracia dulce alegria
+    milagros socorro
     """
 )
 
@@ -45,6 +48,14 @@ NAME_AFTER = words(
     agreed and approved asked at called complained confirmed dm'd dmed emailed from is's
     mentioned messaged needed needs phoned rang replied said says showed signed texted
     thinks told walked wanted wants whatsapp'd
+    """
+)
+
+# Titles before a name: not part of it ("Mr Chinedu", "Dr Ramon Dela Cruz").
+TITLES = words(
+    """
+    mr mrs ms miss mx dr prof sir madam madame mme mlle herr frau sr sra srta dona don
+    senhor senhora eng engr chief alhaji alhaja hajia pastor rev fr sister brother
     """
 )
 
@@ -103,7 +114,7 @@ CONTACT_NOUNS = words("demo call meeting mtg presentation workshop pitch walkthr
 REPORTING_VERBS = words(
     """
     called rang phoned emailed texted messaged replied wrote dropped stopped visited
-    pinged whatsapp'd dm'd cld emaild
+    pinged whatsapp'd dm'd cld emaild wants needs says said asked confirmed agreed
     """
 )
 

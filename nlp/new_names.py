@@ -19,6 +19,7 @@ from nlp.lexicon import (
     MONTH_WORDS,
     REPORTING_VERBS,
     STOPWORDS,
+    TITLES,
     VERB_CUES,
     VISIT_CUES,
     WEEKDAY_WORDS,
@@ -35,16 +36,29 @@ Group = tuple[set[int], int, int]
 MAX_NAME = 4
 
 
-def is_name_word(tok: Token) -> bool:
-    """A capitalised word that could be part of a name (not a stopword, day or month)."""
+def is_name_word(tok: Token, before_name: bool = False) -> bool:
+    """A capitalised word that could be part of a name.
+
+    Not a stopword, title, day or month; a month's name is a first name when a name
+    follows ("Jan Kowalczyk").
+    """
     return (
         tok.capitalized
         and tok.norm.isalpha()
         and tok.norm not in STOPWORDS
+        and tok.norm not in TITLES
         and tok.norm not in WEEKDAY_WORDS
-        and tok.norm not in MONTH_WORDS
+        and (tok.norm not in MONTH_WORDS or before_name)
         and not tok.orig.isupper()
     )
+
+
+def _starts_name(tokens: list[Token], i: int) -> bool:
+    """Whether a name starts at token i (a month's name counts before another name)."""
+    if is_name_word(tokens[i]):
+        return True
+    nxt = i + 1 < len(tokens) and is_name_word(tokens[i + 1])
+    return nxt and not tokens[i].possessive and is_name_word(tokens[i], before_name=True)
 
 
 def starts_new_full_name(tokens: list[Token], i: int, matcher: Matcher) -> bool:
@@ -57,7 +71,11 @@ def starts_new_full_name(tokens: list[Token], i: int, matcher: Matcher) -> bool:
 
 def _name_end(tokens: list[Token], i: int, matched: set[int], limit: int) -> int:
     """Where a run of name words from `i` ends (a possessive ends it after itself)."""
-    j = i
+    if not _starts_name(tokens, i) or i in matched:
+        return i
+    if tokens[i].possessive:
+        return i + 1
+    j = i + 1
     while j < len(tokens) and j not in matched and is_name_word(tokens[j]) and j - i < limit:
         j += 1
         if tokens[j - 1].possessive:
@@ -71,7 +89,7 @@ def new_contacts(tokens: list[Token], groups: list[Group]) -> list[NewCustomer]:
     out: list[NewCustomer] = []
     i = 0
     while i < len(tokens):
-        if i in matched or not is_name_word(tokens[i]):
+        if i in matched or not _starts_name(tokens, i):
             i += 1
             continue
         j = _name_end(tokens, i, matched, MAX_NAME)
@@ -100,8 +118,8 @@ def _is_contact(tokens: list[Token], i: int, j: int, matched: set[int]) -> bool:
     if not full or j >= len(tokens):
         return False
     after = tokens[j].norm
-    if after in REPORTING_VERBS:
-        return True
+    if after in REPORTING_VERBS or (after == "the" and tokens[i].sentence_start):
+        return True  # "Tom Brenner called", "Peter Kirui the farm manager wants..."
     return (
         after in COMPANY_CUES
         and j + 1 < len(tokens)

@@ -19,12 +19,19 @@ _WH_OPENING = re.compile(
 )
 # A question word and its verb: a question even without the question mark.
 _WH_VERB = re.compile(
-    r"(?:who|what|when|where|which|how)(?:'s|s| is| was| are| were| did| does| do| have| has|"
-    r" had)\b"
+    r"(?:who|what|when|where|which|how)(?: last)?(?:'s|s| is| was| are| were| did| does| do| "
+    r"have| has| had)\b|when last\b|last time\b"
+)
+# A question that opens with "last": "last PMS at Bayside?", "last visit to Acme?".
+_LAST = re.compile(r"(?:last|latest|previous)\b")
+# Topic words a bare name may come with: "Mwangaza Medical Centre status?".
+TOPIC_WORDS = re.compile(
+    r"\b(?:status|latest|update|updates|news|history|info|details|contacts?|e-?mail|phone|"
+    r"number|address|owner)\b"
 )
 # Lookups without a question word: "status on Globex?", "history with Acme pls".
 _TOPIC_OPENING = re.compile(
-    r"(?:status|history|latest|update|updates|news|info|details|notes|background|summary|"
+    r"(?:[a-z]+\s+){0,2}?(?:status|history|latest|update|updates|news|info|details|notes|background|summary|"
     r"recap|contacts?|contact info|phone|email|number|last contact|last touch|owner)\s+"
     r"(?:on|with|w/?|for|about|re|of|from|at|@)\b"
 )
@@ -45,28 +52,33 @@ _FACT = re.compile(
 _REMIND_ME_WH = re.compile(r"\bremind me (?:who|what|where|when|how|which|of)\b")
 _FILLER = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|quick q|quick question|q|btw|also|and|um|hmm|morning|"
-    r"good morning|team|all|guys|folks|pls|please)\W+)+"
+    r"good morning|team|all|guys|folks|pls|please|plz|sorry)\W+)+"
 )
+_CHAT_SPELLING = re.compile(r"\b(?:wat|wot|wht)\b")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 # --- the agenda ---------------------------------------------------------------------------
 # Phrases that can only be about one's own tasks.
 _AGENDA_STRONG = re.compile(
     r"\b(?:my (?:open |pending )?(?:tasks|todos?|to-?dos?|follow[- ]?ups|f/ups?|agenda|plate|"
-    r"reminders|list|day|week|schedule|calls)|on my plate|what'?s due|whats due|anything due|"
+    r"reminders|list|day|week|schedule|calls|jobs|visits|site visits|appointments|bookings|"
+    r"meetings|work orders|tickets|rounds|route)|on my plate|what'?s due|whats due|anything due|"
     r"overdue|nothing due|what do i have|what have i got|what(?:'ve| have) i got|"
-    r"what i(?:'ve| have) got|what(?:'s| is) on (?:for|today|tomorrow|tmrw|this week)|agenda)\b"
+    r"what i(?:'ve| have) got|what(?:'s| is) on (?:for|today|tomorrow|tmrw|this week)|agenda|"
+    r"(?:today|tomorrow|tmrw)'?s (?:jobs|visits|tasks|calls|appointments|schedule|list))\b"
 )
 # What an agenda question asks about: tasks by any name, or "lined up", "still open".
 _AGENDA_NOUN = re.compile(
     r"\b(?:tasks?|reminders?|follow[- ]?ups?|f/ups?|f/us|todos?|to-?dos?|to do|calls|call list|"
-    r"list|plate|agenda|schedule|pending|due|overdue|lined up|on for me|still open|"
+    r"list|plate|agenda|schedule|scheduled|pending|due|overdue|lined up|on for me|still open|"
+    r"jobs|visits|appointments|bookings|meetings|work orders|tickets|diary|calendar|"
     r"left to do|(?:need|have|got) to (?:call|see|email|visit|do|chase|contact|ring|text|"
     r"follow up)|(?:have|got) on)\b"
 )
 _AGENDA_OPENING = re.compile(
     r"(?:what|whats|what's|which|any|anything|show|list|pending|open|who do i|who should i|"
-    r"remind me what|todo|to-?do|my|due|overdue|do i have|have i got|got any)\b"
+    r"remind me what|todo|to-?do|my|due|overdue|do i have|have i got|got any|today'?s|"
+    r"tomorrow'?s|tmrw'?s)\b"
 )
 
 
@@ -75,8 +87,11 @@ def _sentences(low: str) -> list[str]:
 
 
 def _opening(sentence: str) -> str:
-    """The sentence without greetings and fillers in front ("ok so, what's...")."""
-    return _FILLER.sub("", sentence.strip())
+    """The sentence without greetings and fillers in front ("ok so, what's...").
+
+    Chat spellings of question words are read as meant ("wat", "wot").
+    """
+    return _CHAT_SPELLING.sub("what", _FILLER.sub("", sentence.strip()))
 
 
 def is_agenda(low: str, names_a_customer: bool) -> bool:
@@ -93,6 +108,10 @@ def is_agenda(low: str, names_a_customer: bool) -> bool:
         return False
     for sentence in _sentences(low):
         opening = _opening(sentence)
+        if re.match(
+            r"what do i have|what have i got|what(?: jobs| visits)? (?:do )?i have", opening
+        ):
+            return True
         asks = sentence.endswith("?") or bool(_AGENDA_OPENING.match(opening))
         if asks and _AGENDA_NOUN.search(sentence):
             return True
@@ -123,7 +142,7 @@ def asks_about_customer(low: str, reports_contact: bool) -> bool:
     if is_lookup_question(first) or _TOPIC_OPENING.match(first):
         return True
     question = first.endswith("?")
-    if (question and _WH_OPENING.match(first)) or _WH_VERB.match(first):
+    if (question and (_WH_OPENING.match(first) or _LAST.match(first))) or _WH_VERB.match(first):
         return True
     polite = re.search(r"\b(?:pls|please|again|thx|thanks)\W*$", first)
     return bool(_FACT.search(first)) and (question or bool(polite)) and not reports_contact

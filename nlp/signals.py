@@ -20,7 +20,7 @@ _CONTACT = [
               r"wrote to|got (?:an? )?e-?mail)\b"),
     ("meeting", r"\b(?:met|ran into|bumped into|caught up with|"
                 r"had (?:a |the |our )?(?:[\w-]+ )?(?:meeting|mtg|demo|lunch|coffee|dinner|breakfast|drinks|zoom|catch[- ]?up|check[- ]?in))\b"),
-    ("visit", r"\b(?:visited|site visit|stopped by|stopped in|dropped in|dropped by|dropped off|"
+    ("visit", r"\b(?:visited|site visited|stopped by|stopped in|dropped in|dropped by|dropped off|"
               r"swung by|popped in|popped by|went (?:to|by|over to) (?:see )?)\b"),
     ("message", r"\b(?:texted|txted|txtd|messaged|msg'?d|msged|whatsapp'?d|whatsapped|dm'?d|dmed|"
                 r"sms'?d|pinged|slacked)(?!\w)"),
@@ -33,8 +33,15 @@ _PLANNED = [
     ("meeting", r"\b(?:(?:meeting|mtg|lunch|coffee|dinner|breakfast|drinks|demo|zoom|catch[- ]?up|check[- ]?in|"
                 r"review|presentation|walkthrough|workshop|pitch)(?:'s)? (?:with|w/?|@|for)(?!\w)|"
                 r"next (?:mtg|meeting|demo|call|catch[- ]?up|check[- ]?in|review)\b|^(?:mtg|meeting)\b)"),
-    ("visit", r"\b(?:site visit (?:to|at|@|with)|visit (?:to|at|@))(?!\w)"),
+    ("visit", r"\b(?:site visit|visit (?:to|at|@))(?!\w)"),
 ]
+# Field work booked at a customer: planned when a date or a time goes with it
+# ("pump install thurs 0800", "lift inspection on 3rd of February").
+_WORK = re.compile(
+    r"\b(?:install|installation|service|servicing|inspection|repair|maintenance|pms|"
+    r"commissioning|survey|leak check|safety check|fitting|training|job|site survey|"
+    r"handover|delivery|demo)\b"
+)
 # fmt: on
 _CONTACT_RE = [(kind, re.compile(p)) for kind, p in _CONTACT]
 _PLANNED_RE = [(kind, re.compile(p)) for kind, p in _PLANNED]
@@ -46,7 +53,9 @@ _HAPPENED = re.compile(
 _DEMO_WENT = re.compile(r"\b(?:demo|lunch|coffee|meeting|call)\b[^.!?]*\b(?:went|was)\b")
 
 _REMIND = re.compile(
-    r"\b(?:remind(?:er)?|set (?:a |an )?(?:reminder|task|follow[- ]?up)|todo|to-do)\b"
+    # "todo" only as a note to self ("todo: call Jane"), not the Spanish word ("gracias por todo")
+    r"\b(?:remind(?:er)?|set (?:a |an )?(?:reminder|task|follow[- ]?up)|to-do)\b|^todo\b|"
+    r"\btodo\s*:|\b(?:add|put) (?:a |it |this )?(?:to my |on my )?(?:todo|to-do|diary|calendar)\b"
 )
 _FOLLOW = re.compile(
     r"\b(?:follow(?:ing)? up|f/u|fu|circle back|check (?:back|in)|chase|nudge|ping|get back to|"
@@ -58,7 +67,7 @@ _IMPERATIVE = re.compile(
     r"^(?:send|call|ring|phone|email|e-mail|text|message|ping|chase|nudge|follow|f/u|check|"
     r"confirm|deliver|quote|invoice|pitch|try|get|set|book|schedule|prep|prepare|draft|"
     r"meet|visit|demo|proposal|sending|back|reach|remind|ask|book|call back|pay|order|"
-    r"install|review)\b"
+    r"install|review|mark|put|pencil|add|arrange|organi[sz]e|plan)\b"
 )
 _FUTURE_CUE = re.compile(
     r"\b(?:want|wants|wanted|need|needs|due|by|till|until|before|will|'ll|going to|gonna|"
@@ -85,7 +94,8 @@ _POSITIVE = re.compile(
 )
 _NEGATIVE = re.compile(
     r"(?:\b(?:frustrated|unhappy|angry|annoyed|upset|furious|complained|complaining|"
-    r"complaint|disappointed|went badly|went poorly|went (?:terribly|bad)|pissed|livid|"
+    r"complaint|disappointed|vexed|fuming|fed up|displeased|irate|exasperated|cross with|"
+    r"not impressed|went badly|went poorly|went (?:terribly|bad)|pissed|livid|"
     r"irritated|unimpressed|went with (?:a |another |the )?competitor|cancell?ed|churn(?:ed|ing)?)\b"
     r"|😞|😠|😡|☹️|🙁|😤)"
 )
@@ -123,6 +133,11 @@ def planned_contact(low: str) -> Contact | None:
         if m and (best is None or m.start() < best.start):
             best = Contact(kind, m.start())  # type: ignore[arg-type]
     return best
+
+
+def planned_work(clause: str) -> bool:
+    """Whether a clause names field work ("install", "service", "inspection")."""
+    return bool(_WORK.search(clause))
 
 
 def happened(clause: str) -> bool:

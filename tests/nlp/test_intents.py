@@ -56,6 +56,12 @@ def p(text: str) -> Parse:
         "latest w/ Hooli?",
         "how many seats does Hooli have?",
         "when's the last time anyone spoke with Acme?",
+        "full job history for Globex?",
+        "Globex status?",
+        "pls when last did we service the generator at Acme",
+        "last time we serviced Hooli?",
+        "last PMS at Acme?",
+        "wat's the latest with Globex",
     ],
 )
 def test_questions_about_a_customer_are_lookups(text: str) -> None:
@@ -82,6 +88,12 @@ def test_questions_about_a_customer_are_lookups(text: str) -> None:
         "anything on for me today?",
         "what's lined up for me tmrw?",
         "ok which tasks did I miss this week",
+        "what jobs i have today",
+        "my jobs today?",
+        "Today's jobs?",
+        "do I have any site visits today",
+        "wat do i have today",
+        "any visits scheduled for me on monday?",
     ],
 )
 def test_agenda_questions_in_many_phrasings(text: str) -> None:
@@ -172,3 +184,54 @@ def test_greetings_around_a_log_do_not_change_it() -> None:
     parsed = p("happy new year all! called Bob, he wants a quote")
     assert parsed.intent == "log"
     assert parsed.sentiment is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme drip pump install thurs 0800",
+        "Globex ammonia leak check thursday at 2",
+        "lift inspection at Hooli on Dec 3",
+        "site visit Acme next Thursday 7h with the new harvester",
+        "mark the Acme hoist job in my diary for Thursday 10am",
+    ],
+)
+def test_field_work_with_a_date_is_a_task(text: str) -> None:
+    parsed = p(text)
+    assert parsed.intent == "task"
+    assert parsed.customers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merry Christmas everyone! Thank you for the hard work this year",
+        "gracias por todo 🎄",
+        "to be honest the traffic is something else today",
+        "Good morning all, patience is key with this diesel scarcity",
+    ],
+)
+def test_chatter_is_other(text: str) -> None:
+    parsed = parse(text, NOW, "UTC", CHATTER, strict=True)
+    assert parsed.intent == "other"
+    assert parsed.customers == ()
+    assert parsed.ambiguous == ()
+
+
+CHATTER = compile(
+    Directory.from_json(
+        {
+            "people": [
+                {"name": "Mercy Okon"},
+                {"name": "Mercy Wanjiru"},
+                {"name": "Honest Kiprop"},
+                {"name": "Patience Eze"},
+            ]
+        }
+    )
+)
+
+
+def test_the_install_that_was_done_is_a_log() -> None:
+    parsed = p("Acme pump install done yesterday, all good")
+    assert parsed.intent == "log"
