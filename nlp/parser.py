@@ -31,8 +31,11 @@ MAX_CHARS = 5000  # what is read of a very long message; the rest is kept by the
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 # Clause breaks: punctuation, dashes, and emoji (a mood between two thoughts: "budget got
 # cut 😞 call her Friday").
+# Dictated punctuation ("called comma chiller tripped full stop") breaks clauses too; a dot
+# after a short title or abbreviation ("St. Luke's", "Dr. Okeke") does not.
 _CLAUSE = re.compile(
-    r"[.;!?\n]+\s*|,\s+|(?<!\bre):\s+|\s+-\s+|\s+—\s+|\s*[\u2600-\u27bf\U0001f300-\U0001faff]+\ufe0f?\s*"
+    r"(?<!\bst)(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bno)(?<!\bjr)(?<!\bsr)\.+\s*|"
+    r"\s+(?:comma|full stop|new line)\s+|[;!?\n]+\s*|,\s+|(?<!\bre):\s+|\s+-\s+|\s+—\s+|\s*[\u2600-\u27bf\U0001f300-\U0001faff]+\ufe0f?\s*"
     # "emailed asking for a demo Dec 15": what is asked for is a clause of its own.
     r"|\s+(?=(?:asking|asked|requesting|wanting|to ask|to request)\s+(?:for|about|to)\b)"
 )
@@ -239,7 +242,12 @@ def _task(
     for s, e in clauses:
         clause = low[s:e]
         if intent == "log" and contact is not None and s <= contact.start < e:
-            continue  # the contact itself ("call with Tom went badly") asks for nothing
+            # The contact itself ("call with Tom went badly") asks for nothing, but a run-on
+            # message may end with a plan ("...he is upset will be their by lunch").
+            at = signals.commitment(clause)
+            if at is None or s + at <= contact.start:
+                continue
+            s, clause = s + at, clause[at:]
         if (
             signals.follow_up_cue(clause)
             or signals.wants_reminder(clause) is not None

@@ -57,15 +57,28 @@ _REMIND = re.compile(
     r"\b(?:remind(?:er)?|set (?:a |an )?(?:reminder|task|follow[- ]?up)|to-do)\b|^todo\b|"
     r"\btodo\s*:|\b(?:add|put) (?:a |it |this )?(?:to my |on my )?(?:todo|to-do|diary|calendar)\b"
 )
+# The author's own plan to go back ("I'll be there at 1400", "going back 15:30",
+# "return 15h30 with gauges", "I go on Monday"; "their" for "there" as typed in a hurry).
+_COMMIT_WORDS = (
+    r"\b(?:(?:i|we)(?:'ll| will| shall| go| am going to|'m going to| must)|will|gonna|going to)\s+"
+    r"(?:go|be (?:there|their|back|on site)|head|return|come|pop|drop|swing|reach|visit|bring|"
+    r"pass)\b|\bgoing (?:back|there|their|over|round)\b|\b(?:be|back) (?:there|their|on site)\b|"
+    r"^return(?:ing)?\b|\bheading (?:back|there|over)\b|\bi go\b"
+)
+_COMMIT = re.compile(_COMMIT_WORDS)
 _FOLLOW = re.compile(
     r"\b(?:follow(?:ing)? up|f/u|fu|circle back|check (?:back|in)|chase|nudge|ping|get back to|"
     r"reach out|touch base|need to|needs to|have to|gotta|should|must|don't forget|dont forget|"
     r"remind|reminder|try (?:\w+ )?again|will (?:try|reach|call|send|ring|email|chase)|then\b)"
+    r"|" + _COMMIT_WORDS
 )
 # Imperative openings of a clause: "send pricing Monday", "call her back".
 _IMPERATIVE = re.compile(
     r"^(?:send|call|ring|phone|email|e-mail|text|message|ping|chase|nudge|follow|f/u|check|"
-    r"confirm|deliver|quote|invoice|pitch|try|get|set|book|schedule|prep|prepare|draft|"
+    # "invoice no 20931 raised" and "quote #12 accepted" name a document, not a command.
+    r"confirm|deliver|(?:quote|invoice)(?!\s+(?:no\b|#|nf\b|fv\b|ref\b|number\b|\S*[\d₹$€£])"
+    r"|[^,.]*\b(?:raised|sent|paid|unpaid|delivered|issued|follow|follows|attached|settled|"
+    r"cleared|accepted|approved)\b)|pitch|try|get|set|book|schedule|prep|prepare|draft|"
     r"meet|visit|demo|proposal|sending|back|reach|remind|ask|book|call back|pay|order|"
     r"install|review|mark|put|pencil|add|arrange|organi[sz]e|plan)\b"
 )
@@ -133,6 +146,12 @@ def planned_contact(low: str) -> Contact | None:
         if m and (best is None or m.start() < best.start):
             best = Contact(kind, m.start())  # type: ignore[arg-type]
     return best
+
+
+def commitment(clause: str) -> int | None:
+    """Where the author says they will go back ("will be there by 8"), if anywhere."""
+    m = _COMMIT.search(clause)
+    return m.start() if m else None
 
 
 def planned_work(clause: str) -> bool:

@@ -235,3 +235,43 @@ CHATTER = compile(
 def test_the_install_that_was_done_is_a_log() -> None:
     parsed = p("Acme pump install done yesterday, all good")
     assert parsed.intent == "log"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane called comma chiller tripped again comma she complained. going back 15:30",
+        "Bob rang, inverter down again, he is upset. going there sat 7am",
+        "Kwame texted this morning, the door seal is leaking. I will go tomorrow by 8",
+        "Nina called, the incubator shows an error. I'll be there at 1400",
+        "called Oliver at 7:30 auger broken he is frustrated will be their by lunch",
+        "visited Acme this morning, chiller tripping. return 15h30 with gauges",
+        "Jane called, pump burned, she is frustrated. I go on Monday afternoon",
+    ],
+)
+def test_the_authors_plan_to_go_back_is_a_task_beside_the_log(text: str) -> None:
+    parsed = p(text)
+    assert parsed.intent == "log"
+    assert parsed.task is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "visited Acme, PM done, invoice no 20931 raised",
+        "called Jane, all good. invoice ₹2,45,000 raised",
+        "met Bob at Globex, approved 🎉 invoice FV/2026/118 will follow",
+        "swung by Hooli, invoice 3345 for $96,000 MXN delivered",
+    ],
+)
+def test_an_invoice_reported_is_no_command(text: str) -> None:
+    parsed = p(text)
+    assert parsed.intent == "log"
+    assert parsed.task is None
+
+
+def test_dictated_punctuation_breaks_clauses() -> None:
+    parsed = p("Jane called comma she is very vexed full stop I will reach there Monday morning")
+    assert parsed.sentiment == "negative"
+    assert parsed.task is not None
+    assert parsed.task.due == dt.date(2026, 11, 23)
