@@ -93,6 +93,9 @@ def _groups(
     groups: list[Group] = []
     i = 0
     while i < len(tokens):
+        if words[i] not in matcher.words:  # no name starts with a word no name has
+            i += 1
+            continue
         for n in range(min(MAX_PATTERN, len(tokens) - i), 0, -1):
             key = tuple(words[i : i + n])
             hits = matcher.lookup(key)

@@ -58,6 +58,7 @@ def tokenize(text: str) -> list[Token]:
     """Split folded text into word tokens; a trailing 's or s' marks a possessive."""
     folded = fold(text)
     tokens: list[Token] = []
+    gap_start = 0  # where the text since the previous word begins (it holds no word chars)
     for m in _WORD.finditer(folded):
         raw = m.group(0)
         start, end = m.start(), m.end()
@@ -69,7 +70,10 @@ def tokenize(text: str) -> list[Token]:
             possessive = raw.lower().endswith("s")
         if not raw:
             continue
-        before = folded[:start]
-        sentence_start = not before.strip() or bool(_SENTENCE_END.search(before))
+        # Only the text since the previous word can end a sentence: looking at all of it
+        # each time would take quadratic time on a long message.
+        gap = folded[gap_start:start]
+        gap_start = m.end()
+        sentence_start = (not tokens and not gap.strip()) or bool(_SENTENCE_END.search(gap))
         tokens.append(Token(raw.lower(), text[start:end], start, end, possessive, sentence_start))
     return tokens
