@@ -275,3 +275,23 @@ def test_dictated_punctuation_breaks_clauses() -> None:
     assert parsed.sentiment == "negative"
     assert parsed.task is not None
     assert parsed.task.due == dt.date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dropped off the pallets at Acme, Jonas signed for them",
+        "visited Globex, Kwame signed for the delivery",
+    ],
+)
+def test_a_signature_for_a_delivery_is_no_win(text: str) -> None:
+    parsed = p(text)
+    assert parsed.intent == "log"
+    assert parsed.deal is None
+    assert parsed.sentiment is None
+
+
+def test_a_signed_contract_is_still_a_win() -> None:
+    parsed = p("Acme signed for 3 years 🎉")
+    assert parsed.deal == "won"
+    assert parsed.sentiment == "positive"
