@@ -8,6 +8,7 @@ seconds). A Matcher is a value: nothing here keeps one, the caller owns it.
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from bisect import insort
 from collections.abc import Sequence
@@ -157,6 +158,16 @@ def _words(name: str) -> Pattern:
     return tuple(t.norm for t in tokenize(name))
 
 
+def _spellings(name: str) -> list[Pattern]:
+    """A company's name as written, and with "&" said as "and" or "and" written as "&"."""
+    out = [_words(name)]
+    for variant in (name.replace("&", " and "), re.sub(r"\band\b", " & ", name)):
+        words = _words(variant)
+        if words not in out:
+            out.append(words)
+    return out
+
+
 def without_suffixes(words: Pattern) -> Pattern:
     """A company's name without its legal suffixes ("Globex Inc" -> "globex")."""
     stripped = words
@@ -238,14 +249,14 @@ def _add_entries(
 def _add_company(
     matcher: Matcher, company: DirectoryCompany, i: int, fresh: set[Pattern] | None
 ) -> None:
-    words = _words(company.name)
-    _add(matcher, words, i, True, fresh)
-    stripped = without_suffixes(words)
-    _add(matcher, stripped, i, len(stripped) > 1, fresh)
-    for name in everyday_names(words):
-        hits = matcher.everyday.get(name)
-        # Copied before a change: a matcher being extended shares its sets with the old one.
-        matcher.everyday[name] = {*hits, i} if hits is not None else {i}
+    for words in _spellings(company.name):
+        _add(matcher, words, i, True, fresh)
+        stripped = without_suffixes(words)
+        _add(matcher, stripped, i, len(stripped) > 1, fresh)
+        for name in everyday_names(words):
+            hits = matcher.everyday.get(name)
+            # Copied, not changed: an extended matcher shares its sets with the old one.
+            matcher.everyday[name] = {*hits, i} if hits is not None else {i}
     for alias in company.aliases:
         _add(matcher, _words(alias), i, True, fresh)
 

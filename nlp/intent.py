@@ -71,8 +71,7 @@ def only_names(low: str, mentions: Mentions) -> bool:
         " ",
         rest,
     )
-    if low.rstrip().endswith("?"):
-        rest = TOPIC_WORDS.sub(" ", rest)  # "Acme status?"
+    rest = TOPIC_WORDS.sub(" ", rest)  # "Acme status?", "Jane Doe phone", "Acme?? anyone?"
     return not re.search(r"[a-z0-9]", rest)
 
 

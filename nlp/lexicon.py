@@ -110,6 +110,9 @@ VERB_CUES = words("met called rang phoned emailed texted messaged")
 # Contact nouns after which "for" names the contact ("demo for Corvane Health").
 CONTACT_NOUNS = words("demo call meeting mtg presentation workshop pitch walkthrough visit")
 
+# Verbs after which "to" names the contact ("spoke to Amara Eze").
+TALK_VERBS = words("spoke spoken talked chatted wrote replied reached speak talk chat write")
+
 # Verbs after a full name that show it is a contact reaching out ("Tom Brenner called").
 REPORTING_VERBS = words(
     """
@@ -129,13 +132,13 @@ VISIT_CUES = words("visited visit by in")
 # Legal suffixes dropped from company names to match "Globex" for "Globex Inc".
 COMPANY_SUFFIXES = words(
     """
-    ag bv co company corp corporation gmbh inc incorporated limited llc llp ltd plc pte pty
-    pvt sa
+    ag bv co company cooperative coop corp corporation gmbh inc incorporated limited llc llp
+    ltd plc pte pty pvt sa
     """
 )
 
 # Legal suffixes of two or more words, and those written with dots ("S.A." -> "s a").
-COMPOUND_SUFFIXES = (("s", "a"), ("s", "a", "s"), ("s", "p", "a"), ("s", "r", "l"), ("b", "v"),
+COMPOUND_SUFFIXES = (("co", "op"), ("s", "a"), ("s", "a", "s"), ("s", "p", "a"), ("s", "r", "l"), ("b", "v"),
                      ("n", "v"), ("a", "g"), ("co", "ltd"), ("pvt", "ltd"), ("pte", "ltd"),
                      ("pty", "ltd"), ("sdn", "bhd"), ("l", "l", "c"))  # fmt: skip
 
@@ -143,7 +146,7 @@ COMPOUND_SUFFIXES = (("s", "a"), ("s", "a", "s"), ("s", "p", "a"), ("s", "r", "l
 # ("Pinecrest" for "Pinecrest Schools", "Deccan" for "Deccan Polymers").
 GENERIC_COMPANY_WORDS = words(
     """
-    academy agro agency analytics apartments associates automotive bakery bank bistro
+    academy agro agency bros brothers sons analytics apartments associates automotive bakery bank bistro
     brands brewery brewing builders cafe capital care cargo center centre chemicals clinic
     clinics college collective condominium consultants consulting construction dairy dental
     design diagnostics digital distribution electronics energy engineering enterprises

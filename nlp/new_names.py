@@ -19,6 +19,7 @@ from nlp.lexicon import (
     MONTH_WORDS,
     REPORTING_VERBS,
     STOPWORDS,
+    TALK_VERBS,
     TITLES,
     VERB_CUES,
     VISIT_CUES,
@@ -95,11 +96,19 @@ def new_contacts(tokens: list[Token], groups: list[Group]) -> list[NewCustomer]:
         j = _name_end(tokens, i, matched, MAX_NAME)
         resume = j
         if _is_contact(tokens, i, j, matched):
-            cue = tokens[i - 1].norm if i > 0 else ""
+            cue, _ = _cues(tokens, i)
             found, resume = _contact_at(tokens, tokens[i:j], j, cue, matched)
             out.extend(found)
         i = max(resume, i + 1)
     return out
+
+
+def _cues(tokens: list[Token], i: int) -> tuple[str, str]:
+    """The two words before a name at i, titles skipped ("spoke to Dr Amara Eze")."""
+    k = i - 1
+    while k >= 0 and tokens[k].norm in TITLES:
+        k -= 1
+    return (tokens[k].norm if k >= 0 else "", tokens[k - 1].norm if k >= 1 else "")
 
 
 def _is_contact(tokens: list[Token], i: int, j: int, matched: set[int]) -> bool:
@@ -109,12 +118,14 @@ def _is_contact(tokens: list[Token], i: int, j: int, matched: set[int]) -> bool:
     contact noun ("demo for Corvane Health"); or a full name introduced by its company or
     by what it did ("Tom Brenner from Keystone called").
     """
-    cue = tokens[i - 1].norm if i > 0 else ""
+    cue, before = _cues(tokens, i)
     full = j - i >= 2
-    if cue in CONTACT_CUES and i > 0:
+    if cue in CONTACT_CUES:
         return full or (cue in VERB_CUES and not tokens[i].sentence_start)
-    if cue == "for" and i >= 2 and tokens[i - 2].norm in CONTACT_NOUNS:
+    if cue == "for" and before in CONTACT_NOUNS:
         return True
+    if cue == "to" and before in TALK_VERBS:
+        return full or not tokens[i].sentence_start
     if not full or j >= len(tokens):
         return False
     after = tokens[j].norm

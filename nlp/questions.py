@@ -27,7 +27,7 @@ _LAST = re.compile(r"(?:last|latest|previous)\b")
 # Topic words a bare name may come with: "Mwangaza Medical Centre status?".
 TOPIC_WORDS = re.compile(
     r"\b(?:status|latest|update|updates|news|history|info|details|contacts?|e-?mail|phone|"
-    r"number|address|owner)\b"
+    r"number|mobile|address|owner|notes|summary|background|anyone|anybody)\b"
 )
 # Lookups without a question word: "status on Globex?", "history with Acme pls".
 _TOPIC_OPENING = re.compile(

@@ -43,7 +43,30 @@ _WORK = re.compile(
     r"handover|delivery|demo)\b"
 )
 # fmt: on
-_CONTACT_RE = [(kind, re.compile(p)) for kind, p in _CONTACT]
+# Typing slips of the past contact verbs: one letter left out or two neighbours swapped
+# ("phnoed", "visted", "emialed"), except where the slip is a word itself ("phone").
+_SLIPPED = {
+    "call": "called phoned",
+    "email": "emailed",
+    "visit": "visited",
+    "message": "texted messaged pinged",
+}
+_NOT_SLIPS = frozenset("phone honed message visite calle texte alled exted isited".split())
+
+
+def _slips(verbs: str) -> str:
+    out: set[str] = set()
+    for verb in verbs.split():
+        out |= {verb[:i] + verb[i + 1 :] for i in range(len(verb))}
+        out |= {verb[:i] + verb[i + 1] + verb[i] + verb[i + 2 :] for i in range(len(verb) - 1)}
+        out.discard(verb)
+    return "|".join(sorted(w for w in out - _NOT_SLIPS if len(w) >= 5))
+
+
+_CONTACT_RE = [
+    (kind, re.compile(p + (rf"|\b(?:{_slips(_SLIPPED[kind])})\b" if kind in _SLIPPED else "")))
+    for kind, p in _CONTACT
+]
 _PLANNED_RE = [(kind, re.compile(p)) for kind, p in _PLANNED]
 # Something that says a planned-looking contact happened.
 _HAPPENED = re.compile(
@@ -80,7 +103,8 @@ _IMPERATIVE = re.compile(
     r"|[^,.]*\b(?:raised|sent|paid|unpaid|delivered|issued|follow|follows|attached|settled|"
     r"cleared|accepted|approved)\b)|pitch|try|get|set|book|schedule|prep|prepare|draft|"
     r"meet|visit|demo|proposal|sending|back|reach|remind|ask|book|call back|pay|order|"
-    r"install|review|mark|put|pencil|add|arrange|organi[sz]e|plan)\b"
+    r"install|review|mark(?= (?:the|it|this|that|down|as|in)\b)|put|pencil|add|arrange|"
+    r"organi[sz]e|plan)\b"
 )
 _FUTURE_CUE = re.compile(
     r"\b(?:want|wants|wanted|need|needs|due|by|till|until|before|will|'ll|going to|gonna|"

@@ -24,6 +24,8 @@ MATCHER = compile(
                 {"name": "Pilot"},
                 {"name": "Casa Verde S.A."},
                 {"name": "Hotel Miramar"},
+                {"name": "Adebayo & Sons Ltd"},
+                {"name": "Nakuru Dairy Co-op"},
             ],
             "people": [
                 {"name": "Chase Morrow", "company": "Pilot"},
@@ -55,6 +57,9 @@ def names(parsed: Parse) -> set[str]:
         ("visited Keystone Medical", {"Keystone Medical Supply"}),
         ("emailed Casa Verde", {"Casa Verde S.A."}),
         ("met the manager at Miramar", {"Hotel Miramar"}),
+        ("called Adebayo and Sons", {"Adebayo & Sons Ltd"}),
+        ("visited Nakuru Dairy", {"Nakuru Dairy Co-op"}),
+        ("visited nakuru", {"Nakuru Dairy Co-op"}),
     ],
 )
 def test_companies_by_their_everyday_name(text: str, expected: set[str]) -> None:
@@ -104,6 +109,9 @@ def test_common_words_used_as_names(text: str, expected: set[str]) -> None:
         ("demo for Corvane Health tuesday at 2", ["Corvane Health"]),
         ("met Priya Raman from Initrode", ["Priya Raman", "Initrode"]),
         ("Ada Obi emailed about the tender", ["Ada Obi"]),
+        ("visited Rosewood Clinic, spoke to Dr Amara Eze", ["Rosewood Clinic", "Amara Eze"]),
+        ("Jan Kowalczyk from Ferma Zalesie called", ["Jan Kowalczyk", "Ferma Zalesie"]),
+        ("Peter Kirui the farm manager wants 2 cold rooms", ["Peter Kirui"]),
     ],
 )
 def test_new_customers(text: str, new: list[str]) -> None:
@@ -112,3 +120,9 @@ def test_new_customers(text: str, new: list[str]) -> None:
 
 def test_greeting_capitals_are_not_new_customers() -> None:
     assert p("Happy New Year from all of us at Acme").new_customers == ()
+
+
+def test_a_title_is_not_a_new_name() -> None:
+    parsed = p("met Mr Okafor at Pinecrest")
+    assert [n.name for n in parsed.new_customers] == []
+    assert names(parsed) == {"Tom Okafor", "Pinecrest Schools"}

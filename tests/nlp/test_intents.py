@@ -62,6 +62,9 @@ def p(text: str) -> Parse:
         "last time we serviced Hooli?",
         "last PMS at Acme?",
         "wat's the latest with Globex",
+        "Jane Doe phone",
+        "Globex notes pls",
+        "Hooli?? anyone?",
     ],
 )
 def test_questions_about_a_customer_are_lookups(text: str) -> None:
@@ -148,6 +151,9 @@ def test_contact_nouns_that_happened_are_logs(text: str, kind: str) -> None:
         ("emaild Kwame the MSA", "email"),
         ("msg'd Oliver, no reply yet", "message"),
         ("txtd Bob", "message"),
+        ("phnoed Jane re the order", "call"),
+        ("visted Acme, all good", "visit"),
+        ("emialed Kwame the deck", "email"),
     ],
 )
 def test_typing_slips_of_contact_verbs(text: str, kind: str) -> None:
