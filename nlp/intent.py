@@ -117,8 +117,9 @@ def _planned(
     """A contact noun: done (log), planned (task), or unclear (log, unsure)."""
     s, e = clause_of(planned.start, clauses)
     clause = low[s:e]
-    here = [d for d in dates if s <= d.start < e]
-    clocks = [t for t in times if s <= t.start < e]
+    near = _with_bare_neighbours((s, e), low, clauses, dates, times)
+    here = [d for d in dates if any(a <= d.start < b for a, b in near)]
+    clocks = [t for t in times if any(a <= t.start < b for a, b in near)]
     if signals.happened(clause) or any(d.sense == "past" for d in here):
         return Reading("log", planned)
     if here or clocks:
@@ -149,6 +150,29 @@ def _work_booked(
         if here or any(s <= t.start < e for t in times):
             return True
     return False
+
+
+def _with_bare_neighbours(
+    span: Span, low: str, clauses: list[Span], dates: list[DateExpr], times: list[TimeExpr]
+) -> list[Span]:
+    """The clause, and any clause next to it that is only a date or a time.
+
+    "Tues 10am: site visit Acme" dates the visit with the clause before it.
+    """
+    out = [span]
+    k = clauses.index(span) if span in clauses else -1
+    for n in (k - 1, k + 1):
+        if k < 0 or not 0 <= n < len(clauses):
+            continue
+        a, b = clauses[n]
+        rest = list(low[a:b])
+        spans = [(d.start, d.end) for d in dates] + [(t.start, t.end) for t in times]
+        for x0, x1 in spans:
+            if a <= x0 < b:
+                rest[x0 - a : x1 - a] = " " * (min(x1, b) - x0)
+        if not re.search(r"[a-z]", "".join(rest)):
+            out.append((a, b))
+    return out
 
 
 def _other_intents(

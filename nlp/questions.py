@@ -52,8 +52,10 @@ _FACT = re.compile(
 _REMIND_ME_WH = re.compile(r"\bremind me (?:who|what|where|when|how|which|of)\b")
 _FILLER = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|quick q|quick question|q|btw|also|and|um|hmm|morning|"
-    r"good morning|team|all|guys|folks|pls|please|plz|sorry)\W+)+"
+    r"good morning|team|all|guys|folks|pls|please|plz|kindly|sorry|sir|madam|boss|abeg|oga|"
+    r"can you|could you|would you|can u|could u|@[\w.-]+)[^\w@]+)+"
 )
+_HEADING = re.compile(r"\s+[-—]+\s+|:\s+")
 _CHAT_SPELLING = re.compile(r"\b(?:wat|wot|wht)\b")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
@@ -139,6 +141,12 @@ def asks_about_customer(low: str, reports_contact: bool) -> bool:
     if len(sentences) > 1 and reports_contact:
         return False
     first = _opening(sentences[0])
+    # "Acme - any update?", "re Acme: what's the latest?": the question after a heading.
+    for part in _HEADING.split(first)[1:]:
+        if is_lookup_question(part) or _TOPIC_OPENING.match(part) or _WH_VERB.match(part):
+            return True
+        if part.endswith("?") and (_WH_OPENING.match(part) or _LAST.match(part)):
+            return True
     if is_lookup_question(first) or _TOPIC_OPENING.match(first):
         return True
     question = first.endswith("?")

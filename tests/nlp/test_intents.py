@@ -65,6 +65,11 @@ def p(text: str) -> Parse:
         "Jane Doe phone",
         "Globex notes pls",
         "Hooli?? anyone?",
+        "Globex - any update?",
+        "re Hooli: what's the latest?",
+        "sir please what is the number of Jane",
+        "hey @rapport who is Nina",
+        "could you look up Nina",
     ],
 )
 def test_questions_about_a_customer_are_lookups(text: str) -> None:
@@ -116,6 +121,7 @@ def test_agenda_questions_in_many_phrasings(text: str) -> None:
         "zoom w/ Kwame fri 3:30pm",
         "intro call w/ Nina from Globex Monday at 4",
         "catch-up with Kwame Tuesday 4pm",
+        "Tues 10am: site visit Acme",
     ],
 )
 def test_planned_contacts_are_tasks(text: str) -> None:
