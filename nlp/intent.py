@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass
 
 from nlp import signals
-from nlp.dates import DateExpr, TimeExpr
+from nlp.clock import TimeExpr
+from nlp.dates import DateExpr
 from nlp.mentions import Mentions
 from nlp.questions import TOPIC_WORDS, asks_about_customer, is_agenda, is_lookup_question
 from nlp.signals import Contact
@@ -197,7 +198,17 @@ def _other_intents(
     ahead = [d for d in dates if d.explicit_future and d.sense != "past"]
     if ahead and not (statement(first) or signals.happened(first)):
         return "task"
+    if _WHEREABOUTS.search(first) and any(signals.imperative(low[s:e]) for s, e in clauses[1:]):
+        return "task"  # where the customer is, to say when to reach them: no news
     return "log"
+
+
+# Where a customer is or will be ("Joseph is at the expo in London", "Bill's on leave"):
+# the setting of a task that follows, not news about the account.
+_WHEREABOUTS = re.compile(
+    r"(?:'s| is| are| will be)\s+(?:at|in|away|travelling|traveling|on leave|on holiday|"
+    r"on vacation|out of (?:the )?office|off|back|abroad|visiting|attending)\b"
+)
 
 
 _STATEMENT = re.compile(

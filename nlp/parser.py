@@ -15,15 +15,17 @@ import logging
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from nlp import signals
+from nlp import signals, when
 from nlp.amounts import find_amount
-from nlp.dates import DateExpr, TimeExpr, find_dates, find_times
+from nlp.clock import TimeExpr, find_times
+from nlp.dates import DateExpr, find_dates
 from nlp.index import Matcher
 from nlp.index import compile as compile_directory
 from nlp.intent import Reading, clause_of, planned_clauses, read_intent
 from nlp.mentions import Mentions, find_mentions
 from nlp.normalize import fold, tokenize
 from nlp.types import Directory, Intent, Parse, TaskSpec
+from nlp.words import WEEKDAYS
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +147,7 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) ->
             unsure=tuple(unsure),
         )
 
-    senses = [_sense(d, intent, low, clauses) for d in dates]
+    senses = [_sense(d, intent, low, clauses, today) for d in dates]
     if intent == "log":
         # "met Jose, next mtg Fri": a contact planned in another clause is ahead.
         own = clause_of(reading.contact.start, clauses) if reading.contact else None
@@ -160,7 +162,7 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) ->
             if sense == "past":
                 occurred = d.resolve(today, "past") or today
                 break
-    task = _task(reading, low, text, today, local.time(), dates, senses, times, clauses, mentions)
+    task = _task(reading, low, text, local, zone, dates, senses, times, clauses, mentions)
     contact = reading.contact
     is_log = intent == "log"
     money = find_amount(low)
@@ -205,27 +207,41 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _sense(d: DateExpr, intent: Intent, low: str, clauses: list[tuple[int, int]]) -> str:
+_SYMBOLS = re.compile(r"[\u2190-\u2bff\U0001f000-\U0001faff]+")
+
+
+def _sense(
+    d: DateExpr, intent: Intent, low: str, clauses: list[tuple[int, int]], today: dt.date
+) -> str:
     if d.sense is not None:
         return d.sense
     if intent == "task":
         return "future"
     s, e = clause_of(d.start, clauses)
     clause = low[s:e]
+    if d.kind == "later today":  # "tonight": ahead unless the clause reports a contact
+        return when.later_today_sense(clause, signals.first_contact(clause) is not None)
     before = low[s : d.start]
-    if signals.future_clause(clause) and not signals.first_contact(before + " "):
+    contact = signals.first_contact(before + " ")
+    if contact is not None:
+        # "emailed asking for a demo Dec 15", "set up mtg Fri": a wish or plan looks ahead.
+        return "future" if when.wish_after_contact(before) else "past"
+    tail = _SYMBOLS.split(before)[-1]  # "budget got cut 😞 call her Friday"
+    if signals.future_clause(clause) or signals.imperative(tail):
         return "future"
     if re.search(r"\b(?:on|this)\s*$", before) and not signals.first_contact(clause):
         return "future"
-    return "past"
+    if signals.first_contact(clause) or low[d.start : d.end].split()[-1] in WEEKDAYS:
+        return "past"
+    return when.nearer_sense(d, clause, today)
 
 
 def _task(
     reading: Reading,
     low: str,
     text: str,
-    today: dt.date,
-    now_time: dt.time,
+    local: dt.datetime,
+    zone: ZoneInfo,
     dates: list[DateExpr],
     senses: list[str],
     times: list[TimeExpr],
@@ -247,6 +263,8 @@ def _task(
             at = signals.commitment(clause)
             if at is None or s + at <= contact.start:
                 continue
+            # Times before the plan belong to the contact ("called at 7:30 ... by lunch").
+            times = [t for t in times if not s <= t.start < s + at]
             s, clause = s + at, clause[at:]
         if (
             signals.follow_up_cue(clause)
@@ -258,18 +276,16 @@ def _task(
             break
     if intent == "log" and due_expr is None and cue_clause is None:
         return None
+    if intent == "log" and cue_clause is None and due_expr is not None:
+        ds, de = clause_of(due_expr.start, clauses)
+        if _THEIR_PLAN.match(low[ds:de]):
+            return None  # "they're renewing next quarter": their plan, nothing asked of us
     if intent == "log" and due_expr is None and cue_clause is not None:
         # A cue in a clause that only reports ("he will check the dates") is no task.
         clause = low[cue_clause[0] : cue_clause[1]]
         if signals.first_contact(clause) and not signals.imperative(clause):
             return None
-    due = due_expr.resolve(today, "future") if due_expr else None
-    time = due_expr.time if due_expr else None
-    clock = _time_for(due_expr, times, low, clauses)
-    if clock is not None:
-        time = clock
-        if due is None:
-            due = today if clock > now_time else today + dt.timedelta(days=1)
+    due, time = when.due_and_time(due_expr, _time_for(due_expr, times, low, clauses), local, zone)
     span = (
         clause_of(due_expr.start, clauses)
         if due_expr
@@ -283,22 +299,25 @@ def _time_for(
     times: list[TimeExpr],
     low: str,
     clauses: list[tuple[int, int]],
-) -> dt.time | None:
+) -> TimeExpr | None:
+    """The clock of the task: one in the due date's clause, else one in a clause that plans.
+
+    A time of a past contact ("called her at 3") is when it happened, not a task time.
+    """
+    usable: list[TimeExpr] = []
     for t in times:
         s, e = clause_of(t.start, clauses)
+        if due_expr is not None and s <= due_expr.start < e:
+            return when.pick_clock([u for u in times if s <= u.start < e])
         clause = low[s:e]
-        same = due_expr is not None and s <= due_expr.start < e
-        if same:
-            return t.time
         if signals.first_contact(clause) and not signals.future_clause(clause):
-            continue  # "called her at 3": when it happened, not when to follow up
-        if due_expr is None or not any(
-            s2 <= due_expr.start < e2 for s2, e2 in clauses if (s2, e2) == (s, e)
-        ):
-            return t.time
-    return None
+            continue
+        usable.append(t)
+    return when.pick_clock(usable)
 
 
+# A clause that reports what the customer will do ("they're renewing next quarter").
+_THEIR_PLAN = re.compile(r"(?:they|he|she|it)(?:'re|'s|'ll| are| is| will| plan to)\s+\w+")
 _SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
 _TITLE_NOISE = re.compile(
     r"^(?:(?:ok|so|also|and|then|pls|please)\s+)*(?:remind me\s*(?:to|about|that)?|"

@@ -127,7 +127,7 @@ _POSITIVE = re.compile(
     + _SIGNED
     + r"|approved|approves|"
     r"accepted|accepts|"
-    r"is a go|renewing|renewed|won)\b|🎉|🙌|🥳|😀|😃|😊|🤩)"
+    r"is a go|renewing|renewed|won(?!'t))\b|🎉|🙌|🥳|😀|😃|😊|🤩)"
 )
 _NEGATIVE = re.compile(
     r"(?:\b(?:frustrated|unhappy|angry|annoyed|upset|furious|complained|complaining|"
@@ -143,7 +143,7 @@ _NEGATION = re.compile(
 _WON = re.compile(
     r"\b(?:"
     + _SIGNED
-    + r"|approved|approves|accepts|is a go|going ahead|went ahead|won|accepted|green ?lit|"
+    + r"|approved|approves|accepts|is a go|going ahead|went ahead|won(?!'t)|accepted|green ?lit|"
     r"green light|renewing|renewed|closed the deal|deal closed)\b"
 )
 _LOST = re.compile(
@@ -222,7 +222,13 @@ _WANTS = re.compile(
 
 def customer_wants(clause: str) -> bool:
     """Whether a clause reports something the customer is waiting for (a promise to keep)."""
-    return bool(_WANTS.search(clause)) and not re.search(r"\bnothing needed|no need\b", clause)
+    m = _WANTS.search(clause)
+    if m is None or re.search(r"\bnothing needed|no need\b", clause):
+        return False
+    # "2 more sites want it": interest in what they have, nothing for us to send.
+    return not re.match(
+        r"\s+(?:it|them|that|this|one|too)\s*(?:$|[,;.]|\W*\d|\W*[$€£₹])", clause[m.end() :]
+    )
 
 
 def future_clause(clause: str) -> bool:
