@@ -97,7 +97,8 @@ def read_intent(
     # The planned contact counts when it comes before any past contact or reminder.
     starts = [c.start for c in (planned, contact) if c is not None]
     starts += [remind] if remind is not None else []
-    if planned is not None and planned.start == min(starts):
+    named = has_customer or bool(mentions.new)
+    if named and planned is not None and planned.start == min(starts):
         reading = _planned(low, planned, dates, times, clauses)
         if reading is not None:
             return reading

@@ -307,3 +307,11 @@ def test_a_signed_contract_is_still_a_win() -> None:
     parsed = p("Acme signed for 3 years 🎉")
     assert parsed.deal == "won"
     assert parsed.sentiment == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["meeting room 3 is booked till 4", "coffee machine is broken again", "lunch?"],
+)
+def test_office_chatter_with_contact_nouns_is_other(text: str) -> None:
+    assert p(text).intent == "other"
