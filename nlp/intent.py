@@ -68,7 +68,8 @@ def only_names(low: str, mentions: Mentions) -> bool:
     for s, e in sorted(mentions.spans, reverse=True):
         rest = rest[:s] + " " + rest[e:]
     rest = re.sub(
-        r"\b(?:again|pls|please|then|now|so|ok|hmm|and|the|'s|from|at|of|w|with|re|about)\b|[@&/]",
+        r"\b(?:again|pls|please|then|now|so|ok|hmm|and|the|'s|from|at|of|w|with|re|about|"
+        r"show|open|pull up|find|look up|lookup|card)\b|[@&/]",
         " ",
         rest,
     )
@@ -144,7 +145,8 @@ def _work_booked(
     """Field work with a date or a time ahead in its clause ("pump install thurs 0800")."""
     for s, e in clauses:
         clause = low[s:e]
-        if not signals.planned_work(clause) or signals.happened(clause) or statement(clause):
+        booked = signals.planned_work(clause) or signals.on_the_way(clause)
+        if not booked or signals.happened(clause) or statement(clause):
             continue
         here = [d for d in dates if s <= d.start < e]
         if any(d.sense == "past" for d in here):
@@ -177,6 +179,15 @@ def _with_bare_neighbours(
     return out
 
 
+def _names_only_span(low: str, span: Span, mentions: Mentions) -> bool:
+    s, e = span
+    rest = list(low[s:e])
+    for a, b in mentions.spans:
+        if s <= a < e:
+            rest[a - s : b - s] = " " * (min(b, e) - a)
+    return not re.search(r"[a-z0-9]", "".join(rest))
+
+
 def _other_intents(
     low: str,
     mentions: Mentions,
@@ -192,7 +203,9 @@ def _other_intents(
         return "other"
     if remind is not None:
         return "task"
-    first = low[clauses[0][0] : clauses[0][1]] if clauses else low
+    # A heading that only names the customer ("Priya - call back Monday") opens nothing.
+    heads = [c for c in clauses if not _names_only_span(low, c, mentions)] or clauses
+    first = low[heads[0][0] : heads[0][1]] if heads else low
     starts_with_date = bool(dates) and dates[0].start <= clauses[0][0] + 1
     if signals.follow_up_cue(first) or signals.imperative(first) or starts_with_date:
         return "task"

@@ -77,6 +77,12 @@ _AGENDA_NOUN = re.compile(
     r"left to do|(?:need|have|got) to (?:call|see|email|visit|do|chase|contact|ring|text|"
     r"follow up)|(?:have|got) on)\b"
 )
+# Questions about one's own day without a task word ("what should I do today").
+_MY_DAY = re.compile(
+    r"what do i have|what have i got|what(?: jobs| visits)? (?:do )?i have|"
+    r"what (?:should|do|must) i (?:do|work on|focus on)\b|what'?s next(?: for me| on my list)?\W*$|"
+    r"whats next(?: for me)?\W*$|what'?s left\b|whats left\b|what am i missing|what did i miss"
+)
 _AGENDA_OPENING = re.compile(
     r"(?:what|whats|what's|which|any|anything|show|list|pending|open|who do i|who should i|"
     r"remind me what|todo|to-?do|my|due|overdue|do i have|have i got|got any|today'?s|"
@@ -103,16 +109,14 @@ def is_agenda(low: str, names_a_customer: bool) -> bool:
     ("pending follow-ups?", "any calls I need to make today?").
     """
     if _AGENDA_STRONG.search(low) or re.fullmatch(
-        r"\s*(?:tasks|todos?|agenda|my tasks|todo list)\W*(?:pls|please)?\W*", low
+        r"\s*(?:tasks|todos?|agenda|my tasks|(?:todo|to do|to-do) list)\W*(?:pls|please)?\W*", low
     ):
         return True
     if names_a_customer:
         return False
     for sentence in _sentences(low):
         opening = _opening(sentence)
-        if re.match(
-            r"what do i have|what have i got|what(?: jobs| visits)? (?:do )?i have", opening
-        ):
+        if _MY_DAY.match(opening):
             return True
         asks = sentence.endswith("?") or bool(_AGENDA_OPENING.match(opening))
         if asks and _AGENDA_NOUN.search(sentence):

@@ -20,7 +20,8 @@ _CONTACT = [
               r"wrote to|got (?:an? )?e-?mail)\b"),
     ("meeting", r"\b(?:met|ran into|bumped into|caught up with|"
                 r"had (?:a |the |our )?(?:[\w-]+ )?(?:meeting|mtg|demo|lunch|coffee|dinner|breakfast|drinks|zoom|catch[- ]?up|check[- ]?in))\b"),
-    ("visit", r"\b(?:visited|site visited|stopped by|stopped in|dropped in|dropped by|dropped off|"
+    ("visit", r"\b(?:visited|site visited|back from|got back from|came back from|returned from|"
+              r"just left|on site at|onsite at|stopped by|stopped in|dropped in|dropped by|dropped off|"
               r"swung by|popped in|popped by|went (?:to|by|over to) (?:see )?)\b"),
     ("message", r"\b(?:texted|txted|txtd|messaged|msg'?d|msged|whatsapp'?d|whatsapped|dm'?d|dmed|"
                 r"sms'?d|pinged|slacked)(?!\w)"),
@@ -35,6 +36,13 @@ _PLANNED = [
                 r"next (?:mtg|meeting|demo|call|catch[- ]?up|check[- ]?in|review)\b|^(?:mtg|meeting)\b)"),
     ("visit", r"\b(?:site visit|visit (?:to|at|@))(?!\w)"),
 ]
+# Going to see a customer, in the present tense: planned when a date or a time goes with it
+# ("seeing Acme on Friday", "calling Grace at 4", "going to Nakuru on Monday").
+_ON_THE_WAY = re.compile(
+    r"^(?:(?:i'?m|im|i am|we'?re|we are)\s+)?(?:seeing|calling|ringing|phoning|visiting|meeting|"
+    r"going (?:to|over to|out to)|heading (?:to|over to|out to)|dropping (?:by|in on)|"
+    r"popping (?:in|by|over)|swinging by|stopping by)\b"
+)
 # Field work booked at a customer: planned when a date or a time goes with it
 # ("pump install thurs 0800", "lift inspection on 3rd of February").
 _WORK = re.compile(
@@ -176,6 +184,11 @@ def commitment(clause: str) -> int | None:
     """Where the author says they will go back ("will be there by 8"), if anywhere."""
     m = _COMMIT.search(clause)
     return m.start() if m else None
+
+
+def on_the_way(clause: str) -> bool:
+    """Whether a clause opens with going to see someone ("seeing Acme", "heading to")."""
+    return bool(_ON_THE_WAY.match(clause.strip()))
 
 
 def planned_work(clause: str) -> bool:

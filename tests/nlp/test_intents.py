@@ -70,6 +70,9 @@ def p(text: str) -> Parse:
         "sir please what is the number of Jane",
         "hey @rapport who is Nina",
         "could you look up Nina",
+        "show Globex",
+        "who handles Hooli?",
+        "where did we leave things with Nina?",
     ],
 )
 def test_questions_about_a_customer_are_lookups(text: str) -> None:
@@ -102,6 +105,10 @@ def test_questions_about_a_customer_are_lookups(text: str) -> None:
         "do I have any site visits today",
         "wat do i have today",
         "any visits scheduled for me on monday?",
+        "what should I do today",
+        "whats next for me",
+        "to do list",
+        "what's left for today",
     ],
 )
 def test_agenda_questions_in_many_phrasings(text: str) -> None:
@@ -122,6 +129,10 @@ def test_agenda_questions_in_many_phrasings(text: str) -> None:
         "intro call w/ Nina from Globex Monday at 4",
         "catch-up with Kwame Tuesday 4pm",
         "Tues 10am: site visit Acme",
+        "seeing Globex on Friday",
+        "calling Jane at 4",
+        "going to Acme on Monday",
+        "Nina - call back Monday",
     ],
 )
 def test_planned_contacts_are_tasks(text: str) -> None:
@@ -160,6 +171,8 @@ def test_contact_nouns_that_happened_are_logs(text: str, kind: str) -> None:
         ("phnoed Jane re the order", "call"),
         ("visted Acme, all good", "visit"),
         ("emialed Kwame the deck", "email"),
+        ("back from Acme, Jane happy with the install", "visit"),
+        ("just left Globex, all good", "visit"),
     ],
 )
 def test_typing_slips_of_contact_verbs(text: str, kind: str) -> None:
