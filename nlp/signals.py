@@ -158,7 +158,10 @@ _LOST = re.compile(
     r"\b(?:went with (?:a |another |the )?(?:competitor|someone else|other vendor)|"
     r"chose (?:a |another |the )?(?:competitor|someone else)|lost (?:the |this )?(?:deal|account)|"
     r"cancell?ed (?:the |their )?(?:order|contract|deal)|pulled out|backed out|decided against|"
-    r"not going ahead|declined (?:the |our )?(?:offer|quote|proposal))\b"
+    r"not going ahead|declined (?:the |our )?(?:offer|quote|proposal)|deal (?:is )?(?:lost|dead|off)|"
+    r"lost (?:it |the deal |them |out )?to (?:a |another |the )?(?:competitor|rival|\w+)|"
+    r"(?:not|won't|wont|didn't|didnt|aren't|arent|isn't|isnt) (?:going to |gonna )?renew(?:ing)?|"
+    r"(?:switched|moved|went) to (?:a |another )?(?:competitor|rival|other supplier))\b"
 )
 
 

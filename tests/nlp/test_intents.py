@@ -328,3 +328,15 @@ def test_a_signed_contract_is_still_a_win() -> None:
 )
 def test_office_chatter_with_contact_nouns_is_other(text: str) -> None:
     assert p(text).intent == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme: deal lost to a competitor",
+        "Globex won't renew, moved to a competitor",
+        "called Jane, they're not renewing",
+    ],
+)
+def test_lost_deals_in_other_words(text: str) -> None:
+    assert p(text).deal == "lost"
