@@ -269,6 +269,9 @@ def _add_person(
     for alias in person.aliases:
         _add(matcher, _words(alias), i, True, fresh)
     if len(words) >= 2:
+        _add(matcher, (words[0], words[-1][0]), i, False, fresh)  # "Chris P."
+        if len(words) >= 3 and words[1] not in PARTICLES:
+            _add(matcher, words[:2], i, False, fresh)  # "Jean Luc", "Mary Ann"
         matcher.first_names.add(words[0])
         _add(matcher, words[:1], i, False, fresh)
         _add(matcher, words[1:], i, len(words) > 2, fresh)

@@ -15,6 +15,7 @@ from nlp.index import MAX_PATTERN, Entry, Matcher
 from nlp.lexicon import (
     CALENDAR_WORDS,
     COMMON_WORDS,
+    COMPANY_CUES,
     DETERMINERS,
     NAME_AFTER,
     NAME_BEFORE,
@@ -96,11 +97,14 @@ def _groups(
         if words[i] not in matcher.words:  # no name starts with a word no name has
             i += 1
             continue
+        after_cue = i > 0 and words[i - 1] in COMPANY_CUES
         for n in range(min(MAX_PATTERN, len(tokens) - i), 0, -1):
             key = tuple(words[i : i + n])
-            hits = matcher.lookup(key)
+            hits = _hits(matcher, key, after_cue)
             if not hits:
                 continue
+            if len(key[-1]) == 1 and n > 1 and not tokens[i + n - 1].orig.isupper():
+                continue  # an initial is written as one ("Chris P."), not "emailed Chris a..."
             if n == 1 and not _single_word_counts(tokens, words, i, matcher, names_only):
                 continue
             groups.append((set(hits), i, i + n))
@@ -111,13 +115,27 @@ def _groups(
     return groups
 
 
+def _hits(matcher: Matcher, key: tuple[str, ...], after_cue: bool) -> set[int] | None:
+    """The entries a word sequence names.
+
+    After "at" or "from", a company's everyday name joins a surname it shares ("Chris from
+    Al-Farsi").
+    """
+    hits = matcher.lookup(key)
+    if after_cue:
+        extra = matcher.everyday.get(key)
+        if extra is not None and len(extra) == 1:
+            return (hits or set()) | extra
+    return hits
+
+
 def _single_word_counts(
     tokens: list[Token], words: list[str], i: int, matcher: Matcher, names_only: bool
 ) -> bool:
     """Whether one word names its entries here (not an everyday word, not a new surname)."""
     key = (words[i],)
     if key[0] in COMMON_WORDS and not names_only:
-        if not _used_as_name(tokens, i, i + 1):
+        if not _used_as_name(tokens, i, i + 1, matcher.words):
             return False
         if not tokens[i].capitalized and _before_a_name(tokens, words, i, matcher):
             return False  # "chase Acme for the PO": a verb and its object
@@ -132,7 +150,7 @@ def _before_a_name(tokens: list[Token], words: list[str], i: int, matcher: Match
     return any(matcher.lookup(tuple(nxt[:n])) for n in range(len(nxt), 0, -1))
 
 
-def _used_as_name(tokens: list[Token], i: int, j: int) -> bool:
+def _used_as_name(tokens: list[Token], i: int, j: int, known: frozenset[str]) -> bool:
     """Whether a one-word match that is also an everyday word is used as a name here.
 
     Capitalised mid-sentence or possessive, it is a name. Lowercase, it is a word after a
@@ -151,7 +169,7 @@ def _used_as_name(tokens: list[Token], i: int, j: int) -> bool:
         return nxt is None or nxt.norm not in NOT_NAME_AFTER
     if prev in DETERMINERS:
         return False
-    if nxt is not None and _word_not_name(tok, nxt, prev):
+    if nxt is not None and nxt.norm not in known and _word_not_name(tok, nxt, prev):
         return False
     return prev in NAME_BEFORE or (nxt is not None and nxt.norm in NAME_AFTER)
 
@@ -186,6 +204,9 @@ def _resolve(tokens: list[Token], groups: list[Group], entries: list[Entry], out
     seen: set[str] = set()
     for hits, start, end in groups:
         found = [entries[e] for e in sorted(hits)]
+        companies = [e for e in found if e.ref.kind == "company"]
+        if start > 0 and tokens[start - 1].norm in COMPANY_CUES and companies:
+            found = companies  # "met Chris at Park": the place, not the surname
         if len(found) > 1:
             settled = [e for e in found if e.company and e.company in named_companies]
             if len(settled) == 1:

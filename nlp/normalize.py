@@ -50,7 +50,11 @@ class Token:
         return self.orig[:1].isupper()
 
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['&][A-Za-z0-9]+)*'?")
+# Combining marks that no precomposed letter absorbs ("ọ́" in Yoruba names) stay in the
+# folded text (it keeps its length) but belong to their word and are dropped from its norm.
+_MARKS = "\u0300-\u036f"
+_WORD = re.compile(rf"[A-Za-z0-9][A-Za-z0-9{_MARKS}]*(?:['&][A-Za-z0-9][A-Za-z0-9{_MARKS}]*)*'?")
+_MARK = re.compile(rf"[{_MARKS}]")
 _SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
 
 
@@ -75,5 +79,6 @@ def tokenize(text: str) -> list[Token]:
         gap = folded[gap_start:start]
         gap_start = m.end()
         sentence_start = (not tokens and not gap.strip()) or bool(_SENTENCE_END.search(gap))
-        tokens.append(Token(raw.lower(), text[start:end], start, end, possessive, sentence_start))
+        norm = _MARK.sub("", raw).lower()
+        tokens.append(Token(norm, text[start:end], start, end, possessive, sentence_start))
     return tokens

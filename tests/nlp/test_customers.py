@@ -126,3 +126,44 @@ def test_a_title_is_not_a_new_name() -> None:
     parsed = p("met Mr Okafor at Pinecrest")
     assert [n.name for n in parsed.new_customers] == []
     assert names(parsed) == {"Tom Okafor", "Pinecrest Schools"}
+
+
+WORLD = compile(
+    Directory.from_json(
+        {
+            "companies": [{"name": "Café Müller GmbH"}, {"name": "Al-Farsi Group"}],
+            "people": [
+                {"name": "Jean-Luc Picard"},
+                {"name": "Fatima Al-Farsi", "company": "Al-Farsi Group"},
+                {"name": "Chris Park", "company": "Café Müller GmbH"},
+                {"name": "Chris Wong", "company": "Al-Farsi Group"},
+                {"name": "Tèmítọ́pẹ́ Adébáyọ̀"},
+                {"name": "Rui D'Souza"},
+            ],
+        }
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("called jean-luc about the order", {"Jean-Luc Picard"}),
+        ("called Jean Luc about the order", {"Jean-Luc Picard"}),
+        ("visited cafe muller", {"Café Müller GmbH"}),
+        ("called Chris from Al-Farsi", {"Chris Wong", "Al-Farsi Group"}),
+        ("called Chris P. about the invoice", {"Chris Park"}),
+        ("temitope called, wants a visit", {"Tèmítọ́pẹ́ Adébáyọ̀"}),
+        ("Tèmítọ́pẹ́ whatsapp'd", {"Tèmítọ́pẹ́ Adébáyọ̀"}),
+        ("called rui dsouza", {"Rui D'Souza"}),
+    ],
+)
+def test_names_from_many_languages_and_ways_of_writing(text: str, expected: set[str]) -> None:
+    parsed = parse(text, NOW, "Europe/Paris", WORLD, strict=True)
+    assert {c.name for c in parsed.customers} == expected
+
+
+def test_a_lowercase_a_after_a_name_is_no_initial() -> None:
+    parsed = parse("emailed Chris a quote", NOW, "Europe/Paris", WORLD, strict=True)
+    assert parsed.customers == ()
+    assert len(parsed.ambiguous) == 1
