@@ -61,6 +61,16 @@ TITLES = words(
 
 # Before an everyday word, these make it a noun, not a name ("the pilot", "our summit").
 DETERMINERS = words("the a an our their your my his its this that these those every each")
+# Before a lowercase everyday word, these make it a time or a thing ("at dawn", "in summer").
+PLACE_PREPOSITIONS = words("at in by on during until till since before after")
+# After "word's", these show the 's is "is" or "has" ("summer's always slow").
+IS_FOLLOWERS = words(
+    """
+    always never not so very too here there back really almost still just gonna going
+    been got coming over done fine great good slow busy quiet bad
+    """
+)
+
 # After a lowercase everyday word, these make it a verb with its object ("chase the invoice").
 OBJECTS = words(
     """

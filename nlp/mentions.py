@@ -17,11 +17,13 @@ from nlp.lexicon import (
     COMMON_WORDS,
     COMPANY_CUES,
     DETERMINERS,
+    IS_FOLLOWERS,
     NAME_AFTER,
     NAME_BEFORE,
     NOT_NAME_AFTER,
     OBJECTS,
     PAST_CONTACT_VERBS,
+    PLACE_PREPOSITIONS,
     STOPWORDS,
 )
 from nlp.new_names import Group, new_contacts, starts_new_full_name
@@ -135,7 +137,9 @@ def _single_word_counts(
     """Whether one word names its entries here (not an everyday word, not a new surname)."""
     key = (words[i],)
     if key[0] in COMMON_WORDS and not names_only:
-        if not _used_as_name(tokens, i, i + 1, matcher.words):
+        hits = matcher.lookup(key) or set()
+        people = all(matcher.entries[e].ref.kind == "person" for e in hits)
+        if not _used_as_name(tokens, i, i + 1, matcher.words, people):
             return False
         if not tokens[i].capitalized and _before_a_name(tokens, words, i, matcher):
             return False  # "chase Acme for the PO": a verb and its object
@@ -150,7 +154,9 @@ def _before_a_name(tokens: list[Token], words: list[str], i: int, matcher: Match
     return any(matcher.lookup(tuple(nxt[:n])) for n in range(len(nxt), 0, -1))
 
 
-def _used_as_name(tokens: list[Token], i: int, j: int, known: frozenset[str]) -> bool:
+def _used_as_name(
+    tokens: list[Token], i: int, j: int, known: frozenset[str], people: bool = True
+) -> bool:
     """Whether a one-word match that is also an everyday word is used as a name here.
 
     Capitalised mid-sentence or possessive, it is a name. Lowercase, it is a word after a
@@ -161,14 +167,16 @@ def _used_as_name(tokens: list[Token], i: int, j: int, known: frozenset[str]) ->
     tok = tokens[i]
     prev = tokens[i - 1].norm if i > 0 else ""
     nxt = tokens[j] if j < len(tokens) else None
+    if tok.possessive and nxt is not None and nxt.norm in IS_FOLLOWERS:
+        return False  # "summer's always slow": "summer is", no one's
     if tok.capitalized and not tok.sentence_start:
         return True
     if tok.possessive:
         return True
     if tok.capitalized and tok.sentence_start:
         return nxt is None or nxt.norm not in NOT_NAME_AFTER
-    if prev in DETERMINERS:
-        return False
+    if prev in DETERMINERS or (people and prev in PLACE_PREPOSITIONS):
+        return False  # "the pilot", "at dawn", "in summer" (but "at summit", a company)
     if nxt is not None and nxt.norm not in known and _word_not_name(tok, nxt, prev):
         return False
     return prev in NAME_BEFORE or (nxt is not None and nxt.norm in NAME_AFTER)

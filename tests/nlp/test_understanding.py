@@ -32,6 +32,9 @@ DIRECTORY = Directory.from_json(
             {"name": "Will Turner", "company": "Hooli Inc"},
             {"name": "Grace Liu", "company": "Summit"},
             {"name": "Mark Bell", "company": "Summit"},
+            {"name": "Summer Diaz"},
+            {"name": "Dawn Reyes"},
+            {"name": "Honest Kiprop"},
         ],
     }
 )
@@ -89,6 +92,10 @@ def test_customer_mentions(text: str, expected: set[str]) -> None:
         "lol sue them",
         "we reached the summit",
         "hope you're well",
+        "summer's always slow",
+        "Summer's always slow",
+        "to be honest",
+        "we leave at dawn",
     ],
 )
 def test_names_that_are_common_words_used_as_words(text: str) -> None:
