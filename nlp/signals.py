@@ -15,7 +15,9 @@ _CONTACT = [
              r"left (?:[\w']+ ){0,2}(?:voicemail|vm|message|msg)|no answer|"
              r"call (?:with|w/?)\b(?=.*\b(?:went|was|today|yesterday|this morning|earlier)\b)|"
              r"(?:got|returned) (?:a |my |the |her |his |their )?call|"
-             r"(?:jumped|hopped|got|was|were) on (?:a |the )?(?:quick )?(?:call|phone)|on the phone (?:with|w/?))\b"),
+             r"(?:jumped|hopped|got|was|were) on (?:a |the )?(?:quick )?(?:call|phone)|on the phone (?:with|w/?)|"
+             r"(?:didn'?t|did not|doesn'?t|not) (?:pick up|answer)|tried (?:calling|to call|ringing|to reach|phoning)|"
+             r"^(?:left )?(?:a )?(?:voicemail|vm) (?:for|to|with))\b"),
     ("email", r"\b(?:emailed|e-mailed|emaild|emailled|mailed|sent (?:[\w']+ ){0,2}e-?mail|replied|"
               r"wrote to|got (?:an? )?e-?mail)\b"),
     ("meeting", r"\b(?:met|ran into|bumped into|caught up with|"
@@ -100,7 +102,10 @@ _COMMIT = re.compile(_COMMIT_WORDS)
 _FOLLOW = re.compile(
     r"\b(?:follow(?:ing)? up|f/u|fu|circle back|check (?:back|in)|chase|nudge|ping|get back to|"
     r"reach out|touch base|need to|needs to|have to|gotta|should|must|don't forget|dont forget|"
-    r"remind|reminder|try (?:\w+ )?again|will (?:try|reach|call|send|ring|email|chase)|then\b)"
+    r"remind|reminder|try (?:\w+ )?again|will (?:try|reach|call|send|ring|email|chase)|"
+    r"retry|then\b|"
+    # a plan moved to a new date ("rescheduled to Friday 2pm", "demo pushed to the 15th")
+    r"rescheduled|postponed|pushed (?:back )?to|moved (?:[\w']+ ){0,3}to|bumped to)"
     r"|" + _COMMIT_WORDS
 )
 # Imperative openings of a clause: "send pricing Monday", "call her back".
@@ -232,7 +237,8 @@ def follow_up_cue(clause: str) -> bool:
 
 
 _WANTS = re.compile(
-    r"\b(?:wants?|needs?|asked for|asking for|waiting (?:for|on)|would like|requested)\b"
+    r"\b(?:wants?|needs?|asked for|asking for|waiting (?:for|on)|would like|requested|"
+    r"asked (?:me|us) to|wants (?:me|us) to|told (?:me|us) to)\b"
 )
 
 

@@ -133,6 +133,8 @@ def test_agenda_questions_in_many_phrasings(text: str) -> None:
         "calling Jane at 4",
         "going to Acme on Monday",
         "Nina - call back Monday",
+        "Kwame rescheduled to Friday 2pm",
+        "demo with Hooli postponed to the 15th",
     ],
 )
 def test_planned_contacts_are_tasks(text: str) -> None:
@@ -173,6 +175,9 @@ def test_contact_nouns_that_happened_are_logs(text: str, kind: str) -> None:
         ("emialed Kwame the deck", "email"),
         ("back from Acme, Jane happy with the install", "visit"),
         ("just left Globex, all good", "visit"),
+        ("Jane didn't pick up", "call"),
+        ("tried calling Kwame, no luck", "call"),
+        ("voicemail for Oliver, will retry tmrw", "call"),
     ],
 )
 def test_typing_slips_of_contact_verbs(text: str, kind: str) -> None:
@@ -340,3 +345,9 @@ def test_office_chatter_with_contact_nouns_is_other(text: str) -> None:
 )
 def test_lost_deals_in_other_words(text: str) -> None:
     assert p(text).deal == "lost"
+
+
+def test_a_customer_asking_us_to_call_back_sets_a_task() -> None:
+    parsed = p("Jane asked me to call back after 4")
+    assert parsed.task is not None
+    assert parsed.task.time == dt.time(16, 0)
