@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from store.claims import claim_due
-from store.models import DigestSubscription, Interaction, InteractionCustomer
+from store.models import Company, Contact, DigestSubscription
 from store.scoped import Scoped
 
 
@@ -40,20 +40,17 @@ class Digests(Scoped):
         return claim_due(self.session, sub, due, now, token, lease)
 
     def last_touches(self) -> dict[tuple[str, int], dt.datetime]:
-        """The latest live interaction per contact and per company."""
+        """The latest live interaction per contact and per company (kept by store.touches)."""
         out: dict[tuple[str, int], dt.datetime] = {}
-        live = Interaction.deleted_at.is_(None)
-        for kind, column in (
-            ("contact", InteractionCustomer.contact_id),
-            ("company", InteractionCustomer.company_id),
-        ):
+        kinds: tuple[tuple[str, type[Contact] | type[Company]], ...] = (
+            ("contact", Contact),
+            ("company", Company),
+        )
+        for kind, model in kinds:
             rows = self.session.execute(
-                select(column, func.max(Interaction.occurred_at))
-                .join(Interaction, Interaction.id == InteractionCustomer.interaction_id)
-                .where(Interaction.team_id == self.team_id, live, column.is_not(None))
-                .group_by(column)
-            ).all()
-            for row_id, when in rows:
-                value = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
-                out[(kind, int(row_id))] = value
+                select(model.id, model.last_touch_at).where(
+                    model.team_id == self.team_id, model.last_touch_at.is_not(None)
+                )
+            )
+            out.update(((kind, row_id), when) for row_id, when in rows)
         return out

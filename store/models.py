@@ -127,6 +127,8 @@ class Company(Base):
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     # Not listed as gone cold before this day (the digest's "Snooze 2 weeks").
     quiet_until: Mapped[dt.date | None] = mapped_column(Date)
+    # The latest live interaction with it (kept by store.touches; the digest reads it).
+    last_touch_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     owner: Mapped[Member | None] = relationship()
 
 
@@ -146,6 +148,8 @@ class Contact(Base):
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     # Not listed as gone cold before this day (the digest's "Snooze 2 weeks").
     quiet_until: Mapped[dt.date | None] = mapped_column(Date)
+    # The latest live interaction with them (kept by store.touches; the digest reads it).
+    last_touch_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     company: Mapped[Company | None] = relationship()
     owner: Mapped[Member | None] = relationship()
 
