@@ -1,4 +1,4 @@
-"""Digest subscriptions, and what the digest needs to know of the customers."""
+"""Digest subscriptions: which chats get the team digest, and when."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from store.claims import claim_due
-from store.models import Company, Contact, DigestSubscription
+from store.models import DigestSubscription
 from store.scoped import Scoped
 
 
@@ -38,19 +38,3 @@ class Digests(Scoped):
             sub.next_run_at <= now,
         ]
         return claim_due(self.session, sub, due, now, token, lease)
-
-    def last_touches(self) -> dict[tuple[str, int], dt.datetime]:
-        """The latest live interaction per contact and per company (kept by store.touches)."""
-        out: dict[tuple[str, int], dt.datetime] = {}
-        kinds: tuple[tuple[str, type[Contact] | type[Company]], ...] = (
-            ("contact", Contact),
-            ("company", Company),
-        )
-        for kind, model in kinds:
-            rows = self.session.execute(
-                select(model.id, model.last_touch_at).where(
-                    model.team_id == self.team_id, model.last_touch_at.is_not(None)
-                )
-            )
-            out.update(((kind, row_id), when) for row_id, when in rows)
-        return out

@@ -136,6 +136,10 @@ class Contact(Base):
     """A customer person, optionally at a company."""
 
     __tablename__ = "contacts"
+    # A company's live people and their last touch, read without the rows (the digest).
+    __table_args__ = (
+        Index("ix_contacts_company_touch", "company_id", "deleted_at", "last_touch_at"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = _team_fk()
     name: Mapped[str] = mapped_column(String(200), index=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
+
 from store import Store, Unit
 from store.models import Company, Contact, Interaction, InteractionCustomer, Member
 
@@ -35,8 +37,14 @@ def _log(unit: Unit, author: int, when: dt.datetime, *links: InteractionCustomer
 
 
 def _touches(store: Store) -> dict[tuple[str, int], dt.datetime]:
+    out: dict[tuple[str, int], dt.datetime] = {}
     with store.unit("default") as unit:
-        return unit.last_touches()
+        for kind, model in (("contact", Contact), ("company", Company)):
+            rows = unit.session.execute(
+                select(model.id, model.last_touch_at).where(model.last_touch_at.is_not(None))
+            )
+            out.update(((kind, row_id), when) for row_id, when in rows)
+    return out
 
 
 def test_logging_raises_the_last_touch_and_an_older_log_does_not(store: Store) -> None:
@@ -124,3 +132,24 @@ def test_the_migration_fills_in_the_history_already_stored(store_url: str) -> No
     when = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
     assert _touches(new) == {("contact", 1): when, ("company", 1): when}
     new.dispose()
+
+
+def test_a_company_is_warm_while_anyone_there_was_touched(store: Store) -> None:
+    from store import reports
+
+    author, acme, jane = _customers(store)
+    now = T0 + dt.timedelta(days=60)
+    cutoff = now - dt.timedelta(days=30)
+    with store.unit("default") as unit:
+        logged = _log(
+            unit, author, now - dt.timedelta(days=2), InteractionCustomer(contact_id=jane)
+        )
+    with store.unit("default") as unit:
+        assert reports.cold_customers(unit, cutoff, now.date(), 5) == ([], 0)
+        interaction = unit.interaction(logged)
+        assert interaction is not None
+        interaction.deleted_at = now
+    with store.unit("default") as unit:
+        cold, total = reports.cold_customers(unit, cutoff, now.date(), 5)
+    assert total == 1
+    assert [(c.kind, c.id, c.last, c.since) for c in cold] == [("company", acme, None, T0)]
