@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from nlp import Directory, parse
+from nlp import Directory, compile, parse
 
 CORPUS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 #: Each development corpus: its messages and its directory, relative to CORPUS_DIR.
@@ -165,8 +165,9 @@ def train(pairs: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
 
 def rule_intents(messages: list[dict[str, Any]], directory: Directory) -> list[str]:
     """What the parser's rules answer for each message."""
+    matcher = compile(directory)
     return [
-        parse(m["text"], dt.datetime.fromisoformat(m["now"]), m["tz"], directory).intent
+        parse(m["text"], dt.datetime.fromisoformat(m["now"]), m["tz"], matcher).intent
         for m in messages
     ]
 
