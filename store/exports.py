@@ -6,11 +6,10 @@ its links loaded one query at a time, took hours). Rows come from joins, in batc
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Row, or_, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import aliased
 
 from store.models import (
@@ -28,8 +27,10 @@ BATCH = 5_000
 
 
 def _stream(unit: Unit, stmt: Any) -> Iterator[Row[Any]]:
+    # Plain rows through the connection: the ORM's result processing is not needed here.
     # yield_per: a server-side cursor on PostgreSQL; SQLite reads from its cursor anyway.
-    yield from unit.session.execute(stmt.execution_options(yield_per=BATCH))
+    connection = unit.session.connection()
+    yield from connection.execution_options(yield_per=BATCH).execute(stmt)
 
 
 def companies(unit: Unit) -> Iterator[Row[Any]]:
@@ -75,53 +76,41 @@ def interactions(unit: Unit) -> Iterator[tuple[Row[Any], list[str]]]:
     """Every interaction, undone ones included, oldest first.
 
     Each comes with the names of the customers it concerns, in the order they were linked.
+    One query streams interactions joined to their links (the links are consecutive, in
+    index order on both databases), so there is no page of ids to send back per batch.
     """
-    after: tuple[Any, int] | None = None
-    while True:
-        stmt = (
-            select(
-                Interaction.id,
-                Interaction.kind,
-                Interaction.occurred_at,
-                Interaction.summary,
-                Interaction.sentiment,
-                Interaction.amount,
-                Member.name.label("author"),
-                Interaction.source_platform,
-                Interaction.deleted_at,
-            )
-            .join(Member, Member.id == Interaction.author_id)
-            .where(Interaction.team_id == unit.team_id)
-            .order_by(Interaction.occurred_at, Interaction.id)
-            .limit(BATCH)
+    stmt = (
+        select(
+            Interaction.id,
+            Interaction.kind,
+            Interaction.occurred_at,
+            Interaction.summary,
+            Interaction.sentiment,
+            Interaction.amount,
+            Member.name.label("author"),
+            Interaction.source_platform,
+            Interaction.deleted_at,
+            InteractionCustomer.id.label("link"),
+            func.coalesce(Contact.name, Company.name, "").label("customer"),
         )
-        if after is not None:  # keyset paging: no OFFSET scans over years of rows
-            at, last = after
-            stmt = stmt.where(
-                Interaction.occurred_at >= at,
-                or_(Interaction.occurred_at > at, Interaction.id > last),
-            )
-        rows = unit.session.execute(stmt).all()
-        if not rows:
-            return
-        names = _customer_names(unit, [r.id for r in rows])
-        for row in rows:
-            yield row, names.get(row.id, [])
-        after = (rows[-1].occurred_at, rows[-1].id)
-
-
-def _customer_names(unit: Unit, ids: list[int]) -> dict[int, list[str]]:
-    links = unit.session.execute(
-        select(InteractionCustomer.interaction_id, Contact.name, Company.name)
+        .join(Member, Member.id == Interaction.author_id)
+        .outerjoin(InteractionCustomer, InteractionCustomer.interaction_id == Interaction.id)
         .outerjoin(Contact, Contact.id == InteractionCustomer.contact_id)
         .outerjoin(Company, Company.id == InteractionCustomer.company_id)
-        .where(InteractionCustomer.interaction_id.in_(ids))
-        .order_by(InteractionCustomer.interaction_id, InteractionCustomer.id)
-    ).all()
-    out: dict[int, list[str]] = defaultdict(list)
-    for interaction_id, contact, company in links:
-        out[interaction_id].append(contact or company or "")
-    return out
+        .where(Interaction.team_id == unit.team_id)
+        .order_by(Interaction.occurred_at, Interaction.id, InteractionCustomer.id)
+    )
+    current: Row[Any] | None = None
+    names: list[str] = []
+    for row in _stream(unit, stmt):
+        if current is None or row.id != current.id:
+            if current is not None:
+                yield current, names
+            current, names = row, []
+        if row.link is not None:
+            names.append(row.customer)
+    if current is not None:
+        yield current, names
 
 
 def tasks(unit: Unit) -> Iterator[Row[Any]]:
