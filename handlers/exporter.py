@@ -33,9 +33,19 @@ def _contacts(unit: Unit) -> Rows:
 
 
 def _interactions(unit: Unit) -> Rows:
-    for i, customers in exports.interactions(unit):
-        yield [i.id, i.kind, i.occurred_at.isoformat(), "; ".join(customers), i.summary,
-               i.sentiment, i.amount, i.author, i.source_platform, _iso(i.deleted_at)]  # fmt: skip
+    for (
+        iid,
+        kind,
+        at,
+        summary,
+        sentiment,
+        amount,
+        author,
+        source,
+        deleted,
+    ), customers in exports.interactions(unit):
+        yield [iid, kind, at.isoformat(), "; ".join(customers), summary, sentiment, amount,
+               author, source, _iso(deleted)]  # fmt: skip
 
 
 def _tasks(unit: Unit) -> Rows:

@@ -24,13 +24,15 @@ from store.models import (
 from store.unit import Unit
 
 BATCH = 5_000
+LINK = 9  # where the link columns start in an interaction row
 
 
 def _stream(unit: Unit, stmt: Any) -> Iterator[Row[Any]]:
-    # Plain rows through the connection: the ORM's result processing is not needed here.
-    # yield_per: a server-side cursor on PostgreSQL; SQLite reads from its cursor anyway.
+    # Plain rows through the connection, a batch at a time: the ORM's result processing and
+    # a fetch per row are not needed here. yield_per: a server-side cursor on PostgreSQL.
     connection = unit.session.connection()
-    yield from connection.execution_options(yield_per=BATCH).execute(stmt)
+    for batch in connection.execution_options(yield_per=BATCH).execute(stmt).partitions():
+        yield from batch
 
 
 def companies(unit: Unit) -> Iterator[Row[Any]]:
@@ -72,10 +74,12 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
     )
 
 
-def interactions(unit: Unit) -> Iterator[tuple[Row[Any], list[str]]]:
+def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[str]]]:
     """Every interaction, undone ones included, oldest first.
 
-    Each comes with the names of the customers it concerns, in the order they were linked.
+    Each comes as (id, kind, occurred_at, summary, sentiment, amount, author (name),
+    source_platform, deleted_at) with the names of the customers it concerns, in the
+    order they were linked.
     One query streams interactions joined to their links (the links are consecutive, in
     index order on both databases), so there is no page of ids to send back per batch.
     """
@@ -100,16 +104,16 @@ def interactions(unit: Unit) -> Iterator[tuple[Row[Any], list[str]]]:
         .where(Interaction.team_id == unit.team_id)
         .order_by(Interaction.occurred_at, Interaction.id, InteractionCustomer.id)
     )
-    current: Row[Any] | None = None
+    current: tuple[Any, ...] = ()
     names: list[str] = []
-    for row in _stream(unit, stmt):
-        if current is None or row.id != current.id:
-            if current is not None:
+    for row in _stream(unit, stmt):  # by position: a million rows, two columns of links
+        if not current or row[0] != current[0]:
+            if current:
                 yield current, names
-            current, names = row, []
-        if row.link is not None:
-            names.append(row.customer)
-    if current is not None:
+            current, names = tuple(row[:LINK]), []
+        if row[LINK] is not None:
+            names.append(row[LINK + 1])
+    if current:
         yield current, names
 
 
