@@ -33,17 +33,8 @@ def _contacts(unit: Unit) -> Rows:
 
 
 def _interactions(unit: Unit) -> Rows:
-    for (
-        iid,
-        kind,
-        at,
-        summary,
-        sentiment,
-        amount,
-        author,
-        source,
-        deleted,
-    ), customers in exports.interactions(unit):
+    for row, customers in exports.interactions(unit):
+        iid, kind, at, summary, sentiment, amount, author, source, deleted = row
         yield [iid, kind, at.isoformat(), "; ".join(customers), summary, sentiment, amount,
                author, source, _iso(deleted)]  # fmt: skip
 
