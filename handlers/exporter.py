@@ -23,32 +23,32 @@ def _iso(value: Any) -> Any:
 
 def _companies(unit: Unit) -> Rows:
     for c in exports.companies(unit):
-        yield [c.id, c.name, "; ".join(c.aliases or []), c.owner, c.created_at.isoformat()]
+        yield [c.id, c.name, "; ".join(c.aliases or []), c.owner, c.created_at]
 
 
 def _contacts(unit: Unit) -> Rows:
     for p in exports.contacts(unit):
         yield [p.id, p.name, p.company, p.email, p.phone, "; ".join(p.aliases or []), p.owner,
-               p.created_at.isoformat()]  # fmt: skip
+               p.created_at]  # fmt: skip
 
 
 def _interactions(unit: Unit) -> Rows:
     for row, customers in exports.interactions(unit):
         iid, kind, at, summary, sentiment, amount, author, source, deleted = row
-        yield [iid, kind, at.isoformat(), "; ".join(customers), summary, sentiment, amount,
-               author, source, _iso(deleted)]  # fmt: skip
+        yield [iid, kind, at, "; ".join(customers), summary, sentiment, amount, author, source,
+               deleted]  # fmt: skip
 
 
 def _tasks(unit: Unit) -> Rows:
     for t in exports.tasks(unit):
         yield [t.number, t.title, _iso(t.due_date), _iso(t.due_time), t.status, t.owner,
-               t.contact, t.company, t.interaction_id, t.created_at.isoformat()]  # fmt: skip
+               t.contact, t.company, t.interaction_id, t.created_at]  # fmt: skip
 
 
 def _deals(unit: Unit) -> Rows:
     for d in exports.deals(unit):
-        yield [d.id, d.contact_id, d.company, d.amount, d.stage, d.created_at.isoformat(),
-               _iso(d.closed_at)]  # fmt: skip
+        yield [d.id, d.contact_id, d.company, d.amount, d.stage, d.created_at,
+               d.closed_at]  # fmt: skip
 
 
 #: Each table and its columns (a header even when the table is empty).

@@ -1,7 +1,8 @@
 """Every row of a team as plain rows, streamed: for export.
 
 Years of history do not fit in memory as ORM objects (a million interactions, each with
-its links loaded one query at a time, took hours). Rows come from joins, in batches.
+its links loaded one query at a time, took hours). Rows come from joins, in batches, with
+times as ISO 8601 text formatted by the database (see store.bulk).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import aliased
 
+from store.bulk import iso_utc, sorted_not_walked
 from store.models import (
     Company,
     Contact,
@@ -41,7 +43,11 @@ def companies(unit: Unit) -> Iterator[Row[Any]]:
     return _stream(
         unit,
         select(
-            Company.id, Company.name, Company.aliases, owner.name.label("owner"), Company.created_at
+            Company.id,
+            Company.name,
+            Company.aliases,
+            owner.name.label("owner"),
+            iso_utc(Company.created_at).label("created_at"),
         )
         .outerjoin(owner, owner.id == Company.owner_id)
         .where(Company.team_id == unit.team_id, Company.deleted_at.is_(None))
@@ -65,7 +71,7 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
             Contact.phone,
             Contact.aliases,
             owner.name.label("owner"),
-            Contact.created_at,
+            iso_utc(Contact.created_at).label("created_at"),
         )
         .outerjoin(Company, (Company.id == Contact.company_id) & Company.deleted_at.is_(None))
         .outerjoin(owner, owner.id == Contact.owner_id)
@@ -80,20 +86,20 @@ def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[str]]]:
     Each comes as (id, kind, occurred_at, summary, sentiment, amount, author (name),
     source_platform, deleted_at) with the names of the customers it concerns, in the
     order they were linked.
-    One query streams interactions joined to their links (the links are consecutive, in
-    index order on both databases), so there is no page of ids to send back per batch.
+    One query streams interactions joined to their links, read in table order and sorted
+    by the database, so there is no page of ids to send back per batch.
     """
     stmt = (
         select(
             Interaction.id,
             Interaction.kind,
-            Interaction.occurred_at,
+            iso_utc(Interaction.occurred_at).label("occurred_at"),
             Interaction.summary,
             Interaction.sentiment,
             Interaction.amount,
             Member.name.label("author"),
             Interaction.source_platform,
-            Interaction.deleted_at,
+            iso_utc(Interaction.deleted_at).label("deleted_at"),
             InteractionCustomer.id.label("link"),
             func.coalesce(Contact.name, Company.name, "").label("customer"),
         )
@@ -102,7 +108,9 @@ def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[str]]]:
         .outerjoin(Contact, Contact.id == InteractionCustomer.contact_id)
         .outerjoin(Company, Company.id == InteractionCustomer.company_id)
         .where(Interaction.team_id == unit.team_id)
-        .order_by(Interaction.occurred_at, Interaction.id, InteractionCustomer.id)
+        .order_by(
+            sorted_not_walked(Interaction.occurred_at), Interaction.id, InteractionCustomer.id
+        )
     )
     current: tuple[Any, ...] = ()
     names: list[str] = []
@@ -135,7 +143,7 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
             Contact.name.label("contact"),
             Company.name.label("company"),
             Task.interaction_id,
-            Task.created_at,
+            iso_utc(Task.created_at).label("created_at"),
         )
         .join(Member, Member.id == Task.owner_id)
         .outerjoin(Contact, Contact.id == Task.contact_id)
@@ -158,8 +166,8 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
             Company.name.label("company"),
             Deal.amount,
             Deal.stage,
-            Deal.created_at,
-            Deal.closed_at,
+            iso_utc(Deal.created_at).label("created_at"),
+            iso_utc(Deal.closed_at).label("closed_at"),
         )
         .outerjoin(Company, (Company.id == Deal.company_id) & Company.deleted_at.is_(None))
         .where(Deal.team_id == unit.team_id)
