@@ -154,8 +154,9 @@ async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> No
 
 
 async def _warm(core: Core) -> None:
-    """Read the directory and build the parser's index before the platforms connect, so the
-    first message is not the one that waits (seconds, for 100,000 contacts).
+    """Read the directory and build the parser's index before the platforms connect.
+
+    So the first message is not the one that waits (seconds, for 100,000 contacts).
     """
     started = time.monotonic()
     try:

@@ -32,8 +32,10 @@ def ts_time(ts: str | None) -> dt.datetime:
 
 
 def from_event(event: dict[str, Any], team: str, name: str | None, tz: str | None) -> Message:
-    """An app_mention or a DM message event. The key is channel+ts, so an app_mention and a
-    message event of the same post, and Slack's retries, are one message.
+    """An app_mention or a DM message event.
+
+    The key is channel+ts, so an app_mention and a message event of the same post, and
+    Slack's retries, are one message.
     """
     channel, ts = str(event.get("channel", "")), str(event.get("ts", ""))
     direct = event.get("channel_type") == "im"

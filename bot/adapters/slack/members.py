@@ -16,6 +16,7 @@ class Profiles:
     """users.info, once a day per user."""
 
     def __init__(self, client: AsyncWebClient, ttl: float = TTL) -> None:
+        """Ask `client`; keep each answer `ttl` seconds."""
         self.client = client
         self.ttl = ttl
         self._cache: dict[str, tuple[float, str | None, str | None]] = {}

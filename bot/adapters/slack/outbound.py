@@ -17,6 +17,7 @@ class Pacer:
     """Keeps at least `interval` seconds between posts to the same channel."""
 
     def __init__(self, interval: float = 1.0) -> None:
+        """Keep `interval` seconds between posts to one channel."""
         self.interval = interval
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._last: dict[str, float] = {}
@@ -40,6 +41,7 @@ class Poster:
     """Sends replies to channels, threads and people."""
 
     def __init__(self, client: AsyncWebClient, pacer: Pacer) -> None:
+        """Post with `client`, taking turns through `pacer`."""
         self.client = client
         self.pacer = pacer
 
