@@ -16,6 +16,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -42,11 +43,13 @@ def build_app(token: str, secret: str, api_url: str) -> AsyncApp:
     return app
 
 
-async def serve(port: int, api_url: str) -> None:
-    """Serve until SIGTERM or SIGINT."""
+async def serve(
+    port: int, api_url: str, build: Callable[[str, str, str], AsyncApp] = build_app
+) -> None:
+    """Serve the app `build` makes until SIGTERM or SIGINT."""
     # Taken out of the environment: bolt would read it too and warn that `client` wins.
     token = os.environ.pop("SLACK_BOT_TOKEN")
-    app = build_app(token, os.environ["SLACK_SIGNING_SECRET"], api_url)
+    app = build(token, os.environ["SLACK_SIGNING_SECRET"], api_url)
     runner = web.AppRunner(app.web_app(path="/slack/events", port=port))
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()

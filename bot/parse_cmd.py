@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from nlp import Directory, parse
+from nlp import Directory, Matcher, compile, parse
 
 
 def load_directory(path: Path) -> Directory:
@@ -16,7 +16,7 @@ def load_directory(path: Path) -> Directory:
     return Directory.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def parse_line(line: str, directory: Directory) -> dict[str, Any]:
+def parse_line(line: str, matcher: Matcher) -> dict[str, Any]:
     """One input line to one output object; a line that cannot be read gets an error."""
     try:
         item = json.loads(line)
@@ -36,17 +36,17 @@ def parse_line(line: str, directory: Directory) -> dict[str, Any]:
         when = dt.datetime.fromisoformat(str(now)) if now else dt.datetime.now(zone)
     except ValueError:
         return {"id": ident, "error": f"bad 'now' {now!r}: use ISO 8601"}
-    return parse(text, when, zone, directory).to_json(ident)
+    return parse(text, when, zone, matcher).to_json(ident)
 
 
 def run_parse(directory_path: Path, inp: TextIO, out: TextIO) -> int:
     """Parse every line of `inp`; exit status 1 only when the directory cannot be read."""
     try:
-        directory = load_directory(directory_path)
+        matcher = compile(load_directory(directory_path))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         out.write(json.dumps({"id": None, "error": f"bad directory: {exc}"}) + "\n")
         return 1
     for line in inp:
         if line.strip():
-            out.write(json.dumps(parse_line(line, directory), ensure_ascii=False) + "\n")
+            out.write(json.dumps(parse_line(line, matcher), ensure_ascii=False) + "\n")
     return 0

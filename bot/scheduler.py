@@ -8,6 +8,7 @@ import asyncio
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -66,13 +67,33 @@ async def deliver_due_digests(core: Core, delivery: Delivery) -> int:
     return sent
 
 
+def _stops_quietly(
+    tick: Callable[[Core, Delivery], Awaitable[int]],
+) -> Callable[[Core, Delivery], Awaitable[int]]:
+    """A tick that, cancelled because the process is stopping, ends without a traceback.
+
+    APScheduler cancels running ticks at shutdown and would log each as a failed job; a
+    cancelled tick loses nothing (its claims are leased and fall due again).
+    """
+
+    async def run(core: Core, delivery: Delivery) -> int:
+        try:
+            return await tick(core, delivery)
+        except asyncio.CancelledError:
+            log.debug("%s stopped at shutdown", tick.__name__)
+            return 0
+
+    run.__name__ = tick.__name__
+    return run
+
+
 def start_scheduler(
     core: Core, delivery: Delivery, every: float = TICK_SECONDS
 ) -> AsyncIOScheduler:
     """Start the ticks in the running event loop."""
     scheduler = AsyncIOScheduler(timezone=dt.UTC)
     scheduler.add_job(
-        deliver_due_nudges,
+        _stops_quietly(deliver_due_nudges),
         "interval",
         seconds=every,
         args=[core, delivery],
@@ -82,7 +103,7 @@ def start_scheduler(
         next_run_time=dt.datetime.now(dt.UTC),
     )
     scheduler.add_job(
-        deliver_due_digests,
+        _stops_quietly(deliver_due_digests),
         "interval",
         seconds=every,
         args=[core, delivery],

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from handlers.directory import DirectoryCache
 from handlers.settings import CoreSettings
 from handlers.types import Message
 from store import Unit
@@ -21,6 +22,7 @@ class Ctx:
     message: Message
     settings: CoreSettings
     now: dt.datetime  # aware UTC
+    directories: DirectoryCache  # the Core's: its teams' directories and parser matchers
 
     @property
     def tz(self) -> ZoneInfo:

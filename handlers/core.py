@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from handlers import access, agenda, digests, log, lookup, nudges, tasks
 from handlers.context import Ctx
-from handlers.directory import load_directory
+from handlers.directory import DirectoryCache
 from handlers.exporter import export_all
 from handlers.help import not_understood
 from handlers.ids import as_id
@@ -19,7 +19,6 @@ from handlers.importer import ImportReport, import_path
 from handlers.router import ACTIONS, command_for
 from handlers.settings import CoreSettings
 from handlers.types import Button, Field, Message, Recipient, Reply
-from nlp import prepare
 from nlp.signals import is_lookup_question
 from store import Conflict, Store, UnavailableErrors, utcnow
 
@@ -65,6 +64,7 @@ class Core:
         self.store = store
         self.settings = settings or CoreSettings()
         self.clock = clock
+        self.directories = DirectoryCache()
 
     def handle(self, message: Message) -> list[Reply]:
         """Answer one message; the same message key twice is answered once and writes once."""
@@ -120,7 +120,7 @@ class Core:
                         now,
                     )
                 return refusal, True
-            ctx = Ctx(unit, member, message, self.settings, now)
+            ctx = Ctx(unit, member, message, self.settings, now, self.directories)
             if not access.chat_allowed(unit, message) and not self._is_allow(message):
                 return [], True
             replies = self._dispatch(ctx)
@@ -219,13 +219,13 @@ class Core:
             member, refusal = access.resolve_member(unit, probe, self.settings, self.clock())
             if member is None:
                 return refusal
-            ctx = Ctx(unit, member, probe, self.settings, self.clock())
+            ctx = Ctx(unit, member, probe, self.settings, self.clock(), self.directories)
             return [*agenda.handle_agenda(ctx), lookup.recent_customers(ctx)]
 
     def warm(self) -> None:
         """Load the directory and build the parser's index for it, ahead of the first message."""
         with self._unit() as unit:
-            prepare(load_directory(unit))
+            self.directories.warm(unit)
 
     def claim_nudges(self, token: str, limit: int = 200) -> list[nudges.Outbound]:
         """Lease the nudges that are due now and build them (see handlers/nudges.py)."""

@@ -1,15 +1,20 @@
-"""The team directory as the parser sees it, and back from parser keys to rows."""
+"""The team directory as the parser sees it, one cache per Core, and back from keys to rows.
+
+`DirectoryCache` keeps, per team, the directory last read, its stamp and the parser's
+compiled matcher. A message asks it for the team's `TeamDirectory`: unchanged, it is
+handed back; after additions only the new rows are read and the matcher is extended; after
+renames or removals everything is read and compiled again.
+"""
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from handlers.ids import as_id
-from nlp import Directory, DirectoryCompany, DirectoryPerson, extend
+from nlp import Directory, DirectoryCompany, DirectoryPerson, Matcher, compile
 from nlp.normalize import fold_key
 from store import Unit
 from store.models import Company, Contact
@@ -20,43 +25,94 @@ ADDED_WINDOW = 1000
 
 
 @dataclass(frozen=True)
-class _Cached:
+class FoldedNames:
+    """One kind of entry's names, folded for fuzzy comparison, with their keys."""
+
+    names: list[str]
+    folded: list[str]
+    keys: list[str]
+
+    @classmethod
+    def of(cls, entries: tuple[DirectoryCompany, ...] | tuple[DirectoryPerson, ...]) -> FoldedNames:
+        """Fold the names of `entries`."""
+        return cls([e.name for e in entries], [fold_key(e.name) for e in entries],
+                   [e.key for e in entries])  # fmt: skip
+
+    def plus(
+        self, entries: tuple[DirectoryCompany, ...] | tuple[DirectoryPerson, ...]
+    ) -> FoldedNames:
+        """These names and those of `entries`."""
+        more = FoldedNames.of(entries)
+        return FoldedNames(
+            self.names + more.names, self.folded + more.folded, self.keys + more.keys
+        )
+
+
+@dataclass
+class TeamDirectory:
+    """One version of a team's directory: the rows' stamp, the directory, its matcher."""
+
     stamp: DirectoryStamp
-    directory: Directory
-    keys: frozenset[str]  # every key in `directory`
+    matcher: Matcher
+    keys: frozenset[str]  # every key in the directory
     company_names: dict[int, str]
+    _folded: dict[str, FoldedNames] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def directory(self) -> Directory:
+        """The directory the matcher was compiled from."""
+        return self.matcher.directory
+
+    def folded(self, kind: str) -> FoldedNames:
+        """Folded names of people ("person") or companies, built once per version."""
+        with self._lock:
+            names = self._folded.get(kind)
+            if names is None:
+                d = self.directory
+                names = FoldedNames.of(d.people if kind == "person" else d.companies)
+                self._folded[kind] = names
+            return names
 
 
-_CACHE: dict[tuple[str, int], _Cached] = {}  # (database, team) -> the latest read
-_LOCK = threading.Lock()
+class DirectoryCache:
+    """The latest TeamDirectory of each team of one Store (a Core owns one)."""
+
+    def __init__(self) -> None:
+        self._teams: dict[int, TeamDirectory] = {}
+        self._lock = threading.Lock()
+
+    def load(self, unit: Unit) -> TeamDirectory:
+        """The team's directory, read again only when it changed: just the new rows after
+        additions, all of it after renames or removals.
+        """
+        stamp = unit.directory_stamp()
+        with self._lock:
+            hit = self._teams.get(unit.team_id)
+        if hit is not None and hit.stamp == stamp:
+            return hit
+        if hit is not None and hit.stamp.version == stamp.version:
+            team = _grow(unit, hit, stamp)
+        else:
+            team = _read(unit, stamp)
+        if not unit.directory_changed:
+            # A unit that changed the directory sees its own rows before they are committed;
+            # they may yet be rolled back, so what it read is not kept for others.
+            with self._lock:
+                self._teams[unit.team_id] = team
+        return team
+
+    def warm(self, unit: Unit) -> None:
+        """Load the team's directory and build its spelling index ahead of the first message."""
+        self.load(unit).matcher.prepared()
+
+    def forget(self) -> None:
+        """Drop every team's entry (the next message reads its directory afresh)."""
+        with self._lock:
+            self._teams.clear()
 
 
-def load_directory(unit: Unit) -> Directory:
-    """The team's directory, read again only when it changed: just the new rows after
-    additions, all of it after renames or removals.
-
-    One Directory object per version, so the parser's compiled patterns are reused (and,
-    after additions, extended rather than rebuilt).
-    """
-    stamp = unit.directory_stamp()
-    key = (unit.database_key, unit.team_id)
-    with _LOCK:
-        hit = _CACHE.get(key)
-    if hit is not None and hit.stamp == stamp:
-        return hit.directory
-    if hit is not None and hit.stamp.version == stamp.version:
-        cached = _grow(unit, hit, stamp)
-    else:
-        cached = _read(unit, stamp)
-    if not unit.directory_changed:
-        # A unit that changed the directory sees its own rows before they are committed;
-        # they may yet be rolled back, so what it read is not kept for others.
-        with _LOCK:
-            _CACHE[key] = cached
-    return cached.directory
-
-
-def _read(unit: Unit, stamp: DirectoryStamp) -> _Cached:
+def _read(unit: Unit, stamp: DirectoryStamp) -> TeamDirectory:
     """Every live company and contact, keyed `company:ID` / `contact:ID` (read as plain
     columns: a team of 100,000 contacts would take seconds as ORM objects).
     """
@@ -67,7 +123,7 @@ def _read(unit: Unit, stamp: DirectoryStamp) -> _Cached:
         people=tuple(_person(row, names) for row in people),
     )
     keys = frozenset(c.key for c in directory.companies) | {p.key for p in directory.people}
-    return _Cached(stamp, directory, keys, names)
+    return TeamDirectory(stamp, compile(directory), keys, names)
 
 
 def _company(row: tuple[int, str, list[str]]) -> DirectoryCompany:
@@ -81,7 +137,7 @@ def _person(row: tuple[int, str, int | None, list[str]], names: dict[int, str]) 
     return DirectoryPerson(name, company, tuple(aliases or ()), f"contact:{pid}")
 
 
-def _grow(unit: Unit, hit: _Cached, stamp: DirectoryStamp) -> _Cached:
+def _grow(unit: Unit, hit: TeamDirectory, stamp: DirectoryStamp) -> TeamDirectory:
     """`hit` plus the rows added since it was read (ids above its highest, less a window for
     rows that committed late), without reading the rest again.
     """
@@ -97,80 +153,21 @@ def _grow(unit: Unit, hit: _Cached, stamp: DirectoryStamp) -> _Cached:
     added_people = tuple(
         p for p in (_person(row, names) for row in people) if p.key not in hit.keys
     )
-    directory = extend(hit.directory, added_companies, added_people)
-    _extend_names(hit.directory, directory, added_companies, added_people)
     keys = hit.keys | {c.key for c in added_companies} | {p.key for p in added_people}
-    return _Cached(stamp, directory, keys, names)
-
-
-_FOLDED: OrderedDict[int, tuple[Directory, dict[str, _Names]]] = OrderedDict()
-_FOLDED_MAX = 4
-
-
-@dataclass(frozen=True)
-class _Names:
-    names: list[str]
-    folded: list[str]
-    keys: list[str]
-
-
-def _names(directory: Directory, kind: str) -> _Names:
-    """Folded names of one kind, built once per directory object (looked up by identity)."""
-    with _LOCK:
-        hit = _FOLDED.get(id(directory))
-        if hit is not None and hit[0] is directory and kind in hit[1]:
-            _FOLDED.move_to_end(id(directory))
-            return hit[1][kind]
-    entries = directory.people if kind == "person" else directory.companies
-    names = _Names(
-        [e.name for e in entries], [fold_key(e.name) for e in entries], [e.key for e in entries]
-    )
-    with _LOCK:
-        hit = _FOLDED.get(id(directory))
-        kinds = hit[1] if hit is not None and hit[0] is directory else {}
-        kinds[kind] = names
-        _keep_folded(directory, kinds)
-    return names
-
-
-def _keep_folded(directory: Directory, kinds: dict[str, _Names]) -> None:
-    """Remember a directory's folded names (the oldest beyond _FOLDED_MAX are dropped);
-    call with _LOCK held.
-    """
-    _FOLDED[id(directory)] = (directory, kinds)
-    while len(_FOLDED) > _FOLDED_MAX:
-        _FOLDED.popitem(last=False)
-
-
-def _extend_names(
-    old: Directory,
-    new: Directory,
-    companies: tuple[DirectoryCompany, ...],
-    people: tuple[DirectoryPerson, ...],
-) -> None:
-    """Carry the folded names of `old` over to `new`, which adds these entries."""
-    with _LOCK:
-        hit = _FOLDED.get(id(old))
-        if hit is None or hit[0] is not old:
-            return
-        kinds: dict[str, _Names] = {}
-        for kind, names in hit[1].items():
-            added = people if kind == "person" else companies
-            kinds[kind] = _Names(
-                names.names + [e.name for e in added],
-                names.folded + [fold_key(e.name) for e in added],
-                names.keys + [e.key for e in added],
-            )
-        _keep_folded(new, kinds)
+    team = TeamDirectory(stamp, hit.matcher.extended(added_companies, added_people), keys, names)
+    with hit._lock:
+        for kind, folded in hit._folded.items():
+            team._folded[kind] = folded.plus(added_people if kind == "person" else added_companies)
+    return team
 
 
 def close_names(
-    directory: Directory, name: str, kind: str, limit: int, cutoff: float
+    team: TeamDirectory, name: str, kind: str, limit: int, cutoff: float
 ) -> list[tuple[str, str]]:
     """Up to `limit` (name, key) of people or companies whose names resemble `name`
     (rapidfuzz WRatio >= cutoff), best first: plain strings, no rows loaded.
     """
-    names = _names(directory, kind)
+    names = team.folded(kind)
     found = process.extract(
         fold_key(name), names.folded, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff
     )

@@ -10,10 +10,10 @@ from handlers import cards
 from handlers import formatting as fmt
 from handlers.choices import choose
 from handlers.context import Ctx
-from handlers.directory import Customers, close_names, load_directory, rows_for
+from handlers.directory import Customers, close_names, rows_for
 from handlers.record import write
 from handlers.types import Button, Reply
-from nlp import Parse, parse
+from nlp import Parse, find_customers, parse
 from nlp.dates import slash_readings
 from store.models import Company, Contact, PendingAction
 
@@ -24,7 +24,13 @@ CLOSE_MATCH = 80
 
 def parse_for(ctx: Ctx, text: str, sent_at: dt.datetime) -> Parse:
     """Parse text as the author would mean it at `sent_at`."""
-    return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, load_directory(ctx.unit))
+    matcher = ctx.directories.load(ctx.unit).matcher
+    return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, matcher)
+
+
+def customers_named(ctx: Ctx, text: str) -> Parse:
+    """The customers a typed name stands for, as a lookup."""
+    return find_customers(text, ctx.directories.load(ctx.unit).matcher)
 
 
 def handle_record(ctx: Ctx, parsed: Parse) -> list[Reply]:
@@ -64,7 +70,7 @@ def _as_log(parsed: Parse) -> Parse:
 
 def answer_name(ctx: Ctx, pending: PendingAction, text: str) -> list[Reply]:
     """The reply to "Who is this about?": a customer's name."""
-    found = parse_for(ctx, f"who is {text}?", ctx.now)
+    found = customers_named(ctx, text)
     keys = [c.key for c in found.customers]
     if not keys:
         options = [c for group in found.ambiguous for c in group]
@@ -204,7 +210,8 @@ def _labelled(rows: Customers) -> list[tuple[str, str]]:
 
 def _close_matches(ctx: Ctx, name: str, kind: str) -> list[tuple[str, str]]:
     # From the cached directory: loading 100,000 contacts as rows would take seconds.
-    return close_names(load_directory(ctx.unit), name, kind, limit=3, cutoff=CLOSE_MATCH)
+    team = ctx.directories.load(ctx.unit)
+    return close_names(team, name, kind, limit=3, cutoff=CLOSE_MATCH)
 
 
 def _ask_new(ctx: Ctx, state: dict[str, Any], name: str, kind: str, company: str | None) -> Reply:

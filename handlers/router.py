@@ -71,7 +71,7 @@ def _revoke(ctx: Ctx, rest: str) -> list[Reply] | None:
 def _find(ctx: Ctx, rest: str) -> list[Reply] | None:
     if not rest.strip():
         return [Reply("Who should I look up? e.g. “find Jane”.")]
-    parsed = log.parse_for(ctx, f"who is {rest.strip()}?", ctx.message.sent_at)
+    parsed = log.customers_named(ctx, rest.strip())
     return lookup.handle_lookup(ctx, parsed)
 
 

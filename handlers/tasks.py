@@ -10,7 +10,6 @@ from rapidfuzz import fuzz, process
 from handlers import audit, nudges
 from handlers import formatting as fmt
 from handlers.context import Ctx
-from handlers.directory import load_directory
 from handlers.ids import as_id
 from handlers.types import Button, Reply
 from nlp import parse
@@ -63,7 +62,9 @@ def mark_done(ctx: Ctx, raw: str, replace: bool = False) -> list[Reply]:
 
 def read_when(ctx: Ctx, text: str) -> tuple[dt.date | None, dt.time | None]:
     """A date (and time) typed by the author, read with the parser's conventions."""
-    parsed = parse(f"remind me {text}", ctx.local_now, ctx.tz, load_directory(ctx.unit))
+    parsed = parse(
+        f"remind me {text}", ctx.local_now, ctx.tz, ctx.directories.load(ctx.unit).matcher
+    )
     if parsed.task is None or parsed.task.due is None:
         return None, None
     return parsed.task.due, parsed.task.time

@@ -1,12 +1,17 @@
-"""The message parser: pure functions from chat text to a Parse (see parse-spec.md)."""
+"""The message parser: pure functions from chat text to a Parse (see parse-spec.md).
 
-from nlp.customers import extend, prepare
-from nlp.parser import parse
+Compile the team directory once (`compile`), extend the matcher when entries are added
+(`matcher.extended`), and pass it to `parse` or `find_customers` with each message.
+"""
+
+from nlp.index import Matcher, compile
+from nlp.parser import find_customers, parse
 from nlp.types import (
     CustomerRef,
     Directory,
     DirectoryCompany,
     DirectoryPerson,
+    InteractionKind,
     NewCustomer,
     Parse,
     TaskSpec,
@@ -17,10 +22,12 @@ __all__ = [
     "Directory",
     "DirectoryCompany",
     "DirectoryPerson",
+    "InteractionKind",
+    "Matcher",
     "NewCustomer",
     "Parse",
     "TaskSpec",
-    "extend",
+    "compile",
+    "find_customers",
     "parse",
-    "prepare",
 ]

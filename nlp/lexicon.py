@@ -1,534 +1,129 @@
-"""Word lists the rules use. Kept together so a reader can see the whole vocabulary."""
+"""The parser's vocabulary: every word list the rules use, grouped by what it tells.
+
+Each list is a set of words written as text; regular expressions live with the rules
+that use them.
+"""
 
 from __future__ import annotations
 
+
+def words(text: str) -> frozenset[str]:
+    """The set of whitespace-separated words in `text`."""
+    return frozenset(text.split())
+
+
+# --- names ------------------------------------------------------------------------
+
 # Names that are also everyday words: a name only where the sentence uses one.
-COMMON_WORDS = frozenset(
-    [
-        "will",
-        "may",
-        "bill",
-        "mark",
-        "grace",
-        "sue",
-        "hope",
-        "art",
-        "pat",
-        "rose",
-        "summit",
-        "harbor",
-        "harbour",
-        "faith",
-        "joy",
-        "chase",
-        "frank",
-        "rich",
-        "rob",
-        "jack",
-        "june",
-        "april",
-        "august",
-        "sky",
-        "dawn",
-        "eve",
-        "iris",
-        "ivy",
-        "lily",
-        "jade",
-        "amber",
-        "pearl",
-        "ruby",
-        "penny",
-        "sandy",
-        "rusty",
-        "dusty",
-        "miles",
-        "max",
-        "bob",
-        "drew",
-        "gene",
-        "guy",
-        "lance",
-        "nick",
-        "pierce",
-        "ray",
-        "reed",
-        "rod",
-        "wade",
-        "don",
-        "dean",
-        "earl",
-        "major",
-        "mason",
-        "hunter",
-        "cash",
-        "chance",
-        "clay",
-        "cliff",
-        "dale",
-        "forest",
-        "glen",
-        "grant",
-        "hardy",
-        "heath",
-        "holly",
-        "jean",
-        "kit",
-        "lane",
-        "page",
-        "park",
-        "price",
-        "stone",
-        "ward",
-        "west",
-        "young",
-        "bud",
-        "buck",
-        "carol",
-        "olive",
-        "hazel",
-        "sage",
-        "brooks",
-        "wells",
-        "ash",
-        "evergreen",
-        "sterling",
-        "august",
-        "summer",
-        "autumn",
-        "winter",
-        "spring",
-        "crystal",
-        "destiny",
-        "honey",
-        "storm",
-        "river",
-        "rain",
-        "star",
-        "sunny",
-        "will's",
-        "hope's",
-        "ben",
-    ]
-) - {"ben"}
+COMMON_WORDS = words(
+    """
+    amber april art ash august autumn bill bob brooks buck bud carol cash chance chase clay
+    cliff crystal dale dawn dean destiny don drew dusty earl eve evergreen faith forest
+    frank gene glen grace grant guy harbor harbour hardy hazel heath holly honey hope hope's
+    hunter iris ivy jack jade jean joy june kit lance lane lily major mark mason max may
+    miles nick olive page park pat pearl penny pierce price rain ray reed rich river rob rod
+    rose ruby rusty sage sandy sky spring star sterling stone storm sue summer summit sunny
+    wade ward wells west will will's winter young
+    """
+)
 
-# Tokens that, just before a name, show it is used as one ("called sue", "w/ pat").
-NAME_BEFORE = frozenset(
-    [
-        "called",
-        "call",
-        "rang",
-        "ring",
-        "phoned",
-        "phone",
-        "emailed",
-        "email",
-        "texted",
-        "text",
-        "messaged",
-        "message",
-        "met",
-        "meet",
-        "with",
-        "w",
-        "visited",
-        "visit",
-        "to",
-        "ping",
-        "pinged",
-        "remind",
-        "tell",
-        "told",
-        "asked",
-        "ask",
-        "see",
-        "saw",
-        "and",
-        "from",
-        "at",
-        "for",
-        "by",
-        "dm'd",
-        "dmed",
-        "whatsapp'd",
-        "whatsapped",
-        "nudge",
-        "chase",
-        "thank",
-        "thanked",
-        "about",
-        "re",
-        "cc",
-        "contact",
-    ]
+# Words that, just before a name, show it is used as one ("called sue", "w/ pat").
+NAME_BEFORE = words(
+    """
+    about and ask asked at by call called cc chase contact dm'd dmed email emailed for from
+    meet message messaged met nudge phone phoned ping pinged rang re remind ring saw see
+    tell text texted thank thanked to told visit visited w whatsapp'd whatsapped with
+    """
 )
-# Tokens that, just after a name, show it is used as one ("sue emailed", "pat says").
-NAME_AFTER = frozenset(
-    [
-        "called",
-        "emailed",
-        "texted",
-        "messaged",
-        "rang",
-        "phoned",
-        "says",
-        "said",
-        "wants",
-        "wanted",
-        "needs",
-        "needed",
-        "asked",
-        "replied",
-        "dm'd",
-        "dmed",
-        "whatsapp'd",
-        "from",
-        "at",
-        "and",
-        "is's",
-        "confirmed",
-        "agreed",
-        "signed",
-        "approved",
-        "mentioned",
-        "thinks",
-        "told",
-        "complained",
-        "showed",
-        "walked",
-    ]
+
+# Words that, just after a name, show it is used as one ("sue emailed", "pat says").
+NAME_AFTER = words(
+    """
+    agreed and approved asked at called complained confirmed dm'd dmed emailed from is's
+    mentioned messaged needed needs phoned rang replied said says showed signed texted
+    thinks told walked wanted wants whatsapp'd
+    """
 )
+
 # After a capitalised sentence-initial common word, these mean the word is not a name.
-NOT_NAME_AFTER = frozenset(
-    [
-        "i",
-        "you",
-        "we",
-        "they",
-        "he",
-        "she",
-        "it",
-        "me",
-        "us",
-        "do",
-        "be",
-        "have",
-        "not",
-        "this",
-        "that",
-        "the",
-        "a",
-        "an",
-        "everyone",
-        "all",
-    ]
+NOT_NAME_AFTER = words(
+    """
+    a all an be do everyone have he i it me not she that the they this us we you
+    """
 )
 
-WEEKDAY_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-    ]
+# Surname particles: "van" alone does not name Jan van Dijk.
+PARTICLES = words("al ben bin da de del der di dos du el la le van von")
+
+# --- new contacts -----------------------------------------------------------------
+
+# Words after which a capitalised unknown name is a new contact ("met Priya Raman").
+CONTACT_CUES = words(
+    """
+    met meet meeting mtg with w called rang phoned emailed texted messaged visited lunch
+    coffee demo dinner breakfast
+    """
 )
-MONTH_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "if",
-        "of",
-        "at",
-        "by",
-        "for",
-        "with",
-        "w",
-        "to",
-        "from",
-        "in",
-        "on",
-        "off",
-        "out",
-        "up",
-        "down",
-        "over",
-        "under",
-        "again",
-        "about",
-        "re",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "i",
-        "me",
-        "my",
-        "we",
-        "our",
-        "us",
-        "you",
-        "your",
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "they",
-        "them",
-        "their",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "what",
-        "who",
-        "whom",
-        "which",
-        "when",
-        "where",
-        "why",
-        "how",
-        "all",
-        "any",
-        "some",
-        "no",
-        "not",
-        "nothing",
-        "just",
-        "still",
-        "also",
-        "too",
-        "very",
-        "so",
-        "then",
-        "than",
-        "as",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "done",
-        "have",
-        "has",
-        "had",
-        "get",
-        "got",
-        "need",
-        "needs",
-        "needed",
-        "want",
-        "wants",
-        "wanted",
-        "says",
-        "said",
-        "new",
-        "more",
-        "most",
-        "other",
-        "into",
-        "onto",
-        "via",
-        "per",
-        "pls",
-        "please",
-        "thanks",
-        "thx",
-        "ty",
-        "lol",
-        "ok",
-        "okay",
-        "yes",
-        "yeah",
-        "hi",
-        "hey",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "today",
-        "tomorrow",
-        "yesterday",
-        "week",
-        "month",
-        "year",
-        "call",
-        "called",
-        "email",
-        "emailed",
-        "text",
-        "texted",
-        "met",
-        "meeting",
-        "visit",
-        "visited",
-        "quote",
-        "quotes",
-        "invoice",
-        "contract",
-        "deal",
-        "team",
-    ]
-)
+
+# Contact verbs after which one capitalised word is a new person ("called Hope").
+VERB_CUES = words("met called rang phoned emailed texted messaged")
+
+# Words between a new person and their company ("Priya Raman from Initrode").
+COMPANY_CUES = words("from at of")
+
+# Cues after which a new name is a place, so a company.
+VISIT_CUES = words("visited visit by in")
+
+# --- companies --------------------------------------------------------------------
 
 # Legal suffixes dropped from company names to match "Globex" for "Globex Inc".
-COMPANY_SUFFIXES = frozenset(
-    [
-        "inc",
-        "incorporated",
-        "corp",
-        "corporation",
-        "llc",
-        "ltd",
-        "limited",
-        "co",
-        "company",
-        "gmbh",
-        "plc",
-        "ag",
-        "sa",
-        "bv",
-        "pty",
-    ]
+COMPANY_SUFFIXES = words(
+    """
+    ag bv co company corp corporation gmbh inc incorporated limited llc ltd plc pty sa
+    """
 )
+
 # Words that make an unknown capitalised name a company rather than a person.
-COMPANY_WORDS = frozenset(
-    [
-        "inc",
-        "corp",
-        "llc",
-        "ltd",
-        "co",
-        "company",
-        "group",
-        "brewing",
-        "brewery",
-        "foods",
-        "hotel",
-        "hotels",
-        "solar",
-        "clinic",
-        "clinics",
-        "labs",
-        "systems",
-        "partners",
-        "holdings",
-        "bank",
-        "cafe",
-        "bakery",
-        "restaurant",
-        "studio",
-        "studios",
-        "media",
-        "logistics",
-        "construction",
-        "services",
-        "industries",
-        "press",
-        "dairy",
-        "farm",
-        "farms",
-        "motors",
-        "marine",
-        "veterinary",
-        "school",
-        "district",
-        "management",
-        "consulting",
-        "capital",
-        "ventures",
-        "tech",
-        "technologies",
-        "software",
-        "health",
-        "healthcare",
-        "pharma",
-        "energy",
-        "electric",
-        "supply",
-        "supplies",
-        "store",
-        "stores",
-        "market",
-        "markets",
-    ]
+COMPANY_WORDS = words(
+    """
+    bakery bank brewery brewing cafe capital clinic clinics co company construction
+    consulting corp dairy district electric energy farm farms foods group health healthcare
+    holdings hotel hotels inc industries labs llc logistics ltd management marine market
+    markets media motors partners pharma press restaurant school services software solar
+    store stores studio studios supplies supply systems tech technologies ventures
+    veterinary
+    """
 )
-PARTICLES = frozenset(
-    [
-        "van",
-        "der",
-        "de",
-        "la",
-        "le",
-        "du",
-        "da",
-        "di",
-        "von",
-        "al",
-        "el",
-        "bin",
-        "ben",
-        "dos",
-        "del",
-    ]
+
+# --- calendar and function words --------------------------------------------------
+
+# Days of the week and their abbreviations.
+WEEKDAY_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
+    fri sat sun
+    """
+)
+
+# Months and their abbreviations.
+MONTH_WORDS = words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+
+# Words never taken for a name nor corrected towards one.
+STOPWORDS = words(
+    """
+    a about afternoon again all also am an and any are as at be been being but by call
+    called can contract could deal did do does done down email emailed evening for from get
+    got had has have he her here hey hi him his how i if in into invoice is it its just lol
+    may me meeting met might month more morning most must my need needed needs new night no
+    not nothing of off ok okay on onto or other our out over per please pls quote quotes re
+    said says shall she should so some still team text texted than thanks that the their
+    them then there these they this those thx to today tomorrow too ty under up us very via
+    visit visited w want wanted wants was we week were what when where which who whom why
+    will with would yeah year yes yesterday you your
+    """
 )

@@ -24,8 +24,10 @@ import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from nlp import signals
-from nlp.customers import Mentions, find_mentions
 from nlp.dates import DateExpr, TimeExpr, find_dates, find_times
+from nlp.index import Matcher
+from nlp.index import compile as compile_directory
+from nlp.mentions import Mentions, find_mentions
 from nlp.normalize import fold, tokenize
 from nlp.types import Directory, Intent, Parse, TaskSpec
 
@@ -37,13 +39,53 @@ _CLAUSE = re.compile(r"[.;!?\n]+\s*|,\s+|(?<!\bre):\s+|\s+-\s+|\s+—\s+")
 _LETTERS = re.compile(r"[a-zA-Z]")
 
 
-def parse(text: str, now: dt.datetime, tz: str | ZoneInfo, directory: Directory) -> Parse:
-    """What a chat message means, per parse-spec.md. Never raises."""
+def parse(
+    text: str,
+    now: dt.datetime,
+    tz: str | ZoneInfo,
+    directory: Matcher | Directory,
+    *,
+    strict: bool = False,
+) -> Parse:
+    """What a chat message means, per parse-spec.md. Never raises unless `strict`.
+
+    Args:
+        text: the message as written.
+        now: when it was sent (aware, or wall-clock time in `tz`).
+        tz: the author's time zone (an unknown name is read as UTC).
+        directory: the team's compiled matcher; a bare Directory is compiled on every
+            call, which is fine for one message and too slow for a stream of them.
+        strict: let a parser bug raise instead of answering "other" (for tests, so a
+            property test can see the bug that `parse` would otherwise swallow).
+    """
+    matcher = directory if isinstance(directory, Matcher) else compile_directory(directory)
+    if strict:
+        return _parse(text, now, tz, matcher)
     try:
-        return _parse(text, now, tz, directory)
+        return _parse(text, now, tz, matcher)
     except Exception:  # a parser bug must not take a message down with it
         log.exception("parse failed; answering as 'other'")
         return Parse(intent="other", unsure=("intent",))
+
+
+def find_customers(text: str, matcher: Matcher) -> Parse:
+    """The customers a name (or a few names) stands for, as a lookup. Never raises.
+
+    For text known to be names ("Jane", "acme", "Chris at Hooli"): everyday words that are
+    names count as names wherever they stand.
+    """
+    try:
+        tokens = tokenize(_CONTROL.sub(" ", str(text)[:MAX_CHARS]))
+        mentions = find_mentions(tokens, matcher, names_only=True)
+    except Exception:  # same promise as parse(): a bug answers "nobody", it does not raise
+        log.exception("find_customers failed; answering with nobody")
+        return Parse(intent="lookup")
+    return Parse(
+        intent="lookup",
+        customers=tuple(mentions.customers),
+        ambiguous=tuple(mentions.ambiguous),
+        unsure=("customer",) if mentions.fuzzy else (),
+    )
 
 
 def _zone(tz: str | ZoneInfo) -> ZoneInfo:
@@ -71,7 +113,7 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
     return clauses[-1] if clauses else (0, 0)
 
 
-def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, directory: Directory) -> Parse:
+def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) -> Parse:
     text = _CONTROL.sub(" ", str(text)[:MAX_CHARS])
     zone = _zone(tz)
     local = now.astimezone(zone) if now.tzinfo else now
@@ -81,7 +123,7 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, directory: Directory
     if not _LETTERS.search(low):
         return Parse(intent="other")
     tokens = tokenize(text)
-    mentions = find_mentions(tokens, directory)
+    mentions = find_mentions(tokens, matcher)
     dates, slash = find_dates(low, folded)
     dates = [d for d in dates if not _overlaps(d.start, d.end, mentions.spans)]
     times = [t for t in find_times(low) if not _overlaps(t.start, t.end, mentions.spans)]
@@ -334,4 +376,4 @@ def _title(
     return title if len(title) <= 80 else title[:79].rstrip() + "…"
 
 
-__all__ = ["parse", "tokenize"]
+__all__ = ["find_customers", "parse"]

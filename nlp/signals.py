@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp.types import DealSignal, Interaction, Sentiment
+from nlp.types import DealSignal, InteractionKind, Sentiment
 
 # Past contacts, each with its interaction type; the earliest in the message counts.
 _CONTACT = [
@@ -107,7 +107,7 @@ _MULT = {"k": 1_000, "m": 1_000_000, "mm": 1_000_000, "bn": 1_000_000_000}
 class Contact:
     """The first past contact verb in a message."""
 
-    kind: Interaction
+    kind: InteractionKind
     start: int
 
 

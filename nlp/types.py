@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Intent = Literal["log", "task", "lookup", "agenda", "other"]
-Interaction = Literal["call", "email", "meeting", "visit", "message", "note"]
+InteractionKind = Literal["call", "email", "meeting", "visit", "message", "note"]
 Sentiment = Literal["positive", "negative"]
 DealSignal = Literal["won", "lost"]
 CustomerKind = Literal["person", "company"]
@@ -91,15 +91,17 @@ class TaskSpec:
 
 @dataclass(frozen=True)
 class Parse:
-    """What a chat message means. `unsure` names what the bot should ask about
-    ("intent", "customer", "date") instead of guessing.
+    """What a chat message means.
+
+    `unsure` names what the bot should ask about ("intent", "customer", "date") instead
+    of guessing.
     """
 
     intent: Intent
     customers: tuple[CustomerRef, ...] = ()
     ambiguous: tuple[tuple[CustomerRef, ...], ...] = ()
     new_customers: tuple[NewCustomer, ...] = ()
-    interaction: Interaction | None = None
+    interaction: InteractionKind | None = None
     occurred: dt.date | None = None
     task: TaskSpec | None = None
     amount: float | None = None

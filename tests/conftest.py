@@ -15,7 +15,7 @@ from store import Store
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 PG_SCHEMA = "rapport_test"
-DIRECTORY = Path(__file__).resolve().parent / "fixtures" / "team-directory.json"
+DIRECTORY = Path(__file__).resolve().parents[1] / "examples" / "team.json"
 # Wed 18 Nov 2026, 09:00 in New York.
 NOW = dt.datetime(2026, 11, 18, 14, 0, tzinfo=dt.UTC)
 

@@ -10,6 +10,7 @@ import asyncio
 import datetime as dt
 import logging
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -154,6 +155,35 @@ def _save_image(png: bytes) -> str:
         return f.name
 
 
+def _read_lines(stdin: TextIO) -> asyncio.Queue[str]:
+    """Lines of `stdin` as they come, then "" at its end.
+
+    Read on a daemon thread, not the loop's executor: a read blocked on the terminal
+    would otherwise hold Ctrl-C up until the next line is typed.
+    """
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[str] = asyncio.Queue()
+
+    def put(line: str) -> bool:
+        try:
+            loop.call_soon_threadsafe(queue.put_nowait, line)
+        except RuntimeError:  # the loop closed: the chat is over
+            return False
+        return True
+
+    def pump() -> None:
+        try:
+            for line in iter(stdin.readline, ""):
+                if not put(line):
+                    return
+        except (OSError, ValueError):  # stdin closed under us
+            pass
+        put("")
+
+    threading.Thread(target=pump, name="console-stdin", daemon=True).start()
+    return queue
+
+
 async def run_console(
     core: Handles,
     *,
@@ -171,6 +201,7 @@ async def run_console(
     chat = ConsoleChat(core=core, user=user, tz=tz, out=stdout)
     if delivery is not None:
         delivery.register("console", chat.deliver)
+    lines = _read_lines(stdin)
     if interactive:
         stdout.write(
             f"Rapport terminal chat as {user}. Try 'help'. Type a number to press a button; "
@@ -180,7 +211,7 @@ async def run_console(
         if interactive:
             stdout.write("> ")
             stdout.flush()
-        line = await asyncio.to_thread(stdin.readline)
+        line = await lines.get()
         if not line:
             break
         text = line.strip()

@@ -9,17 +9,9 @@ import pytest
 
 from handlers import directory as dirmod
 from handlers.core import Core, CoreSettings
-from handlers.directory import load_directory
 from store import Store
 from store.models import Contact
 from tests.conftest import NOW, Say
-
-
-@pytest.fixture(autouse=True)
-def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
-    # PostgreSQL tests reuse one URL and restart ids: an earlier test's directory could
-    # carry the very same stamp.
-    monkeypatch.setattr(dirmod, "_CACHE", {})
 
 
 @pytest.fixture
@@ -41,9 +33,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def names(store: Store) -> set[str]:
-    with store.unit("default") as unit:
-        return {p.name for p in load_directory(unit).people}
+def names(core: Core) -> set[str]:
+    with core.store.unit("default") as unit:
+        return {p.name for p in core.directories.load(unit).directory.people}
 
 
 def add_by_chat(say: Say, who: str) -> None:
@@ -57,7 +49,7 @@ def add_by_chat(say: Say, who: str) -> None:
 def test_a_contact_added_in_chat_is_read_as_a_new_row(
     store: Store, core: Core, say: Say, reads: list[str]
 ) -> None:
-    names(store)
+    names(core)
     add_by_chat(say, "Zed Quirkman")
     reads.clear()
     (card,) = say("who is Zed Quirkman?")
@@ -76,22 +68,22 @@ def test_a_late_commit_below_the_top_id_is_still_found(store: Store, core: Core)
         unit.add(Contact(team_id=unit.team_id, name="Ivo High", aliases=[], created_at=NOW,
                          id=top + 5))  # fmt: skip
         unit.note_directory_addition()
-    assert "Ivo High" in names(store)
+    assert "Ivo High" in names(core)
     with store.unit("default") as unit:
         unit.add(Contact(team_id=unit.team_id, name="Lea Late", aliases=[], created_at=NOW,
                          id=top + 2))  # fmt: skip
         unit.note_directory_addition()
-    assert {"Ivo High", "Lea Late"} <= names(store)
+    assert {"Ivo High", "Lea Late"} <= names(core)
 
 
 def test_a_rename_reads_everything_again(store: Store, core: Core, reads: list[str]) -> None:
-    before = names(store)
+    before = names(core)
     with store.unit("default") as unit:
         contact = unit.contacts()[0]
         old, contact.name = contact.name, "Renamed Person"
         unit.touch_directory()
     reads.clear()
-    after = names(store)
+    after = names(core)
     assert reads == ["all"]
     assert "Renamed Person" in after
     assert old not in after
@@ -102,28 +94,44 @@ def test_another_store_on_the_same_database_sees_additions(
     store_url: str, store: Store, core: Core
 ) -> None:
     other = Core(Store(store_url), CoreSettings(), clock=lambda: NOW + dt.timedelta(hours=1))
-    assert "Zed Quirkman" not in names(other.store)
+    assert "Zed Quirkman" not in names(other)
     with store.unit("default") as unit:
         unit.add(Contact(team_id=unit.team_id, name="Zed Quirkman", aliases=[], created_at=NOW))
         unit.note_directory_addition()
-    assert "Zed Quirkman" in names(other.store)
+    assert "Zed Quirkman" in names(other)
     other.store.dispose()
 
 
 def test_rows_rolled_back_are_not_remembered(store: Store, core: Core) -> None:
-    names(store)
+    names(core)
     try:
         with store.unit("default") as unit:
             unit.add(Contact(team_id=unit.team_id, name="Phantom Person", aliases=[],
                              created_at=NOW))  # fmt: skip
             unit.note_directory_addition()
-            assert "Phantom Person" in {p.name for p in load_directory(unit).people}
+            assert "Phantom Person" in {
+                p.name for p in core.directories.load(unit).directory.people
+            }
             raise RuntimeError("the message failed after all")
     except RuntimeError:
         pass
     with store.unit("default") as unit:  # may well get the same id back
         unit.add(Contact(team_id=unit.team_id, name="Real Person", aliases=[], created_at=NOW))
         unit.note_directory_addition()
-    after = names(store)
+    after = names(core)
     assert "Real Person" in after
     assert "Phantom Person" not in after
+
+
+def test_each_core_keeps_one_version_per_team(store_url: str, core: Core, say: Say) -> None:
+    names(core)
+    before = dict(core.directories._teams)
+    add_by_chat(say, "Zed Quirkman")
+    names(core)
+    after = core.directories._teams
+    assert after.keys() == before.keys()
+    assert len(after) == 1
+    assert all(after[team] is not old for team, old in before.items())
+    other = Core(Store(store_url), CoreSettings())
+    assert other.directories is not core.directories
+    other.store.dispose()

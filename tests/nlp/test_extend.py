@@ -1,12 +1,12 @@
-"""A directory extended with new entries matches exactly like one compiled afresh."""
+"""A matcher extended with new entries matches exactly like one compiled afresh."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp import Directory, DirectoryCompany, DirectoryPerson, extend, prepare
-from nlp.customers import Mentions, build_index, find_mentions
+from nlp import Directory, DirectoryCompany, DirectoryPerson, compile
+from nlp.mentions import Mentions, find_mentions
 from nlp.normalize import tokenize
 
 FIRST = ["Jane", "John", "Hope", "Maria", "Kenji", "Ana"]
@@ -60,48 +60,34 @@ def test_extended_matches_like_compiled(
 ) -> None:
     base = build("b", base_people, base_firms)
     added = build("n", new_people, new_firms)
-    prepare(base)  # built, spelling index included: extend derives from it
-    grown = extend(base, added.companies, added.people)
-    fresh = Directory(companies=grown.companies, people=grown.people)  # same value, new object
-    derived, compiled = build_index(grown), build_index(fresh)
+    # Built, spelling index included: extended derives it instead of building it.
+    derived = compile(base).prepared().extended(added.companies, added.people)
+    compiled = compile(derived.directory)
     assert derived.words == compiled.words
     assert derived.vocab == compiled.vocab
     assert derived.full == compiled.full
     assert derived.first_names == compiled.first_names
     for text in MESSAGES:
         tokens = tokenize(text)
-        assert shape(find_mentions(tokens, grown)) == shape(find_mentions(tokens, fresh)), text
+        assert shape(find_mentions(tokens, derived)) == shape(find_mentions(tokens, compiled)), text
 
 
-def test_the_old_index_is_left_as_it_was() -> None:
-    base = build("b", [("Jane", "Doe", "Acme")], ["Acme"])
-    prepare(base)
+def test_the_old_matcher_is_left_as_it_was() -> None:
+    base = compile(build("b", [("Jane", "Doe", "Acme")], ["Acme"])).prepared()
     before = shape(find_mentions(tokenize("called Jane"), base))
-    grown = extend(base, (), (DirectoryPerson("Jane Smith", None, (), "contact:n0"),))
+    grown = base.extended((), (DirectoryPerson("Jane Smith", None, (), "contact:n0"),))
     assert len(find_mentions(tokenize("called Jane"), grown).ambiguous) == 1
     assert shape(find_mentions(tokenize("called Jane"), base)) == before
-    assert build_index(grown) is not build_index(base)
+    assert [p.name for p in base.directory.people] == ["Jane Doe"]
 
 
-def test_an_unbuilt_directory_is_simply_grown() -> None:
-    base = build("u", [("Ana", "Silva", None)], [])
-    grown = extend(base, (), (DirectoryPerson("Kenji Tanaka", None, (), "contact:x"),))
-    assert [p.name for p in grown.people] == ["Ana Silva", "Kenji Tanaka"]
+def test_an_unprepared_matcher_is_extended_too() -> None:
+    base = compile(build("u", [("Ana", "Silva", None)], []))
+    grown = base.extended((), (DirectoryPerson("Kenji Tanaka", None, (), "contact:x"),))
+    assert [p.name for p in grown.directory.people] == ["Ana Silva", "Kenji Tanaka"]
     assert [c.key for c in find_mentions(tokenize("met Kenji Tanaka"), grown).customers] == [
         "contact:x"
     ]
-
-
-def test_only_the_newest_two_versions_are_kept() -> None:
-    from nlp.customers import _BUILT
-
-    versions = [build("g", [("Ana", "Silva", None)], [])]
-    prepare(versions[0])
-    for i in range(3):
-        person = DirectoryPerson(f"Kenji Tanaka{i}", None, (), f"contact:g{i}")
-        versions.append(extend(versions[-1], (), (person,)))
-    kept = {id(d) for d, _ in _BUILT.values()}
-    assert id(versions[-1]) in kept
-    assert id(versions[-2]) in kept
-    assert id(versions[0]) not in kept
-    assert id(versions[1]) not in kept
+    assert [c.key for c in find_mentions(tokenize("met Kenji Tanaak"), grown).customers] == [
+        "contact:x"
+    ]
