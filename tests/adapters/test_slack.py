@@ -233,3 +233,14 @@ async def test_a_429_is_waited_out_and_the_reply_still_arrives(slack: SlackHarne
     (post,) = await slack.fake.wait_for("chat.postMessage", timeout=15)
     assert "Hope Ferreira" in post["text"]
     assert [c.method for c in slack.fake.calls].count("chat.postMessage:429") == 1
+
+
+@pytest.mark.parametrize("text", ["digest &lt;!channel&gt;", "tz &lt;!here&gt;",
+                                  "revoke &lt;!everyone&gt;", "digest &lt;!subteam^S1&gt;"])  # fmt: skip
+async def test_no_reply_can_mention_everyone(slack: SlackHarness, text: str) -> None:
+    # Slack sends what a person typed as "<!channel>" escaped; the reply quotes it back.
+    await slack.event(mention(text))
+    (post,) = await slack.fake.wait_for("chat.postMessage")
+    assert "<!" not in post["text"]
+    assert "<!" not in blocks_text(post)
+    assert "&lt;!" in post["text"]
