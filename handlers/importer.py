@@ -234,5 +234,5 @@ def _apply(unit: Unit, rows: list[Row], report: ImportReport, now: dt.datetime) 
         if contact.email:
             by_email[contact.email.lower()] = contact
         by_name[(contact.name.lower(), contact.company_id)] = contact
-    if report.added or report.updated:
+    if report.updated:  # additions are noted as rows are added
         unit.touch_directory()

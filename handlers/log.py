@@ -245,7 +245,6 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
         if existing is None:
             unit.add(row)
             unit.flush()
-            unit.note_directory_addition()
         return [f"company:{row.id}"]
     keys = []
     company_row = None
@@ -268,7 +267,6 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
     )
     unit.add(contact)
     unit.flush()
-    unit.note_directory_addition()
     return [f"contact:{contact.id}", *keys]
 
 

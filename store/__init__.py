@@ -27,6 +27,10 @@ class Store:
     """A database: opened (and its schema upgraded) once, then a unit of work per call."""
 
     def __init__(self, url: str, *, migrate: bool = True, lock_timeout: float = 15.0) -> None:
+        """Open the database at `url`, upgrading its schema unless `migrate` is false.
+
+        On SQLite a writer waits up to `lock_timeout` seconds for the write lock.
+        """
         self.url = url
         self.engine = make_engine(url, lock_timeout)
         if migrate:

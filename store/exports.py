@@ -47,8 +47,9 @@ def companies(unit: Unit) -> Iterator[Row[Any]]:
 
 
 def contacts(unit: Unit) -> Iterator[Row[Any]]:
-    """Live contacts by name: id, name, company (name), email, phone, aliases, owner,
-    created_at.
+    """Live contacts by name.
+
+    Columns: id, name, company (name), email, phone, aliases, owner, created_at.
     """
     owner = aliased(Member)
     return _stream(
@@ -71,8 +72,9 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
 
 
 def interactions(unit: Unit) -> Iterator[tuple[Row[Any], list[str]]]:
-    """Every interaction, undone ones included, oldest first, with the names of the
-    customers it concerns (in the order they were linked).
+    """Every interaction, undone ones included, oldest first.
+
+    Each comes with the names of the customers it concerns, in the order they were linked.
     """
     after: tuple[Any, int] | None = None
     while True:
@@ -123,8 +125,10 @@ def _customer_names(unit: Unit, ids: list[int]) -> dict[int, list[str]]:
 
 
 def tasks(unit: Unit) -> Iterator[Row[Any]]:
-    """Every task by number: number, title, due_date, due_time, status, owner, contact,
-    company (names), interaction_id, created_at.
+    """Every task by number.
+
+    Columns: number, title, due_date, due_time, status, owner, contact, company (names),
+    interaction_id, created_at.
     """
     return _stream(
         unit,
@@ -149,8 +153,9 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
 
 
 def deals(unit: Unit) -> Iterator[Row[Any]]:
-    """Every deal by id: id, contact_id, company (name, if live), amount, stage,
-    created_at, closed_at.
+    """Every deal by id.
+
+    Columns: id, contact_id, company (name, if live), amount, stage, created_at, closed_at.
     """
     return _stream(
         unit,

@@ -1,5 +1,7 @@
-"""Team-wide figures for the digest and its chart, counted in SQL so that a team with
-years of history never loads it all into memory: only the rows a digest shows are objects.
+"""Team-wide figures for the digest and its chart, counted in SQL.
+
+A team with years of history never loads it all into memory: only the rows a digest shows
+are objects.
 """
 
 from __future__ import annotations
@@ -96,8 +98,9 @@ def activity_counts(
 def notable(
     unit: Unit, start: dt.datetime, end: dt.datetime, *, sentiment_only: bool = False
 ) -> Sequence[Interaction]:
-    """Live interactions in [start, end) with an amount or a sentiment, oldest first, with
-    their customers and authors loaded.
+    """Live interactions in [start, end) with an amount or a sentiment, oldest first.
+
+    Their customers and authors are loaded with them.
     """
     marked = (
         Interaction.sentiment.is_not(None)
@@ -137,8 +140,9 @@ def customer_stubs(unit: Unit) -> tuple[list[Stub], list[tuple[int, int]]]:
 def customers_created(
     unit: Unit, start: dt.datetime, end: dt.datetime, limit: int
 ) -> tuple[int, list[str]]:
-    """How many customers were added in [start, end), and the newest names (people first
-    when added at the same moment).
+    """How many customers were added in [start, end), and the newest names.
+
+    People come first among customers added at the same moment.
     """
     total = 0
     newest: list[tuple[dt.datetime, int, str]] = []
@@ -169,8 +173,10 @@ def authored_moments(
 
 
 def open_task_ages(unit: Unit, now: dt.datetime, limits: Sequence[int]) -> list[int]:
-    """Open tasks counted by age in whole days: at most limits[0] days old, then at most
-    limits[1], …, and a last count for everything older than limits[-1].
+    """Open tasks counted by age in whole days.
+
+    Counts are of tasks at most limits[0] days old, then at most limits[1], …, and a last
+    count for everything older than limits[-1].
     """
     buckets = []
     newer_than: dt.datetime | None = None

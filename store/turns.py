@@ -28,6 +28,7 @@ class Turns:
     """The turn to write, for the units of work of one engine."""
 
     def __init__(self, engine: Engine, timeout: float) -> None:
+        """Take turns at `engine`, waiting at most `timeout` seconds for one."""
         self.timeout = timeout
         self._lock = threading.Lock()
         self._local = threading.local()

@@ -1,0 +1,43 @@
+"""Deals: money on the table with a customer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import or_, select
+
+from store.models import Deal
+from store.scoped import Scoped
+
+
+class Deals(Scoped):
+    """Queries over deals."""
+
+    def deal(self, deal_id: int) -> Deal | None:
+        """A deal of this team by id."""
+        return self._scoped(Deal, deal_id)
+
+    def deals_for(self, contact_ids: Sequence[int], company_ids: Sequence[int]) -> Sequence[Deal]:
+        """Deals of these customers, oldest first."""
+        conds = []
+        if contact_ids:
+            conds.append(Deal.contact_id.in_(contact_ids))
+        if company_ids:
+            conds.append(Deal.company_id.in_(company_ids))
+        if not conds:
+            return []
+        return self.session.scalars(
+            select(Deal).where(Deal.team_id == self.team_id, or_(*conds)).order_by(Deal.id)
+        ).all()
+
+    def deals_closed_between(self, start: dt.datetime, end: dt.datetime) -> Sequence[Deal]:
+        """Deals won or lost in [start, end)."""
+        return self.session.scalars(
+            select(Deal).where(
+                Deal.team_id == self.team_id,
+                Deal.stage.in_(["won", "lost"]),
+                Deal.closed_at >= start,
+                Deal.closed_at < end,
+            )
+        ).all()

@@ -1,0 +1,33 @@
+"""Inbound idempotency: each platform event is answered once and writes nothing twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from store.models import InboundKey
+from store.scoped import Scoped
+
+
+class Inbound(Scoped):
+    """The record of platform events already processed."""
+
+    def seen(self, platform: str, key: str) -> InboundKey | None:
+        """The record of an inbound event already processed, if any."""
+        return self.session.scalar(
+            select(InboundKey).where(
+                InboundKey.team_id == self.team_id,
+                InboundKey.platform == platform,
+                InboundKey.key == key,
+            )
+        )
+
+    def remember(
+        self, platform: str, key: str, replies: list[dict[str, Any]], now: dt.datetime
+    ) -> None:
+        """Record an inbound event as processed, with what it was answered."""
+        self.session.add(
+            InboundKey(team_id=self.team_id, platform=platform, key=key, replies=replies, at=now)
+        )

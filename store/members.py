@@ -1,0 +1,47 @@
+"""Members of a team and their platform accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from store.models import Identity, Member
+from store.scoped import Scoped
+
+
+class Members(Scoped):
+    """Queries over members and identities."""
+
+    def identity(self, platform: str, user_key: str) -> Identity | None:
+        """A platform account of this team, with its member loaded."""
+        return self.session.scalar(
+            select(Identity)
+            .where(
+                Identity.team_id == self.team_id,
+                Identity.platform == platform,
+                Identity.user_key == user_key,
+            )
+            .options(joinedload(Identity.member))  # every message needs the member next
+        )
+
+    def identities_of(self, member_id: int) -> Sequence[Identity]:
+        """A member's platform accounts."""
+        return self.session.scalars(
+            select(Identity).where(
+                Identity.team_id == self.team_id, Identity.member_id == member_id
+            )
+        ).all()
+
+    def members(self) -> Sequence[Member]:
+        """Active members, by name."""
+        return self.session.scalars(
+            select(Member)
+            .where(Member.team_id == self.team_id, Member.active.is_(True))
+            .order_by(Member.name)
+        ).all()
+
+    def member(self, member_id: int) -> Member | None:
+        """A member of this team by id."""
+        return self._scoped(Member, member_id)

@@ -1,0 +1,91 @@
+"""Tasks: follow-ups someone owns, and the nudges that remind them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import joinedload
+
+from store.claims import claim_due
+from store.models import Contact, Task, Team
+from store.scoped import Scoped
+
+
+class Tasks(Scoped):
+    """Queries over tasks."""
+
+    def next_task_number(self) -> int:
+        """Reserve the next short task number for this team (atomic across processes)."""
+        taken = self.session.scalar(
+            update(Team)
+            .where(Team.id == self.team_id)
+            .values(next_task_number=Team.next_task_number + 1)
+            .returning(Team.next_task_number)
+            .execution_options(synchronize_session=False)
+        )
+        assert taken is not None
+        return int(taken) - 1
+
+    def task(self, number: int) -> Task | None:
+        """A task of this team by its short number."""
+        return self.session.scalar(
+            select(Task).where(Task.team_id == self.team_id, Task.number == number)
+        )
+
+    def task_by_id(self, task_id: int) -> Task | None:
+        """A task of this team by database id."""
+        return self._scoped(Task, task_id)
+
+    def tasks_by_ids(self, ids: Sequence[int]) -> Sequence[Task]:
+        """This team's tasks with these ids, with owner, customer and origin loaded."""
+        if not ids:
+            return []
+        return self.session.scalars(
+            select(Task)
+            .options(
+                joinedload(Task.owner),
+                joinedload(Task.contact).joinedload(Contact.company),
+                joinedload(Task.company),
+                joinedload(Task.interaction),
+            )
+            .where(Task.team_id == self.team_id, Task.id.in_(ids))
+            .order_by(Task.nudge_at, Task.id)
+        ).all()
+
+    def open_tasks(
+        self,
+        owner_id: int | None = None,
+        contact_ids: Sequence[int] = (),
+        company_ids: Sequence[int] = (),
+    ) -> Sequence[Task]:
+        """Open tasks, by due date (undated last), for an owner and/or some customers."""
+        q = select(Task).where(Task.team_id == self.team_id, Task.status == "open")
+        if owner_id is not None:
+            q = q.where(Task.owner_id == owner_id)
+        conds = []
+        if contact_ids:
+            conds.append(Task.contact_id.in_(contact_ids))
+        if company_ids:
+            conds.append(Task.company_id.in_(company_ids))
+        if conds:
+            q = q.where(or_(*conds))
+        q = q.order_by(Task.due_date.is_(None), Task.due_date, Task.due_time, Task.number)
+        # Every line shows the customer: load them in the same query, not one query a line.
+        q = q.options(joinedload(Task.contact), joinedload(Task.company), joinedload(Task.owner))
+        return self.session.scalars(q).unique().all()
+
+    def claim_due_tasks(
+        self, now: dt.datetime, token: str, lease: dt.timedelta, limit: int = 200
+    ) -> list[int]:
+        """Atomically lease up to `limit` open tasks whose nudge is due; returns their ids."""
+        due = [
+            Task.team_id == self.team_id,
+            Task.status == "open",
+            Task.nudge_at.is_not(None),
+            Task.nudge_at <= now,
+        ]
+        return claim_due(
+            self.session, Task, due, now, token, lease, order_by=Task.nudge_at, limit=limit
+        )
