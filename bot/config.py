@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = Field(None, alias="SLACK_SIGNING_SECRET")
     slack_app_token: SecretStr | None = Field(None, alias="SLACK_APP_TOKEN")
     slack_api_url: str | None = Field(None, alias="SLACK_API_URL")
+    # Slack guest accounts (single- and multi-channel guests) may use Rapport only if set.
+    slack_allow_guests: bool = Field(False, alias="SLACK_ALLOW_GUESTS")
     port: int = Field(3000, alias="PORT", ge=1, le=65535)
     # Where the HTTP listeners (Slack events, Telegram webhook) bind; 127.0.0.1 behind a proxy.
     host: str = Field("0.0.0.0", alias="HOST")

@@ -62,6 +62,7 @@ def platform_services(
                         else None
                     ),
                     api_url=settings.slack_api_url,
+                    allow_guests=settings.slack_allow_guests,
                     port=settings.port,
                     host=settings.host,
                 ),

@@ -28,6 +28,8 @@ class FakeSlack:
     rate_limit_once: set[str] = field(default_factory=set)
     uploads: dict[str, bytes] = field(default_factory=dict)
     fail_channels: dict[str, str] = field(default_factory=dict)
+    # users.info fields per user id, over the defaults (a member of T1, not an admin).
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
     port: int = 0
     _runner: web.AppRunner | None = None
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -110,8 +112,11 @@ class FakeSlack:
         if method == "users.info":
             user = str(args.get("user"))
             name = {"U1": "Sam Seller", "U2": "Blair Field"}.get(user, user)
-            return {"ok": True, "user": {"id": user, "name": user, "real_name": name,
-                                         "tz": "America/New_York", "profile": {"real_name": name}}}  # fmt: skip
+            info = {"id": user, "team_id": "T1", "name": user, "real_name": name,
+                    "tz": "America/New_York", "profile": {"real_name": name},
+                    "is_admin": False, "is_owner": False, "is_restricted": False,
+                    "is_ultra_restricted": False, **self.users.get(user, {})}  # fmt: skip
+            return {"ok": True, "user": info}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(args.get("users", ""))}}
         if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):

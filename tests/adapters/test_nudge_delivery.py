@@ -10,6 +10,7 @@ from bot.adapters.telegram import TelegramConfig, serve_telegram
 from bot.delivery import Delivery
 from bot.scheduler import deliver_due_nudges
 from handlers.core import Core
+from handlers.types import Message
 from tests.adapters.fake_slack import FakeSlack, blocks_text
 from tests.adapters.fake_telegram import FakeTelegram
 from tests.adapters.waiting import until
@@ -135,7 +136,9 @@ async def test_a_deleted_channel_stops_its_digest_and_tells_an_admin_once(
     try:
         await until(lambda: delivery.can_reach("slack"), what="the Slack adapter")
         clock.now = dt.datetime(2026, 11, 22, 20, 0, tzinfo=dt.UTC)
-        say("hi", user="U1", platform="slack")  # the first Slack member administers the team
+        # A workspace admin (Slack's flag, from users.info) administers the team.
+        core.handle(Message(platform="slack", team="T1", user="U1", chat="DU1", text="hi",
+                            sent_at=clock.now, message_id="k-admin", user_is_admin=True))  # fmt: skip
         say("digest 08:30", user="U1", platform="slack", chat="CGONE")
         fake.fail_channels["CGONE"] = "channel_not_found"
         clock.now = dt.datetime(2026, 11, 23, 13, 30, tzinfo=dt.UTC)

@@ -68,10 +68,11 @@ class SlackHarness:
         return await self.post(body, "application/x-www-form-urlencoded")
 
     async def command(self, text: str, user: str = "U1", channel: str = "C1") -> int:
+        name = "directmessage" if channel.startswith("D") else "general"
         body = urllib.parse.urlencode({
             "command": "/rapport", "text": text, "user_id": user, "channel_id": channel,
             "team_id": "T1", "trigger_id": f"tr-{time.monotonic_ns()}",
-            "response_url": self.fake.response_url("cmd"), "channel_name": "general"})  # fmt: skip
+            "response_url": self.fake.response_url("cmd"), "channel_name": name})  # fmt: skip
         return await self.post(body, "application/x-www-form-urlencoded")
 
     def press(
@@ -194,7 +195,7 @@ async def test_slash_command_answers_privately_unless_shared(slack: SlackHarness
 
 
 async def test_link_gives_a_one_time_code(slack: SlackHarness) -> None:
-    await slack.command("link")
+    await slack.command("link", channel="D1")
     (reply,) = await slack.fake.wait_for("respond")
     assert "/start " in reply["text"]
     assert reply["response_type"] == "ephemeral"
@@ -239,6 +240,7 @@ async def test_a_429_is_waited_out_and_the_reply_still_arrives(slack: SlackHarne
                                   "revoke &lt;!everyone&gt;", "digest &lt;!subteam^S1&gt;"])  # fmt: skip
 async def test_no_reply_can_mention_everyone(slack: SlackHarness, text: str) -> None:
     # Slack sends what a person typed as "<!channel>" escaped; the reply quotes it back.
+    slack.fake.users["U1"] = {"is_admin": True}  # so "revoke" gets as far as quoting the name
     await slack.event(mention(text))
     (post,) = await slack.fake.wait_for("chat.postMessage")
     assert "<!" not in post["text"]

@@ -12,6 +12,7 @@ from bot.adapters.slack.listeners import SlackListeners
 from bot.adapters.slack.members import Profiles
 from bot.adapters.slack.outbound import Pacer, Poster
 from bot.adapters.slack.sender import SlackSender
+from bot.adapters.slack.trust import Gate, Workspace
 from bot.background import Background
 from bot.delivery import Delivery
 from handlers.core import Core
@@ -45,7 +46,8 @@ def build_slack_app(
     )
     if delivery is not None:
         delivery.register("slack", sender.deliver)
-    on = SlackListeners(core, Profiles(client), sender, background or Background())
+    gate = Gate(Workspace(client), allow_guests=config.allow_guests)
+    on = SlackListeners(core, Profiles(client), gate, sender, background or Background())
     app.event("app_mention")(on.mention)
     app.event("message")(on.direct_message)
     app.event("app_home_opened")(on.home_opened)

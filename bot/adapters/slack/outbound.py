@@ -63,10 +63,14 @@ class Poster:
         finally:
             self.pacer.sent(channel, lock)
 
-    async def ephemeral(self, channel: str, user: str, reply: Reply) -> Any:
-        """chat.postEphemeral to one person in a channel."""
+    async def ephemeral(
+        self, channel: str, user: str, reply: Reply, thread_ts: str | None = None
+    ) -> Any:
+        """chat.postEphemeral: seen by one person only, in a channel (or its thread)."""
         lock = await self.pacer.wait(channel)
         try:
-            return await self.client.chat_postEphemeral(channel=channel, user=user, **render(reply))
+            return await self.client.chat_postEphemeral(
+                channel=channel, user=user, thread_ts=thread_ts, **render(reply)
+            )
         finally:
             self.pacer.sent(channel, lock)

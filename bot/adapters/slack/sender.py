@@ -72,29 +72,41 @@ class SlackSender:
         elif self.delivery is not None:
             await self.delivery.channel_gone(self.core, "slack", address, error)
 
-    async def post_all(self, channel: str, replies: list[Reply], thread: str | None = None) -> None:
-        """Post replies in a channel (in a thread when given)."""
-        for reply in replies:
-            await self.poster.post(channel, reply, thread_ts=thread)
+    async def reply_in(self, message: Message, replies: list[Reply]) -> None:
+        """Answer an event where it came from (a channel's thread, or the DM).
 
-    async def respond_all(self, respond: Any, replies: list[Reply], response_type: str) -> None:
-        """Answer through a response_url (slash commands, shortcuts)."""
+        A reply for the author alone goes to them only: an ephemeral message in a channel.
+        """
         for reply in replies:
-            await respond(response_type=response_type, **render(reply))
+            if reply.ephemeral and not message.is_direct:
+                await self.poster.ephemeral(message.chat, message.user, reply, message.thread)
+            else:
+                await self.poster.post(message.chat, reply, thread_ts=message.thread)
+
+    async def respond_all(self, respond: Any, replies: list[Reply], shared: bool = False) -> None:
+        """Answer through a response_url (slash commands, shortcuts): privately unless shared.
+
+        A reply for the author alone stays private even when the rest is shared.
+        """
+        for reply in replies:
+            kind = "in_channel" if shared and not reply.ephemeral else "ephemeral"
+            await respond(response_type=kind, **render(reply))
 
     async def answer_action(
         self, message: Message, container: dict[str, Any], replies: list[Reply], respond: Any
     ) -> None:
         """Answer a button press: the card in place when the reply replaces it, else beside it."""
+        thread = message.thread or container.get("message_ts")
         for reply in replies:
-            if reply.replace and container.get("is_ephemeral"):
+            if reply.ephemeral and not message.is_direct and not container.get("is_ephemeral"):
+                await self.poster.ephemeral(message.chat, message.user, reply, thread)
+            elif reply.replace and container.get("is_ephemeral"):
                 await respond(replace_original=True, **render(reply))
             elif reply.replace and container.get("message_ts"):
                 await self.poster.update(message.chat, str(container["message_ts"]), reply)
             elif container.get("is_ephemeral"):
                 await respond(replace_original=False, **render(reply))
             else:
-                thread = message.thread or container.get("message_ts")
                 await self.poster.post(
                     message.chat, reply, thread_ts=thread if not message.is_direct else None
                 )
