@@ -25,6 +25,7 @@ class FakeTelegram:
     updates: list[dict[str, Any]] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)
     confirmed: int = 0  # updates below this id were acknowledged and are gone
+    bot_id: int = 4242  # what getMe says; update_ids count per bot
     port: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _msg_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
@@ -68,14 +69,15 @@ class FakeTelegram:
         self._pushed.fire()
         return update
 
-    def push_callback(self, user: int, data: str, message_id: int, chat: int | None = None) -> None:
+    def push_callback(self, user: int, data: str, message_id: int, chat: int | None = None,
+                      chat_type: str = "private") -> None:  # fmt: skip
         """Queue a button press on one of the bot's messages."""
         update_id = next(self._ids)
         self.updates.append({"update_id": update_id, "callback_query": {
             "id": f"cb{update_id}", "chat_instance": "ci", "data": data,
             "from": {"id": user, "is_bot": False, "first_name": "Dana"},
             "message": {"message_id": message_id, "date": int(time.time()), "text": "card",
-                        "chat": {"id": chat or user, "type": "private"}}}})  # fmt: skip
+                        "chat": {"id": chat or user, "type": chat_type}}}})  # fmt: skip
         self._pushed.fire()
 
     async def _params(self, request: web.Request) -> dict[str, Any]:
@@ -124,7 +126,7 @@ class FakeTelegram:
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
-            return BOT
+            return {**BOT, "id": self.bot_id}
         if method in ("sendMessage", "editMessageText", "sendPhoto"):
             chat = params.get("chat_id") or 0
             return {"message_id": int(params.get("message_id") or next(self._msg_ids)),

@@ -62,6 +62,21 @@ class TelegramSender:
         else:
             await asyncio.to_thread(self.core.mark_unreachable, "telegram", user)
 
+    async def send_privately(self, user: str, reply: Reply) -> bool:
+        """Send a reply meant for one person to their private chat with the bot.
+
+        Telegram refuses when they never opened one: then nothing is sent (and nothing
+        marked, since they may well open it later).
+        """
+        out = render(reply)
+        try:
+            for chunk in out.chunks:
+                await self.bot.send_message(chat_id=user, text=chunk, parse_mode=ParseMode.HTML)
+        except (Forbidden, BadRequest) as exc:
+            log.info("no private chat with Telegram user %s (%s)", user, exc)
+            return False
+        return True
+
     async def deliver(self, address: str, reply: Reply) -> bool:
         """A message the bot starts (a nudge to a person, a digest to a group)."""
         return await self.send(address, reply, address)
