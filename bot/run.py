@@ -11,6 +11,7 @@ import time
 from collections.abc import Coroutine
 from typing import Any
 
+from bot import redact
 from bot.config import Settings
 from bot.delivery import Delivery
 from bot.scheduler import start_scheduler
@@ -118,6 +119,7 @@ async def chat(core: Core, user: str, tz: str | None) -> None:
 
 async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> None:
     """Run every configured platform and the scheduler until a signal; with none, the chat."""
+    redact.install(redact.settings_secrets(settings))
     delivery = Delivery()
     services = platform_services(core, settings, delivery)
     if not services:
