@@ -14,6 +14,7 @@ from typing import Any
 from bot import redact
 from bot.config import Settings
 from bot.delivery import Delivery
+from bot.housekeeping import schedule_forgetting
 from bot.scheduler import start_scheduler
 from handlers.core import Core, CoreSettings
 from store import Store
@@ -144,6 +145,7 @@ async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> No
         log.info("Stopped")
         return
     scheduler = start_scheduler(core, delivery)
+    schedule_forgetting(scheduler, core, settings.inbound_retention_days)
     tasks = [asyncio.create_task(s) for s in services]
     done, _ = await asyncio.wait([*tasks, waiter], return_when=asyncio.FIRST_COMPLETED)
     for task in [*tasks, waiter]:

@@ -1,5 +1,5 @@
-"""What a Telegram group sees: refusals and codes go privately, once, through the real PTB
-Application against the loopback Bot API."""
+"""What a Telegram group sees (refusals and codes go privately, once) and which updates are
+new, through the real PTB Application against the loopback Bot API."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.adapters.telegram import TelegramConfig, serve_telegram
+from bot.housekeeping import forget_old_keys
 from handlers.core import Core
 from tests.adapters.fake_telegram import FakeTelegram
 from tests.adapters.waiting import until
+from tests.conftest import Clock
 from tests.handlers.helpers import live_interactions
 
 ADMIN = 999
@@ -127,3 +129,24 @@ async def test_two_bots_on_one_database_each_answer_their_own_update_one(core: C
     finally:
         await stop(tasks[0], first)
         await stop(tasks[1], second)
+
+
+async def test_an_update_id_reused_after_the_retention_is_answered(
+    core: Core, clock: Clock
+) -> None:
+    before = FakeTelegram()
+    task = await running(core, before)
+    before.push_text(ADMIN, "visited Redfern, all fine")
+    await before.wait_for("sendMessage")
+    await stop(task, before)
+    assert forget_old_keys(core, days=2) == 0  # a retry now would still be recognised
+    clock.advance(days=3)
+    assert forget_old_keys(core, days=2) == 1
+    after = FakeTelegram()  # after a quiet week, Telegram may start update ids afresh
+    task = await running(core, after)
+    try:
+        after.push_text(ADMIN, "visited Pinecrest, all fine")  # update_id 1 again
+        await after.wait_for("sendMessage")
+        assert len(live_interactions(core)) == 2
+    finally:
+        await stop(task, after)
