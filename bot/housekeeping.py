@@ -9,6 +9,7 @@ import logging
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from handlers.core import Core
+from store import Unit
 
 log = logging.getLogger(__name__)
 JOB_ID = "forget-old-inbound-keys"
@@ -16,9 +17,7 @@ JOB_ID = "forget-old-inbound-keys"
 
 def forget_old_keys(core: Core, days: int) -> int:
     """Drop the keys of events handled more than `days` days ago; returns how many."""
-    cutoff = core.clock() - dt.timedelta(days=days)
-    with core.store.unit(core.settings.team_slug, core.settings.team_name) as unit:
-        return unit.forget_before(cutoff)
+    return core.in_unit(Unit.forget_before, core.clock() - dt.timedelta(days=days))
 
 
 def schedule_forgetting(scheduler: AsyncIOScheduler, core: Core, days: int) -> None:

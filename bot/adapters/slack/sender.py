@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack.outbound import Poster
 from bot.adapters.slack.render import home_view, render
 from bot.delivery import Delivery
+from handlers import outbound
 from handlers.core import Core
 from handlers.types import Message, Reply
 
@@ -68,7 +69,7 @@ class SlackSender:
         if error not in GONE:
             return
         if is_person(address):
-            await asyncio.to_thread(self.core.mark_unreachable, "slack", address)
+            await asyncio.to_thread(self.core.in_unit, outbound.mark_unreachable, "slack", address)
         elif self.delivery is not None:
             await self.delivery.channel_gone(self.core, "slack", address, error)
 

@@ -13,6 +13,7 @@ from telegram.error import BadRequest, Forbidden
 
 from bot.adapters.telegram.render import render
 from bot.delivery import Delivery
+from handlers import outbound
 from handlers.core import Core
 from handlers.types import Reply
 
@@ -60,7 +61,7 @@ class TelegramSender:
         if chat_id.startswith("-") and self.delivery is not None:
             await self.delivery.channel_gone(self.core, "telegram", chat_id, "bot removed")
         else:
-            await asyncio.to_thread(self.core.mark_unreachable, "telegram", user)
+            await asyncio.to_thread(self.core.in_unit, outbound.mark_unreachable, "telegram", user)
 
     async def send_privately(self, user: str, reply: Reply) -> bool:
         """Send a reply meant for one person to their private chat with the bot.
