@@ -72,7 +72,7 @@ def to_message(
         platform="console",
         team=team,
         user=user,
-        chat=CONSOLE_CHAT,
+        chat=f"{CONSOLE_CHAT}:{user}",
         text=text,
         sent_at=sent_at,
         message_id=message_id,
@@ -137,7 +137,7 @@ class ConsoleChat:
 
     async def deliver(self, address: str, reply: Reply) -> bool:
         """A message the bot starts: a nudge for this person, or a digest for this chat."""
-        if address not in (self.user, CONSOLE_CHAT):
+        if address not in (self.user, f"{CONSOLE_CHAT}:{self.user}"):
             return False
         self.show([reply])
         return True
