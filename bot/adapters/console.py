@@ -64,13 +64,11 @@ def to_message(
     tz: str | None,
     sent_at: dt.datetime,
     message_id: str,
-    team: str = "default",
     action: Action | None = None,
 ) -> Message:
     """Turn one console line (or a numbered choice) into a core Message."""
     return Message(
         platform="console",
-        team=team,
         user=user,
         chat=f"{CONSOLE_CHAT}:{user}",
         text=text,
