@@ -266,6 +266,8 @@ def _task(
             # Times before the plan belong to the contact ("called at 7:30 ... by lunch").
             times = [t for t in times if not s <= t.start < s + at]
             s, clause = s + at, clause[at:]
+        if signals.done(clause) and signals.wants_reminder(clause) is None:
+            continue  # "install at Acme went fine": done, nothing asked
         if (
             signals.follow_up_cue(clause)
             or signals.wants_reminder(clause) is not None

@@ -204,6 +204,14 @@ def planned_work(clause: str) -> bool:
     return bool(_WORK.search(clause))
 
 
+_DONE = re.compile(r"\b(?:had|went|was|were|did|done|finished|wrapped up|completed)\b")
+
+
+def done(clause: str) -> bool:
+    """Whether a clause reports its work or contact as over ("install went fine", "done")."""
+    return bool(_DONE.search(clause))
+
+
 def happened(clause: str) -> bool:
     """Whether a clause says its contact took place ("was great", "had", "yesterday")."""
     return bool(_HAPPENED.search(clause))
