@@ -136,9 +136,8 @@ _GREETING = re.compile(
 )
 _POSITIVE = re.compile(
     r"(?:\b(?:keen|happy|delighted|thrilled|pleased|excited|love[sd]?|glad|impressed|"
-    r"satisfied|went (?:great|well|really well|fine)|going great|"
-    + _SIGNED
-    + r"|approved|approves|"
+    r"satisfied|over the moon|stoked|chuffed|enthusiastic|loving|"
+    r"went (?:great|well|really well|fine|smoothly)|going great|" + _SIGNED + r"|approved|approves|"
     r"accepted|accepts|"
     r"is a go|renewing|renewed|won(?!'t))\b|🎉|🙌|🥳|😀|😃|😊|🤩)"
 )
@@ -146,7 +145,9 @@ _NEGATIVE = re.compile(
     r"(?:\b(?:frustrated|unhappy|angry|annoyed|upset|furious|complained|complaining|"
     r"complaint|disappointed|vexed|fuming|fed up|displeased|irate|exasperated|cross with|"
     r"not impressed|went badly|went poorly|went (?:terribly|bad)|pissed|livid|"
-    r"irritated|unimpressed|went with (?:a |another |the )?competitor|cancell?ed|churn(?:ed|ing)?)\b"
+    r"irritated|unimpressed|went with (?:a |another |the )?competitor|cancell?ed|churn(?:ed|ing)?|"
+    r"worried|concerned|dissatisfied|mad at|threatening to|escalated|escalating|"
+    r"went (?:badly|wrong|south))\b"
     r"|😞|😠|😡|☹️|🙁|😤)"
 )
 _NEGATION = re.compile(
