@@ -108,12 +108,13 @@ def proceed(ctx: Ctx, state: dict[str, Any], parsed: Parse | None = None) -> lis
             new_names.append((group[0].name.split()[0], "person", None))
         elif pick != "skip":
             keys.append(pick)
+    added: list[str] = []  # customers this message adds: undoing the log removes them
     for name, kind, company in new_names:
         decided = state["decided"].get(name)
         if decided is None:
             return [_ask_new(ctx, state, name, kind, company)]
         if decided == "add":
-            keys.extend(_add_customer(ctx, name, kind, company))
+            keys.extend(_add_customer(ctx, name, kind, company, added))
         elif decided != "skip":
             keys.append(decided)
     fixed_due = state.get("fixes", {}).get("due")
@@ -138,7 +139,7 @@ def proceed(ctx: Ctx, state: dict[str, Any], parsed: Parse | None = None) -> lis
                 tone="warning",
             )
         ]
-    written = write(ctx, parsed, state["text"], customers, sent_at, state["key"])
+    written = write(ctx, parsed, state["text"], customers, sent_at, state["key"], added)
     return [cards.logged(ctx, parsed, customers, written)]
 
 
@@ -237,7 +238,9 @@ def _ask_new(ctx: Ctx, state: dict[str, Any], name: str, kind: str, company: str
     )
 
 
-def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[str]:
+def _add_customer(
+    ctx: Ctx, name: str, kind: str, company: str | None, added: list[str]
+) -> list[str]:
     unit = ctx.unit
     if kind == "company":
         existing = unit.company_named(name)
@@ -245,6 +248,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
         if existing is None:
             unit.add(row)
             unit.flush()
+            added.append(f"company:{row.id}")
         return [f"company:{row.id}"]
     keys = []
     company_row = None
@@ -256,6 +260,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
             )
             unit.add(company_row)
             unit.flush()
+            added.append(f"company:{company_row.id}")
         keys.append(f"company:{company_row.id}")
     contact = Contact(
         team_id=unit.team_id,
@@ -267,6 +272,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
     )
     unit.add(contact)
     unit.flush()
+    added.append(f"contact:{contact.id}")
     return [f"contact:{contact.id}", *keys]
 
 

@@ -15,9 +15,14 @@ from handlers import (
     customers,
     digests,
     followup,
+    lists,
     log,
     lookup,
+    merging,
     prefs,
+    record_undo,
+    search,
+    task_text,
     tasks,
     undo,
 )
@@ -72,6 +77,8 @@ def _find(ctx: Ctx, rest: str) -> list[Reply] | None:
     if not rest.strip():
         return [Reply("Who should I look up? e.g. “find Jane”.")]
     parsed = log.customers_named(ctx, rest.strip())
+    if not parsed.customers and not parsed.ambiguous:
+        return None  # no customer by that name: "find SSO" searches the notes
     return lookup.handle_lookup(ctx, parsed)
 
 
@@ -116,6 +123,11 @@ ACTIONS: dict[str, ActionHandler] = {
     "customer.snooze": customers.snooze,
     "customer.reassign": customers.ask_owner,
     "customer.give": customers.give,
+    "record.undo": record_undo.undo_button,
+    "record.merge": merging.merge_button,
+    "list.more": lists.more,
+    "search.more": search.more,
+    "task.undo_change": task_text.undo_change,
 }
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -97,6 +98,8 @@ class Member(Base):
     workdays: Mapped[str | None] = mapped_column(String(32))  # "mon-fri", "mon,wed,fri"
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # Set by an admin ("allow Sam to log for others"): may log on a teammate's behalf.
+    may_log_for_others: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Identity(Base):
@@ -140,6 +143,7 @@ class Contact(Base):
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"), index=True)
     email: Mapped[str | None] = mapped_column(String(320))
     phone: Mapped[str | None] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(String(200))
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
@@ -272,6 +276,8 @@ class AuditEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = _team_fk()
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
+    # Set when someone logged on the member's behalf: who actually wrote it.
+    written_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     action: Mapped[str] = mapped_column(String(64))
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[int] = mapped_column(Integer)
