@@ -1,5 +1,6 @@
-"""Work done for and by teammates: "log for Ana: …", "allow Sam to log for others",
-"what did Sam do yesterday?".
+"""Work done for and by teammates.
+
+"log for Ana: …", "allow Sam to log for others", "what did Sam do yesterday?".
 """
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from handlers import audit, log, resolve
+from handlers import audit, logbook, resolve
 from handlers import formatting as fmt
 from handlers.context import Ctx
 from handlers.types import Reply
@@ -25,10 +26,10 @@ def log_for(ctx: Ctx, request: LogFor) -> list[Reply]:
                       f"Members: {resolve.member_names(ctx)}.", tone="warning")]  # fmt: skip
     as_them = replace(ctx, member=member, writer=ctx.member,
                       message=replace(ctx.message, text=request.text))  # fmt: skip
-    parsed = log.parse_for(as_them, request.text, ctx.message.sent_at)
+    parsed = logbook.parse_for(as_them, request.text, ctx.message.sent_at)
     if parsed.intent not in ("log", "task"):
         parsed = replace(parsed, intent="log", interaction=parsed.interaction or "note")
-    replies = log.handle_record(as_them, parsed)
+    replies = logbook.handle_record(as_them, parsed)
     if member.id == ctx.member.id:
         return replies
     first = replies[0]

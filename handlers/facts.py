@@ -21,7 +21,7 @@ _EXAMPLE = {"phone": "{0}'s phone is +1 415 555 0101", "email": "{0}'s email is 
 
 
 def possessive(name: str) -> str:
-    """ "Hope Ferreira's", "Brightwater Foods'"."""
+    """“Hope Ferreira's”, "Brightwater Foods'"."""
     return name + ("'" if name.endswith("s") else "'s")
 
 
@@ -38,7 +38,7 @@ def shown(row: Customer, fact: Fact) -> str | None:
 
 
 def answer(ctx: Ctx, request: FactQuestion) -> list[Reply] | None:
-    """ "Jane's phone?" -> that fact, or how to add it."""
+    """“Jane's phone?” -> that fact, or how to add it."""
     found = resolve.customer(ctx, request.who)
     if found is None:
         return None

@@ -17,7 +17,7 @@ _DETAILS = ("email", "phone", "title", "company_id", "owner_id")
 
 
 def merge(ctx: Ctx, request: Merge) -> list[Reply] | None:
-    """ "merge Sarah into Sarah Kim": everything of Sarah moves to Sarah Kim."""
+    """“merge Sarah into Sarah Kim”: everything of Sarah moves to Sarah Kim."""
     source = resolve.customer(ctx, request.source)
     target = resolve.customer(ctx, request.target)
     if source is None or target is None:
@@ -31,7 +31,7 @@ def merge(ctx: Ctx, request: Merge) -> list[Reply] | None:
 
 
 def merge_button(ctx: Ctx, value: str) -> list[Reply]:
-    """ "Merge into …" on a new contact's card: value 'source id:target id'."""
+    """“Merge into …” on a new contact's card: value 'source id:target id'."""
     raw_source, _, raw_target = value.partition(":")
     ids = as_id(raw_source), as_id(raw_target)
     rows = [ctx.unit.contact(i) if i is not None else None for i in ids]
@@ -82,7 +82,7 @@ _NOUNS = {"interaction_customers": "log entries", "tasks": "tasks", "deals": "de
 
 
 def delete(ctx: Ctx, request: Delete) -> list[Reply] | None:
-    """ "delete contact Sarah": soft; refused while the customer has open tasks."""
+    """“delete contact Sarah”: soft; refused while the customer has open tasks."""
     found = resolve.customer(ctx, request.who, request.kind)
     if found is None:
         return None
