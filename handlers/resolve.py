@@ -51,6 +51,9 @@ def customer(ctx: Ctx, typed: str, kind: str | None = None) -> Found | None:
     keys = [c.key for c in found.customers if kind is None or c.kind == kind]
     if not keys and found.ambiguous:
         options = [c for c in found.ambiguous[0] if kind is None or c.kind == kind]
+        exact = [c for c in options if fold_key(c.name) == fold_key(typed)]
+        if len(exact) == 1:  # "Sarah" beside "Sarah Kim": the one called just that
+            keys, options = [exact[0].key], []
         if options:
             names = ", ".join(c.name for c in options[:6])
             return Found(None, Reply(f"Which one? {names}. Write the full name.", tone="warning"))
