@@ -86,3 +86,10 @@ def test_the_card_shows_title_email_phone_and_owner(say: Say) -> None:
 def test_a_log_naming_a_phone_is_still_a_log(say: Say) -> None:
     (reply,) = say("called Hope's phone, she wants a quote Friday")
     assert reply.title == "Logged call with Hope Ferreira"
+
+
+def test_help_lists_the_record_requests(say: Say) -> None:
+    (reply,) = say("help")
+    for example in ("Jane's phone?", "Jane moved to Globex", "merge Sarah into Sarah Kim",
+                    "list customers", "search pallets", "move 3 to the 18th", "log for Ana"):  # fmt: skip
+        assert example in reply.text
