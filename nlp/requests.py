@@ -311,7 +311,7 @@ _READERS: tuple[Callable[[str], Request | None], ...] = (
 
 def read_request(text: str) -> Request | None:
     """The records request a whole line makes, or None (then it is free text)."""
-    line = text.replace("’", "'").replace("‘", "'").strip()
+    line = text.replace("’", "'").replace("‘", "'").strip().lstrip("/")
     if not line or len(line) > 500 or "\n" in line:
         return None
     for reader in _READERS:
