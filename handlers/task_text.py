@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import audit, nudges, tasks
+from handlers import audit, notices, nudges, tasks
 from handlers import formatting as fmt
 from handlers.context import Ctx
 from handlers.types import Button, Reply
@@ -37,6 +37,7 @@ def _snapshot(task: Task) -> dict[str, object]:
 def _said(ctx: Ctx, task: Task, action: str, before: dict[str, object], text: str) -> list[Reply]:
     nudges.plan(task, task.owner, ctx.settings)
     audit.record(ctx, action, "task", task.id, before, _snapshot(task))
+    notices.tell(ctx, task.owner_id, text)  # a teammate's task: its owner hears of it
     undo = Button("Undo", "task.undo_change", str(task.number), "danger")
     return [Reply(text, tone="success", buttons=(undo,))]
 

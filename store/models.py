@@ -345,3 +345,22 @@ class AllowedChat(Base):
     chat: Mapped[str] = mapped_column(String(128))
     allowed_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Notice(Base):
+    """A direct message to a member about a change a teammate made to their work.
+
+    Sent by the same claimed, leased path as nudges: pending until `sent_at` is set.
+    """
+
+    __tablename__ = "notices"
+    __table_args__ = (Index("ix_notices_team_sent", "team_id", "sent_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    lease_owner: Mapped[str | None] = mapped_column(String(40))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    member: Mapped[Member] = relationship()

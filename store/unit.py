@@ -22,6 +22,7 @@ from store.listings import Listings
 from store.members import Members
 from store.merges import Merges
 from store.models import Company, Contact
+from store.notices import Notices
 from store.questions import Questions
 from store.search import NoteSearch
 from store.tasks import Tasks
@@ -42,6 +43,7 @@ class Unit(
     Listings,
     Merges,
     NoteSearch,
+    Notices,
 ):
     """Repository methods over one session; every query is filtered by `team_id`."""
 
