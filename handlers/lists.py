@@ -19,6 +19,9 @@ _TITLES = {"all": "Customers", "mine": "Your customers", "recent": "Recently tou
 
 def show_list(ctx: Ctx, request: ListCustomers) -> list[Reply] | None:
     """The first page of a list."""
+    if request.scope == "owner":
+        member = resolve.member(ctx, request.owner or "")
+        return [page(ctx, f"owner.{member.id}", 0)] if member is not None else None
     if request.scope != "company":
         return [page(ctx, request.scope, 0)]
     found = resolve.customer(ctx, request.company or "", "company")
@@ -39,12 +42,18 @@ def more(ctx: Ctx, value: str) -> list[Reply]:
 
 
 def page(ctx: Ctx, scope: str, offset: int) -> Reply:
-    """One page of a list; `scope` is all, mine, recent, cold or company.ID."""
+    """One page of a list; `scope` is all, mine, recent, cold, owner.ID or company.ID."""
     kind, _, raw_id = scope.partition(".")
     title = _TITLES.get(kind, "Customers")
     query: dict[str, object] = {}
     if kind == "mine":
         query["owner_id"] = ctx.member.id
+    elif kind == "owner":
+        owner = ctx.unit.member(as_id(raw_id) or 0)
+        if owner is None:
+            return Reply("That member is no longer on the team.", tone="warning")
+        query["owner_id"] = owner.id
+        title = f"{owner.name}'s customers"
     elif kind == "recent":
         query["order"] = "recent"
     elif kind == "cold":

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Fact = Literal["phone", "email", "owner", "title", "company"]
-Scope = Literal["all", "mine", "company", "recent", "cold"]
+Scope = Literal["all", "mine", "owner", "company", "recent", "cold"]
 TaskOp = Literal["move", "rename", "cancel", "reopen"]
 
 
@@ -67,6 +67,7 @@ class ListCustomers:
 
     scope: Scope
     company: str | None = None
+    owner: str | None = None  # a teammate's name, for "Ana's customers"
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ _LISTS: tuple[tuple[re.Pattern[str], Scope], ...] = (
     ),
     (_rx(r"(?:list |show )?(?:recent|recently touched)(?: customers| contacts)?"), "recent"),
 )
+_OWNER_LIST = _rx(rf"(?:list |show )?{_WHO}{_POSS} (?:customers|clients|accounts)")
 _COMPANY_LIST = _rx(r"(?:list |show )?(?:people at |contacts at )(?P<company>[^,]+?)")
 _COMPANY_CONTACTS = _rx(rf"(?:list |show )?(?P<company>[^,]+?){_POSS}? (?:contacts|people)")
 _SEARCH = _rx(r"(?:search(?: for| notes for)?|find|look for) (?P<q>.+?)")
@@ -261,6 +263,9 @@ def _list(text: str) -> Request | None:
     for rx, scope in _LISTS:
         if rx.match(text):
             return ListCustomers(scope)
+    m = _OWNER_LIST.match(text)
+    if m:
+        return ListCustomers("owner", owner=_clean(m.group("who")))
     for rx in (_COMPANY_LIST, _COMPANY_CONTACTS):
         m = rx.match(text)
         if m and _clean(m.group("company")).lower() not in _LISTS_WORDS:

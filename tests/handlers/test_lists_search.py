@@ -28,6 +28,11 @@ def test_my_customers_and_a_company_s_contacts(say: Say) -> None:
     assert [s.split(" — ")[0] for s in mine.sections] == [
         "• Hope Ferreira (Brightwater Foods) · sam"
     ]
+    say("hello", user="ana", platform="slack", name="Ana Ruiz")
+    say("give Olu to Ana")
+    (hers,) = say("Ana's customers")
+    assert hers.title == "Ana Ruiz's customers (1–1)"
+    assert hers.sections[0].startswith("• Olu Bakare (Brightwater Foods) · Ana Ruiz")
     (company,) = say("Brightwater contacts")
     assert company.title == "Brightwater Foods contacts (1–2)"
     assert [s.split(" (")[0] for s in company.sections] == ["• Hope Ferreira", "• Olu Bakare"]

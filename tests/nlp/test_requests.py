@@ -42,6 +42,7 @@ CASES: list[tuple[str, Request]] = [
     ("delete contact Sarah", Delete("Sarah", "person")),
     ("list customers", ListCustomers("all")),
     ("my customers", ListCustomers("mine")),
+    ("Ana's customers", ListCustomers("owner", owner="Ana")),
     ("Acme contacts", ListCustomers("company", "Acme")),
     ("gone cold", ListCustomers("cold")),
     ("search pallets", Search("pallets")),
