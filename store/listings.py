@@ -34,16 +34,8 @@ class Listings(Scoped):
         `quiet_since` keeps those not touched since then (or never, if added before),
         leaving out any snoozed past `today`.
         """
-        last = (
-            select(func.max(Interaction.occurred_at))
-            .join(InteractionCustomer, InteractionCustomer.interaction_id == Interaction.id)
-            .where(InteractionCustomer.contact_id == Contact.id, Interaction.deleted_at.is_(None))
-            .correlate(Contact)
-            .scalar_subquery()
-        )
-        q = select(Contact, last.label("last")).where(
-            Contact.team_id == self.team_id, Contact.deleted_at.is_(None)
-        )
+        last = Contact.last_touch_at  # kept by store/touches.py
+        q = select(Contact).where(Contact.team_id == self.team_id, Contact.deleted_at.is_(None))
         if owner_id is not None:
             q = q.where(Contact.owner_id == owner_id)
         if company_id is not None:
@@ -59,8 +51,8 @@ class Listings(Scoped):
         else:
             q = q.order_by(Contact.name, Contact.id)
         q = q.options(joinedload(Contact.company), joinedload(Contact.owner))
-        rows = self.session.execute(q.offset(offset).limit(limit)).all()
-        return [(row[0], _aware(row[1])) for row in rows]
+        rows = self.session.scalars(q.offset(offset).limit(limit)).all()
+        return [(row, row.last_touch_at) for row in rows]
 
     def authored_between(
         self, member_id: int, start: dt.datetime, end: dt.datetime, limit: int = 50
@@ -82,13 +74,3 @@ class Listings(Scoped):
                 selectinload(Interaction.links).selectinload(InteractionCustomer.company),
             )
         ).all()
-
-
-def _aware(value: object) -> dt.datetime | None:
-    # A scalar subquery's value comes back without the column type's conversion.
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    assert isinstance(value, dt.datetime)
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)

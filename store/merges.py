@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select
 
 from store.models import Contact, Deal, InteractionCustomer, Task
 from store.scoped import Scoped
@@ -81,9 +81,8 @@ class Merges(Scoped):
         ).all()
 
     def _point(self, model: Any, column: str, ids: list[int], to_id: int) -> None:
-        self.session.execute(
-            update(model)
-            .where(model.id.in_(ids))
-            .values({column: to_id})
-            .execution_options(synchronize_session="fetch")
-        )
+        # Row by row through the ORM, not one UPDATE: moved history changes both customers'
+        # last touch, which the session hook in store/touches.py keeps.
+        for row in self.session.scalars(select(model).where(model.id.in_(ids))):
+            setattr(row, column, to_id)
+        self.session.flush()

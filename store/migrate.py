@@ -24,7 +24,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
-#: Search objects the models do not describe (migration 0007): SQLite's FTS5 table with
+#: Search objects the models do not describe (migration 0009): SQLite's FTS5 table with
 #: its shadow tables and triggers, PostgreSQL's generated tsvector column and its index.
 SEARCH_OBJECTS = ("interactions_fts", "search_vector", "ix_interactions_search")
 

@@ -2,7 +2,7 @@
 
 SQLite: the FTS5 table `interactions_fts` (porter stemming), kept current by triggers.
 PostgreSQL: the generated `interactions.search_vector` column (English stemming) and its
-GIN index. Both are made by migration 0007; undone notes are left out by `deleted_at`.
+GIN index. Both are made by migration 0009; undone notes are left out by `deleted_at`.
 """
 
 from __future__ import annotations

@@ -53,10 +53,14 @@ def test_merge_moves_history_tasks_and_deals_and_undo_moves_them_back(core: Core
     assert "#1" in fields["Open tasks"]
     assert fields["Last contact"].startswith("call on Wed 18 Nov")
     assert audits(core, "customer.merge")[-1].after["source"] == sarah
+    (recent,) = say("recently touched")  # the moved call is now Sarah Kim's last touch
+    assert [line.split(" (")[0] for line in recent.sections] == ["• Sarah Kim"]
     say("undo")
     assert not contact(core, "Sarah")["deleted"]
     assert {t["contact"] for t in rows(core, "tasks")} == {"Sarah"}
     assert contact(core, "Sarah Kim")["aliases"] == []
+    (back,) = say("recently touched")
+    assert [line.split(" (")[0] for line in back.sections] == ["• Sarah"]
 
 
 def test_delete_is_refused_while_tasks_are_open(core: Core, say: Say) -> None:

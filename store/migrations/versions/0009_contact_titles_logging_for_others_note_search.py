@@ -5,8 +5,8 @@ teammate's behalf, and audit rows name who wrote such a log. Interaction notes b
 on SQLite an FTS5 table over `interactions.summary` (external content, kept current by
 triggers); on PostgreSQL a generated `tsvector` column with a GIN index.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-03 08:00:00
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """notices: direct messages to a member about a teammate's change to their tasks
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-03 08:10:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from store.models import UTCDateTime
 
-revision = "0008"
-down_revision = "0007"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
