@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     quiet_hours: str = Field("20:00-08:00", alias="RAPPORT_QUIET_HOURS")
     workdays: str = Field("mon-fri", alias="RAPPORT_WORKDAYS")
     cold_days: int = Field(30, alias="RAPPORT_COLD_DAYS", ge=1, le=3650)
+    default_currency: str = Field("USD", alias="DEFAULT_CURRENCY", pattern=r"^[A-Za-z]{3}$")
+    deal_idle_days: int = Field(14, alias="RAPPORT_DEAL_IDLE_DAYS", ge=1, le=3650)
     log_level: str = Field("INFO", alias="LOG_LEVEL")
 
     slack_bot_token: SecretStr | None = Field(None, alias="SLACK_BOT_TOKEN")
@@ -52,6 +54,11 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r} (use an IANA name)") from exc
         return value
+
+    @field_validator("default_currency")
+    @classmethod
+    def _upper_code(cls, value: str) -> str:
+        return value.upper()
 
     @field_validator("quiet_hours")
     @classmethod

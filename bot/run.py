@@ -31,12 +31,14 @@ def core_settings(settings: Settings) -> CoreSettings:
         quiet_hours=settings.quiet_hours,
         workdays=settings.workdays,
         cold_days=settings.cold_days,
+        default_currency=settings.default_currency,
+        deal_idle_days=settings.deal_idle_days,
     )
 
 
 def build_core(settings: Settings) -> Core:
     """Open the store (upgrading its schema) and build the core on it."""
-    store = Store(settings.database_url)
+    store = Store(settings.database_url, default_currency=settings.default_currency)
     return Core(store, core_settings(settings))
 
 

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Literal
 
-from handlers import access, agenda, digests, log, lookup, nudges, tasks
+from handlers import access, agenda, digests, log, lookup, nudges, pipeline, tasks
 from handlers.context import Ctx
 from handlers.directory import DirectoryCache
 from handlers.exporter import export_all
@@ -155,6 +155,9 @@ class Core:
             answered = self._typed_answer(ctx, pending, text)
             if answered is not None:
                 return answered
+        asked = pipeline.answer(ctx, text) if not message.log_as_is else None
+        if asked is not None:
+            return asked
         parsed = log.parse_for(ctx, text, message.sent_at)
         if message.log_as_is:
             return log.handle_shortcut(ctx, parsed)

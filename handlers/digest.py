@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from handlers import digest_deals, schedule
 from handlers import formatting as fmt
-from handlers import schedule
 from handlers.settings import CoreSettings
 from handlers.types import Button, Reply
 from store import Unit, reports
@@ -108,7 +108,7 @@ def build(unit: Unit, settings: CoreSettings, now: dt.datetime, zone: ZoneInfo) 
         marked = reports.notable(unit, start, end)
         for i in marked[:LIST_SHOWN]:
             extra = " · ".join(
-                x for x in (fmt.money(i.amount) if i.amount else "", i.sentiment or "") if x
+                x for x in (digest_deals.interaction_amount(i), i.sentiment or "") if x
             )
             sections.append(f"• {_names(i)}: {i.kind} by {i.author.name} ({extra})")
         if len(marked) > LIST_SHOWN:
@@ -152,19 +152,7 @@ def build(unit: Unit, settings: CoreSettings, now: dt.datetime, zone: ZoneInfo) 
         more = f" (+{new_total - len(newest):,} more)" if new_total > len(newest) else ""
         sections.append(f"New customers ({new_total:,}): {', '.join(newest)}{more}")
 
-    for stage in ("won", "lost"):
-        deals = [d for d in unit.deals_closed_between(start, end) if d.stage == stage]
-        if deals:
-            names = []
-            for d in deals:
-                row = (unit.company(d.company_id) if d.company_id else None) or (
-                    unit.contact(d.contact_id) if d.contact_id else None
-                )
-                names.append(
-                    f"{row.name if row else '?'}" + (f" {fmt.money(d.amount)}" if d.amount else "")
-                )
-            total = sum(d.amount or 0 for d in deals)
-            sections.append(f"Deals {stage} ({fmt.money(total)}): " + ", ".join(names))
+    sections += digest_deals.closed(unit, start, end)
 
     title = f"{settings.team_name} digest — {fmt.day(today)}"
     if not sections:

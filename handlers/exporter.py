@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+from handlers.money import exponent
 from store import Unit, exports
 
 Rows = Iterator[dict[str, Any]]
@@ -19,6 +20,18 @@ Rows = Iterator[dict[str, Any]]
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _major(minor: int | None, currency: str | None) -> int | float | None:
+    """An amount in major units for the file: whole numbers stay integers.
+
+    The exact value is `amount_minor` (deals) or this with at most three decimals.
+    """
+    if minor is None:
+        return None
+    scale: int = 10 ** exponent(currency or "")
+    whole, part = divmod(int(minor), scale)
+    return whole if part == 0 else int(minor) / scale
 
 
 def _companies(unit: Unit) -> Rows:
@@ -38,7 +51,8 @@ def _interactions(unit: Unit) -> Rows:
     for i, customers in exports.interactions(unit):
         yield {"id": i.id, "type": i.kind, "occurred_at": _iso(i.occurred_at),
                "customers": "; ".join(customers), "summary": i.summary,
-               "sentiment": i.sentiment, "amount": i.amount, "author": i.author,
+               "sentiment": i.sentiment, "amount": _major(i.amount_minor, i.currency),
+               "currency": i.currency, "amount_period": i.amount_period, "author": i.author,
                "source": i.source_platform, "deleted_at": _iso(i.deleted_at)}  # fmt: skip
 
 
@@ -53,8 +67,12 @@ def _tasks(unit: Unit) -> Rows:
 def _deals(unit: Unit) -> Rows:
     for d in exports.deals(unit):
         yield {"id": d.id, "contact_id": d.contact_id, "company": d.company,
-               "amount": d.amount, "stage": d.stage, "created_at": _iso(d.created_at),
-               "closed_at": _iso(d.closed_at)}  # fmt: skip
+               "amount": _major(d.amount_minor, d.currency), "stage": d.stage,
+               "created_at": _iso(d.created_at), "closed_at": _iso(d.closed_at),
+               "name": d.name, "owner": d.owner, "currency": d.currency, "period": d.period,
+               "amount_minor": d.amount_minor, "expected_close": _iso(d.expected_close),
+               "stage_changed_at": _iso(d.stage_changed_at),
+               "lost_reason": d.lost_reason}  # fmt: skip
 
 
 #: Each table and its columns (a header even when the table is empty).
@@ -63,11 +81,13 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
     "contacts": (_contacts, ["id", "name", "company", "email", "phone", "aliases", "owner",
                              "created_at"]),
     "interactions": (_interactions, ["id", "type", "occurred_at", "customers", "summary",
-                                     "sentiment", "amount", "author", "source", "deleted_at"]),
+                                     "sentiment", "amount", "currency", "amount_period",
+                                     "author", "source", "deleted_at"]),
     "tasks": (_tasks, ["number", "title", "due_date", "due_time", "status", "owner", "contact",
                        "company", "interaction_id", "created_at"]),
     "deals": (_deals, ["id", "contact_id", "company", "amount", "stage", "created_at",
-                       "closed_at"]),
+                       "closed_at", "name", "owner", "currency", "period", "amount_minor",
+                       "expected_close", "stage_changed_at", "lost_reason"]),
 }  # fmt: skip
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from handlers import audit, nudges
+from handlers import audit, deals, nudges
 from handlers.context import Ctx
 from handlers.directory import Customers
 from nlp import Parse
@@ -34,6 +34,7 @@ def write(
     unit = ctx.unit
     interaction = None
     if parsed.intent == "log":
+        money = deals.money_of(ctx, parsed, text)
         local_sent = sent_at.astimezone(ctx.tz)
         occurred_day = parsed.occurred or local_sent.date()
         occurred_at = (
@@ -47,7 +48,9 @@ def write(
             summary=text,
             occurred_at=occurred_at,
             sentiment=parsed.sentiment,
-            amount=parsed.amount,
+            amount_minor=money.minor if money else None,
+            currency=money.currency if money else None,
+            amount_period=money.period if money else None,
             author_id=ctx.member.id,
             source_platform=ctx.message.platform,
             message_key=key,
@@ -59,7 +62,9 @@ def write(
         unit.add(interaction)
         unit.flush()
     task, defaulted = _task(ctx, parsed, customers, interaction, key)
-    deal, deal_before = _deal(ctx, parsed, customers) if parsed.intent == "log" else (None, None)
+    deal, deal_before = (
+        deals.apply(ctx, parsed, text, customers) if parsed.intent == "log" else (None, None)
+    )
     after: dict[str, Any] = {
         "interaction": interaction.id if interaction else None,
         "task": task.number if task else None,
@@ -105,38 +110,3 @@ def _task(
     ctx.unit.add(task)
     ctx.unit.flush()
     return task, defaulted
-
-
-def _deal(
-    ctx: Ctx, parsed: Parse, customers: Customers
-) -> tuple[Deal | None, dict[str, Any] | None]:
-    if parsed.deal is None and parsed.amount is None:
-        return None, None
-    company = customers.companies[0] if customers.companies else None
-    contact = customers.contacts[0] if customers.contacts and company is None else None
-    if company is None and contact is None:
-        return None, None
-    if company is None and contact is not None and contact.company is not None:
-        company, contact = contact.company, None
-    deals = ctx.unit.deals_for([contact.id] if contact else [], [company.id] if company else [])
-    deal = next((d for d in reversed(deals) if d.stage == "open"), None)
-    before = {"stage": deal.stage, "amount": deal.amount} if deal else None
-    if deal is None:
-        if parsed.deal is None and parsed.amount is None:
-            return None, None
-        deal = Deal(
-            team_id=ctx.unit.team_id,
-            contact_id=contact.id if contact else None,
-            company_id=company.id if company else None,
-            amount=None,
-            stage="open",
-            created_at=ctx.now,
-        )
-        ctx.unit.add(deal)
-    if parsed.amount is not None:
-        deal.amount = parsed.amount
-    if parsed.deal is not None:
-        deal.stage = parsed.deal
-        deal.closed_at = ctx.now
-    ctx.unit.flush()
-    return deal, before

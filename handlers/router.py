@@ -18,6 +18,7 @@ from handlers import (
     log,
     lookup,
     prefs,
+    stages,
     tasks,
     undo,
 )
@@ -100,6 +101,7 @@ COMMANDS: dict[str, Command] = {
     "workday": prefs.workday,
     "quiet": prefs.quiet,
     "workdays": prefs.workdays,
+    "stages": stages.command,
 }
 
 ACTIONS: dict[str, ActionHandler] = {

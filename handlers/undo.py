@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handlers import audit, nudges
+from handlers import audit, deals, nudges
 from handlers.context import Ctx
 from handlers.ids import as_id
 from handlers.types import Reply
@@ -73,9 +73,7 @@ def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
         if after.get("deal") and after.get("deal_before") is not None:
             deal = unit.deal(int(after["deal"]))
             if deal is not None:
-                deal.stage = after["deal_before"]["stage"]
-                deal.amount = after["deal_before"]["amount"]
-                deal.closed_at = None
+                deals.restore(deal, after["deal_before"])
         text = "Undone: removed " + " and ".join(said) + "." if said else "Already undone."
     else:
         task = unit.task_by_id(event.entity_id)

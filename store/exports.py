@@ -85,7 +85,9 @@ def interactions(unit: Unit) -> Iterator[tuple[Row[Any], list[str]]]:
                 Interaction.occurred_at,
                 Interaction.summary,
                 Interaction.sentiment,
-                Interaction.amount,
+                Interaction.amount_minor,
+                Interaction.currency,
+                Interaction.amount_period,
                 Member.name.label("author"),
                 Interaction.source_platform,
                 Interaction.deleted_at,
@@ -155,7 +157,9 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
 def deals(unit: Unit) -> Iterator[Row[Any]]:
     """Every deal by id.
 
-    Columns: id, contact_id, company (name, if live), amount, stage, created_at, closed_at.
+    Columns: id, contact_id, company (name, if live), name, owner (name), amount_minor,
+    currency, period, stage, expected_close, stage_changed_at, lost_reason, created_at,
+    closed_at.
     """
     return _stream(
         unit,
@@ -163,12 +167,20 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
             Deal.id,
             Deal.contact_id,
             Company.name.label("company"),
-            Deal.amount,
+            Deal.name,
+            Member.name.label("owner"),
+            Deal.amount_minor,
+            Deal.currency,
+            Deal.period,
             Deal.stage,
+            Deal.expected_close,
+            Deal.stage_changed_at,
+            Deal.lost_reason,
             Deal.created_at,
             Deal.closed_at,
         )
         .outerjoin(Company, (Company.id == Deal.company_id) & Company.deleted_at.is_(None))
+        .outerjoin(Member, Member.id == Deal.owner_id)
         .where(Deal.team_id == unit.team_id)
         .order_by(Deal.id),
     )

@@ -16,6 +16,7 @@ from store.customers import Customers
 from store.deals import Deals
 from store.digests import Digests
 from store.directory import Directory, DirectoryStamp
+from store.feedback import FeedbackQueries
 from store.inbound import Inbound
 from store.interactions import Interactions
 from store.members import Members
@@ -32,6 +33,7 @@ class Unit(
     Customers,
     Interactions,
     Deals,
+    FeedbackQueries,
     Tasks,
     Digests,
     Questions,
