@@ -12,7 +12,7 @@ from collections import defaultdict
 from handlers import formatting as fmt
 from handlers.context import Ctx
 from handlers.deals import deal_money
-from handlers.log import customers_named
+from handlers.logbook import customers_named
 from handlers.money import Money, show, show_totals
 from handlers.stages import CLOSED, stage_list
 from handlers.types import Reply
