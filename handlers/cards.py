@@ -13,7 +13,7 @@ from handlers.money import Money, show
 from handlers.record import Written
 from handlers.types import Button, Field, Reply
 from nlp import Parse
-from store.models import Deal, Task
+from store.models import Deal, Feedback, Task
 
 
 def task_line(task: Task, today: dt.date | None = None) -> str:
@@ -85,6 +85,8 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
         fields.append(
             Field("Amount", show(Money(i.amount_minor or 0, i.currency or "", i.amount_period)))
         )
+    if written.feedback:
+        fields.append(Field("Feedback", " · ".join(_said(f) for f in written.feedback)))
     if parsed.sentiment and written.interaction is not None:
         fields.append(Field("Mood", parsed.sentiment))
     if parsed.inbound and written.interaction is not None and task is None:
@@ -99,6 +101,14 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
         context=f"Dates in {ctx.tz.key}",
         tone="success",
     )
+
+
+def _said(row: Feedback) -> str:
+    if row.kind == "csat":
+        return f"rated {row.score}/5"
+    if row.kind == "nps":
+        return f"NPS {row.score}"
+    return f"{row.kind}: {row.text}" if row.text else row.kind
 
 
 def _closing(deal: Deal, today: dt.date) -> str | None:

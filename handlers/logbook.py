@@ -12,6 +12,7 @@ from handlers.questions import Choice, Draft, NameWanted
 from handlers.record import write
 from handlers.types import Reply
 from nlp import Parse, find_customers, parse
+from nlp.feedback import slashes_are_ratings
 from store.models import Company, Contact, PendingAction
 
 #: A new customer: (name, "person" or "company", the person's company if given).
@@ -140,6 +141,8 @@ def _due(ctx: Ctx, draft: Draft, parsed: Parse) -> tuple[Parse, Reply | None]:
     """The task's date as the author chose it, or the question about an unclear one."""
     task = parsed.task
     if task is None or task.due is not None or "date" not in parsed.unsure:
+        return parsed, None
+    if slashes_are_ratings(draft.text):  # "rated us 4/5" is a score, not a date to ask about
         return parsed, None
     fixed = draft.fixes.get("due")
     if fixed is None:

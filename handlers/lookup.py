@@ -8,6 +8,7 @@ from handlers.choices import choose
 from handlers.context import Ctx
 from handlers.deal_card import deal_fields
 from handlers.directory import rows_for
+from handlers.feedback_card import feedback_fields
 from handlers.types import Button, Field, Reply
 from nlp import Parse
 from store.models import Company, Contact, Interaction
@@ -74,6 +75,7 @@ def contact_card(ctx: Ctx, contact: Contact) -> Reply:
         )
     )
     fields += deal_fields(ctx, [contact.id], company_ids)
+    fields += feedback_fields(ctx, [contact.id], [])
     return Reply(
         text=_summary(title, fields),
         title=title,
@@ -102,6 +104,7 @@ def company_card(ctx: Ctx, company: Company) -> Reply:
         )
     )
     fields += deal_fields(ctx, person_ids, [company.id])
+    fields += feedback_fields(ctx, person_ids, [company.id])
     return Reply(
         text=_summary(company.name, fields),
         title=company.name,

@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from handlers import audit, deals, nudges
+from handlers import audit, deals, nudges, voice
 from handlers.context import Ctx
 from handlers.directory import Customers
 from nlp import Parse
-from store.models import Deal, Interaction, InteractionCustomer, Task
+from store.models import Deal, Feedback, Interaction, InteractionCustomer, Task
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Written:
     task: Task | None
     deal: Deal | None
     defaulted_due: bool
+    feedback: tuple[Feedback, ...] = ()
 
 
 def _local_to_utc(ctx: Ctx, day: dt.date, at: dt.time) -> dt.datetime:
@@ -65,17 +66,20 @@ def write(
     deal, deal_before = (
         deals.apply(ctx, parsed, text, customers) if parsed.intent == "log" else (None, None)
     )
+    feedback, alert = voice.record(ctx, text, customers, interaction) if interaction else ([], None)
     after: dict[str, Any] = {
         "interaction": interaction.id if interaction else None,
         "task": task.number if task else None,
         "deal": deal.id if deal else None,
         "deal_before": deal_before,
+        "feedback": [f.id for f in feedback],
+        "alert": alert.number if alert else None,
     }
     if interaction is not None:
         audit.record(ctx, "log", "interaction", interaction.id, None, after)
     elif task is not None:
         audit.record(ctx, "task.create", "task", task.id, None, after)
-    return Written(interaction, task, deal, defaulted)
+    return Written(interaction, task, deal, defaulted, tuple(feedback))
 
 
 def _task(

@@ -24,6 +24,7 @@ from handlers import (
     prefs,
     questions,
     stages,
+    survey,
     tasks,
     undo,
 )
@@ -205,6 +206,7 @@ COMMANDS: dict[str, Command] = {
     "quiet": prefs.quiet,
     "workdays": prefs.workdays,
     "stages": stages.command,
+    "survey": survey.command,
 }
 
 ACTIONS: dict[str, ActionHandler] = {
@@ -214,6 +216,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "task.change_date": tasks.ask_new_date,
     "task.reassign": tasks.ask_owner,
     "task.give": tasks.give_button,
+    "task.take": tasks.take,
     "task.undo": undo.undo_task,
     "log.undo": undo.undo_log,
     "customer.show": lookup.show,

@@ -193,3 +193,13 @@ def give_button(ctx: Ctx, value: str) -> list[Reply]:
     if member is None or not member.active:
         return _warn("That member is no longer on the team.")
     return give(ctx, task, member, replace=True)
+
+
+def take(ctx: Ctx, value: str) -> list[Reply]:
+    """ "Assign to me": the member who pressed takes the task over."""
+    task, problem = find_task(ctx, value)
+    if task is None:
+        return problem
+    if task.owner_id == ctx.member.id:
+        return [Reply(f"#{task.number} is yours: you are handling it.", tone="success")]
+    return give(ctx, task, ctx.member, replace=True)

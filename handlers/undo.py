@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handlers import audit, deals, nudges
+from handlers import audit, deals, nudges, voice
 from handlers.context import Ctx
 from handlers.ids import as_id
 from handlers.types import Reply
@@ -70,6 +70,7 @@ def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
             deal = unit.deal(int(after["deal"]))
             if deal is not None:
                 deals.restore(deal, after["deal_before"])
+        voice.undo(ctx, after)
         text = "Undone: removed " + " and ".join(said) + "." if said else "Already undone."
     else:
         task = unit.task_by_id(event.entity_id)

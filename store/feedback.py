@@ -46,3 +46,11 @@ class FeedbackQueries(Scoped):
             )
             .order_by(Feedback.at, Feedback.id)
         ).all()
+
+    def feedback_by_ids(self, ids: Sequence[int]) -> Sequence[Feedback]:
+        """This team's feedback rows with these ids."""
+        if not ids:
+            return []
+        return self.session.scalars(
+            select(Feedback).where(Feedback.team_id == self.team_id, Feedback.id.in_(list(ids)))
+        ).all()
