@@ -196,7 +196,7 @@ def give_button(ctx: Ctx, value: str) -> list[Reply]:
 
 
 def take(ctx: Ctx, value: str) -> list[Reply]:
-    """ "Assign to me": the member who pressed takes the task over."""
+    """Assign to me: the member who pressed takes the task over."""
     task, problem = find_task(ctx, value)
     if task is None:
         return problem

@@ -234,3 +234,16 @@ async def test_a_429_is_waited_out_and_the_reply_still_arrives(slack: SlackHarne
     (post,) = await slack.fake.wait_for("chat.postMessage", timeout=15)
     assert "Hope Ferreira" in post["text"]
     assert [c.method for c in slack.fake.calls].count("chat.postMessage:429") == 1
+
+
+async def test_a_deal_in_euros_and_the_pipeline_over_slack(slack: SlackHarness, core: Core) -> None:
+    await slack.event(mention("called Greg at Harbor, he wants the 3,500 EUR imaging package"))
+    (card,) = await slack.fake.wait_for("chat.postMessage")
+    assert "€3,500" in blocks_text(card)
+    await slack.event(mention("Greg complained about invoice errors", ts="1763474400.000200"))
+    await slack.fake.wait_for("chat.postMessage", 2)
+    await slack.event(mention("pipeline", ts="1763474400.000300"))
+    posts = await slack.fake.wait_for("chat.postMessage", 3)
+    assert "Lead — 1 deal: €3,500" in posts[-1]["text"]
+    (deal,) = rows(core, "deals")
+    assert (deal["amount_minor"], deal["currency"]) == (350000, "EUR")
