@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from nlp import Directory, Matcher, Parse, compile, parse
 from nlp.feedback import read_feedback
-from nlp.money import currency_of
 
 
 def load_directory(path: Path) -> Directory:
@@ -51,7 +50,7 @@ def with_money_and_voice(out: dict[str, Any], parsed: Parse, text: str) -> dict[
     for key, value in out.items():
         result[key] = value
         if key == "amount" and value is not None and "currency" not in out:
-            result["currency"] = getattr(parsed, "currency", None) or currency_of(text)
+            result["currency"] = parsed.currency
     if result.get("currency") is None:
         result.pop("currency", None)
     feedback = read_feedback(text) if parsed.intent == "log" else ()

@@ -10,19 +10,16 @@ from handlers.directory import Customers
 from handlers.money import Money
 from handlers.stages import CLOSED, is_open, stage_list
 from nlp import Parse
-from nlp.money import currency_of, period_of
 from nlp.pipeline import StageMove, deal_name, delivery_signature, expected_close, stage_move
 from store.models import Company, Contact, Deal
 
 
-def money_of(ctx: Ctx, parsed: Parse, text: str) -> Money | None:
+def money_of(ctx: Ctx, parsed: Parse) -> Money | None:
     """The message's amount, exactly, in the currency it names (else the team's)."""
     if parsed.amount is None:
         return None
-    # The parser's own currency and period when it reads them; else read them here.
-    currency = getattr(parsed, "currency", None) or currency_of(text)
-    period = getattr(parsed, "amount_period", None) or period_of(text)
-    return Money.of(parsed.amount, currency or ctx.settings.default_currency, period)
+    currency = parsed.currency or ctx.settings.default_currency
+    return Money.of(parsed.amount, currency, parsed.amount_period)
 
 
 def deal_money(deal: Deal) -> Money | None:
@@ -93,7 +90,7 @@ def apply(
     low = text.lower()
     stages = stage_list(ctx.unit)
     move = _move(ctx, parsed, low, stages)
-    money = money_of(ctx, parsed, text)
+    money = money_of(ctx, parsed)
     if move is None and money is None:
         return None, None
     contact, company = _customer(customers)

@@ -35,7 +35,7 @@ def write(
     unit = ctx.unit
     interaction = None
     if parsed.intent == "log":
-        money = deals.money_of(ctx, parsed, text)
+        money = deals.money_of(ctx, parsed)
         local_sent = sent_at.astimezone(ctx.tz)
         occurred_day = parsed.occurred or local_sent.date()
         occurred_at = (

@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 
 from handlers.money import Money, show, show_totals
-from nlp.money import currency_of, period_of
 
 
 @pytest.mark.parametrize(
@@ -35,24 +34,3 @@ def test_amounts_are_rounded_to_the_minor_unit_without_floats() -> None:
 def test_totals_never_add_currencies_and_count_a_year_of_recurring() -> None:
     amounts = [Money(100, "USD"), Money(200, "EUR", "month"), Money(300, "USD")]
     assert show_totals(amounts) == "€24 + $4"
-
-
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        ("3,500 EUR", "EUR"),
-        ("₹3,85,000", "INR"),
-        ("R$ 45k", "BRL"),
-        ("$12k", "USD"),
-        ("12k", None),
-        ("called the EUR desk", None),
-    ],
-)
-def test_currency_of(text: str, code: str | None) -> None:
-    assert currency_of(text) == code
-
-
-def test_period_of() -> None:
-    assert period_of("£900/mo") == "month"
-    assert period_of("12k per year") == "year"
-    assert period_of("12k once") is None

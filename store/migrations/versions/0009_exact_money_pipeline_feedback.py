@@ -7,8 +7,8 @@ the team's list (an "open" deal becomes a "lead"), an expected close date, when 
 entered their stage and why they were lost. Feedback is a table of its own; a task may
 say what it is for (a survey).
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-03 07:50:00
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import context, op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
@@ -34,10 +34,10 @@ def _default_currency() -> str:
 def upgrade() -> None:
     currency = _default_currency()
     scale = 10 ** _EXPONENT.get(currency, 2)
-    with op.batch_alter_table("interactions") as batch:
-        batch.add_column(sa.Column("amount_minor", sa.BigInteger(), nullable=True))
-        batch.add_column(sa.Column("currency", sa.String(3), nullable=True))
-        batch.add_column(sa.Column("amount_period", sa.String(8), nullable=True))
+    # Plain ALTERs for interactions: a batch copy would drop a table others refer to.
+    op.add_column("interactions", sa.Column("amount_minor", sa.BigInteger(), nullable=True))
+    op.add_column("interactions", sa.Column("currency", sa.String(3), nullable=True))
+    op.add_column("interactions", sa.Column("amount_period", sa.String(8), nullable=True))
     with op.batch_alter_table("deals") as batch:
         batch.add_column(sa.Column("name", sa.String(200), nullable=True))
         batch.add_column(sa.Column("owner_id", sa.Integer(), nullable=True))
@@ -58,13 +58,11 @@ def upgrade() -> None:
         )
     op.execute("UPDATE deals SET stage = 'lead' WHERE stage = 'open'")
     op.execute("UPDATE deals SET stage_changed_at = COALESCE(closed_at, created_at)")
-    for table in ("interactions", "deals"):
-        with op.batch_alter_table(table) as batch:
-            batch.drop_column("amount")
-    with op.batch_alter_table("teams") as batch:
-        batch.add_column(sa.Column("deal_stages", sa.JSON(), nullable=True))
-    with op.batch_alter_table("tasks") as batch:
-        batch.add_column(sa.Column("purpose", sa.String(16), nullable=True))
+    op.drop_column("interactions", "amount")  # SQLite 3.35+ drops a column in place
+    with op.batch_alter_table("deals") as batch:
+        batch.drop_column("amount")
+    op.add_column("teams", sa.Column("deal_stages", sa.JSON(), nullable=True))
+    op.add_column("tasks", sa.Column("purpose", sa.String(16), nullable=True))
     op.create_table(
         "feedback",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -101,20 +99,16 @@ def downgrade() -> None:
     currency = _default_currency()
     scale = 10 ** _EXPONENT.get(currency, 2)
     op.drop_table("feedback")
-    with op.batch_alter_table("tasks") as batch:
-        batch.drop_column("purpose")
-    with op.batch_alter_table("teams") as batch:
-        batch.drop_column("deal_stages")
+    op.drop_column("tasks", "purpose")
+    op.drop_column("teams", "deal_stages")
     for table in ("interactions", "deals"):
-        with op.batch_alter_table(table) as batch:
-            batch.add_column(sa.Column("amount", sa.Float(), nullable=True))
+        op.add_column(table, sa.Column("amount", sa.Float(), nullable=True))
         op.execute(f"UPDATE {table} SET amount = amount_minor * 1.0 / {scale}")
     op.execute(
         "UPDATE deals SET stage = 'open' WHERE stage NOT IN ('won', 'lost')"
     )
-    with op.batch_alter_table("interactions") as batch:
-        for column in ("amount_period", "currency", "amount_minor"):
-            batch.drop_column(column)
+    for column in ("amount_period", "currency", "amount_minor"):
+        op.drop_column("interactions", column)
     with op.batch_alter_table("deals") as batch:
         batch.drop_constraint("fk_deals_owner_id_members", type_="foreignkey")
         for column in (
