@@ -23,6 +23,7 @@ from handlers import (
     pipeline,
     prefs,
     questions,
+    requests_view,
     stages,
     survey,
     tasks,
@@ -67,7 +68,11 @@ def route(ctx: Ctx) -> list[Reply]:
 
 
 def _free_text(ctx: Ctx, text: str) -> list[Reply]:
-    asked = pipeline.answer(ctx, text) if not ctx.message.log_as_is else None
+    asked = (
+        None
+        if ctx.message.log_as_is
+        else pipeline.answer(ctx, text) or requests_view.answer(ctx, text)
+    )
     if asked is not None:
         return asked
     parsed = logbook.parse_for(ctx, text, ctx.message.sent_at)

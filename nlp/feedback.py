@@ -108,3 +108,24 @@ def slashes_are_ratings(text: str) -> bool:
     ratings = [(m.start(), m.end()) for m in _CSAT.finditer(low)]
     slashes = list(_SLASH.finditer(low))
     return bool(slashes) and all(any(s <= m.start() < e for s, e in ratings) for m in slashes)
+
+
+_ASKS = re.compile(
+    r"^(?:so |and )?what (?:do|did|are) (?:our |the )?(?:customers|clients|people) "
+    r"(?:ask(?:ing)? for|want(?:ing)?|request(?:ing)?)\b|^(?:customer |feature )?requests\??$"
+)
+_STOP = frozenset(
+    "a an the of for to in on and or with more some our their us we it its be is are was "
+    "better new faster quicker".split()
+)
+
+
+def asks_for_requests(text: str) -> bool:
+    """Whether the line asks what customers ask for ("what do customers ask for?")."""
+    return bool(_ASKS.search(" ".join(text.lower().split()).strip(" ?!.")))
+
+
+def request_words(text: str) -> frozenset[str]:
+    """The words a request is about, folded ("Spanish manuals" -> {"spanish", "manual"})."""
+    words = re.findall(r"[a-z][a-z'-]+", text.lower())
+    return frozenset(w.rstrip("s") if len(w) > 3 else w for w in words if w not in _STOP)

@@ -78,3 +78,13 @@ def test_a_survey_task_is_closed_by_the_rating(core: Core, say: Say) -> None:
     say("Greg rated us 5/5")
     (task,) = rows(core, "tasks")
     assert task["status"] == "done"
+
+
+def test_requests_are_grouped_by_the_words_they_share(core: Core, say: Say) -> None:
+    say("Greg asked for faster delivery")
+    say("Hope asked for delivery tracking")
+    say("Sue asked for a Spanish manual")
+    (reply,) = say("what do customers ask for?")
+    assert "Customer requests, last 90 days (3)" in reply.text
+    assert "• delivery (2): Harbor Marine Services, Brightwater Foods" in reply.text
+    assert "• Spanish manual (1): Summit" in reply.text
