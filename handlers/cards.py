@@ -44,8 +44,11 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
     task = written.task
     if task is not None:
         due = fmt.due(task.due_date, task.due_time, today)
+        days = ctx.settings.default_followup_days
+        shifted = task.due_date != today + dt.timedelta(days=days)
         note = (
-            f" (no date given: {ctx.settings.default_followup_days} days from today)"
+            f" (no date given: {days} days from today"
+            + (", moved past your days off)" if shifted else ")")
             if written.defaulted_due
             else ""
         )

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from handlers import audit, deals, nudges, voice
+from handlers import audit, deals, nudges, schedule, voice
 from handlers.context import Ctx
 from handlers.directory import Customers
 from nlp import Parse
@@ -22,6 +22,16 @@ class Written:
     deal: Deal | None
     defaulted_due: bool
     feedback: tuple[Feedback, ...] = ()
+
+
+def _workday_on_or_after(ctx: Ctx, day: dt.date) -> dt.date:
+    """A default follow-up date that falls on a day off moves to the member's next workday."""
+    workdays = schedule.parse_workdays(ctx.member.workdays or ctx.settings.workdays)
+    for _ in range(7):
+        if day.weekday() in workdays:
+            return day
+        day += dt.timedelta(days=1)
+    return day
 
 
 def _local_to_utc(ctx: Ctx, day: dt.date, at: dt.time) -> dt.datetime:
@@ -90,7 +100,9 @@ def _task(
         return None, False
     due, defaulted = spec.due, False
     if due is None:
-        due = ctx.today + dt.timedelta(days=ctx.settings.default_followup_days)
+        due = _workday_on_or_after(
+            ctx, ctx.today + dt.timedelta(days=ctx.settings.default_followup_days)
+        )
         defaulted = True
     task = Task(
         team_id=ctx.unit.team_id,
