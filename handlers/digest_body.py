@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
-from handlers import chart, digest_deals, schedule
+from handlers import chart, digest_deals, schedule, voice_digest
 from handlers import formatting as fmt
 from handlers.settings import CoreSettings
 from handlers.types import Button, Reply
@@ -239,10 +239,11 @@ def _cold(
 def with_chart(unit: Unit, reply: Reply, now: dt.datetime, zone: ZoneInfo) -> Reply:
     """Add the chart image, and its numbers as text."""
     series, days, ages = chart.figures(unit, now, zone)
-    numbers = chart.summary(series, ages)
+    voice = voice_digest.figures(unit, now, zone)
+    numbers = "\n".join([chart.summary(series, ages), *voice_digest.summary(voice)])
+    image = chart.render_png(series, days, ages, voice)
     if reply.sections:
         return replace(reply, text=reply.text + "\n" + numbers,
-                       sections=(*reply.sections, numbers), image=chart.render_png(series, days, ages))  # fmt: skip
+                       sections=(*reply.sections, *numbers.split("\n")), image=image)  # fmt: skip
     # A one-line (quiet) digest: the line itself is the headline.
-    return replace(reply, title=None, text=reply.text + "\n" + numbers,
-                   image=chart.render_png(series, days, ages))  # fmt: skip
+    return replace(reply, title=None, text=reply.text + "\n" + numbers, image=image)

@@ -52,6 +52,11 @@ _SALES = re.compile(
     r"call back|meeting|demo|contract|pricing|price|prices|discount|estimate|deposit|refund|"
     r"visit|follow[- ]?up|reply|answer|update|decision|sample|samples|brochure|catalog(?:ue)?)\b"
 )
+# Money or a deal named after "wants" is a sale ("wants the 3,500 EUR imaging package").
+_DEAL = re.compile(
+    r"^[^a-z]|\b(?:package|deal|contract|order|renewal|subscription|licen[cs]e|upgrade|"
+    r"usd|eur|gbp|inr|k)\b|\d"
+)
 _END = re.compile(r"[,.;!?\n]| - | — |\b(?:by|before|on|until|next|tomorrow|tmrw|today)\b")
 
 
@@ -89,7 +94,11 @@ def read_feedback(text: str) -> tuple[FeedbackSignal, ...]:
         if words:
             found.append(FeedbackSignal("complaint", text=words))
     request = _REQUEST.search(low)
-    if request and not _SALES.match(request.group(1)):
+    if (
+        request
+        and not _SALES.match(request.group(1))
+        and not _DEAL.search(_words(low, low, request.start(1)))
+    ):
         words = _words(text, low, request.start(1))
         if words and words.lower() not in ("more time", "time"):
             found.append(FeedbackSignal("request", text=words))

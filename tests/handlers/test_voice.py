@@ -88,3 +88,19 @@ def test_requests_are_grouped_by_the_words_they_share(core: Core, say: Say) -> N
     assert "Customer requests, last 90 days (3)" in reply.text
     assert "• delivery (2): Harbor Marine Services, Brightwater Foods" in reply.text
     assert "• Spanish manual (1): Summit" in reply.text
+
+
+def test_the_monday_digest_adds_pipeline_satisfaction_and_requests(
+    core: Core, say: Say, clock: Clock
+) -> None:
+    say("called Greg at Harbor, he wants the 3,500 EUR imaging package")
+    say("Greg rated us 4/5")
+    say("Hope gave us a 10 on NPS")
+    say("Sue asked for a Spanish manual")
+    clock.now = dt.datetime(2026, 11, 23, 14, 0, tzinfo=dt.UTC)  # Monday
+    (digest,) = say("digest now")
+    assert "Pipeline by stage: lead €3,500" in digest.text
+    assert "Satisfaction by week (of 5, oldest first): —, —, —, —, —, —, —, 4.0" in digest.text
+    assert "NPS by week (oldest first): —, —, —, —, —, —, —, +100" in digest.text
+    assert "New requests (1): Spanish manual (Summit)" in digest.text
+    assert digest.image is not None
