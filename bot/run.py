@@ -35,6 +35,7 @@ def core_settings(settings: Settings) -> CoreSettings:
         cold_days=settings.cold_days,
         default_currency=settings.default_currency,
         deal_idle_days=settings.deal_idle_days,
+        phone_region=settings.phone_region,
     )
 
 

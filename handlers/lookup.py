@@ -7,6 +7,7 @@ from handlers.cards import task_line
 from handlers.choices import choose
 from handlers.context import Ctx
 from handlers.deal_card import deal_fields
+from handlers.details import readable_phone
 from handlers.directory import rows_for
 from handlers.feedback_card import feedback_fields
 from handlers.types import Button, Field, Reply
@@ -64,9 +65,12 @@ def contact_card(ctx: Ctx, contact: Contact) -> Reply:
     recent = list(ctx.unit.interactions_about([contact.id], [], RECENT))
     tasks = list(ctx.unit.open_tasks(contact_ids=[contact.id]))
     title = contact.name + (f" — {contact.company.name}" if contact.company else "")
-    fields = [Field("Owner", contact.owner.name if contact.owner else "—")]
-    if contact.email or contact.phone:
-        fields.append(Field("Reach", " · ".join(x for x in (contact.email, contact.phone) if x)))
+    fields = [Field("Title", contact.title)] if contact.title else []
+    fields.append(Field("Owner", contact.owner.name if contact.owner else "—"))
+    if contact.email:
+        fields.append(Field("Email", contact.email))
+    if contact.phone:
+        fields.append(Field("Phone", readable_phone(contact.phone)))
     fields.append(Field("Last contact", _touch(ctx, recent[0]) if recent else "none logged yet"))
     fields.append(
         Field(

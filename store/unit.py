@@ -19,9 +19,13 @@ from store.directory import Directory, DirectoryStamp
 from store.feedback import FeedbackQueries
 from store.inbound import Inbound
 from store.interactions import Interactions
+from store.listings import Listings
 from store.members import Members
+from store.merges import Merges
 from store.models import Company, Contact
+from store.notices import Notices
 from store.questions import Questions
+from store.search import NoteSearch
 from store.tasks import Tasks
 
 
@@ -38,6 +42,10 @@ class Unit(
     Digests,
     Questions,
     Audit,
+    Listings,
+    Merges,
+    NoteSearch,
+    Notices,
 ):
     """Repository methods over one session; every query is filtered by `team_id`."""
 

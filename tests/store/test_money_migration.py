@@ -11,7 +11,7 @@ from store.migrate import upgrade
 
 def test_float_amounts_become_minor_units_in_the_default_currency(store_url: str) -> None:
     engine = make_engine(store_url, 5)
-    upgrade(engine, "0008")
+    upgrade(engine, "0010")
     with engine.begin() as conn:
         conn.execute(sa.text("INSERT INTO teams (id, slug, name, next_task_number, "
                              "directory_version, directory_additions) "
@@ -31,7 +31,7 @@ def test_float_amounts_become_minor_units_in_the_default_currency(store_url: str
 
 def test_interaction_amounts_convert_with_their_links_in_place(store_url: str) -> None:
     engine = make_engine(store_url, 5)
-    upgrade(engine, "0008")
+    upgrade(engine, "0010")
     day = "2026-11-02 09:00:00"
     with engine.begin() as conn:
         for statement in (

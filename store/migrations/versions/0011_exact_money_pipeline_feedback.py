@@ -7,8 +7,8 @@ the team's list (an "open" deal becomes a "lead"), an expected close date, when 
 entered their stage and why they were lost. Feedback is a table of its own; a task may
 say what it is for (a survey).
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-03 07:50:00
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import context, op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
