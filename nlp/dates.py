@@ -275,15 +275,12 @@ def _join_weekdays(found: list[DateExpr], low: str) -> list[DateExpr]:
         if (
             prev is not None
             and word in WEEKDAYS
-            and _BESIDE.fullmatch(low[prev.end : expr.start] + "")
+            and _BESIDE.fullmatch(low[prev.end : expr.start])
             and expr.sense is None
             and not prev.explicit_future
         ):
-            # "Tuesday the 8th" may be a later month's 8th; "Fri, Dec 18" is Dec 18.
-            resolver = expr.resolve
-            if expr.kind == "nth":
-                resolver = dm.weekday_and_day(WEEKDAYS[word], expr.resolve)
-            out[-1] = replace(expr, start=prev.start, resolve=resolver)
+            # The month-day decides; the weekday only confirms it (spec).
+            out[-1] = replace(expr, start=prev.start)
             continue
         out.append(expr)
     return out

