@@ -123,7 +123,7 @@ def _words(m: re.Match[str]) -> tuple[dt.time, bool] | None:
     how = m["how"]
     if how.startswith("half"):
         return _clock(h, 30, None)
-    if how == "quarter past":
+    if how in ("quarter past", "quarter after"):
         return _clock(h, 15, None)
     found = _clock(h, 0, None)
     if found is None:
@@ -173,10 +173,13 @@ _AFTER_PART = re.compile(r"\s+(?:in the|at) (?P<part>morning|afternoon|evening|n
 def _counts_as_time(low: str, m: re.Match[str]) -> bool:
     """Whether "at 2" is a clock: not before a noun ("at 2 clinics").
 
-    "by 5" counts only with minutes: it is as often a count as a time.
+    "by 5" counts only beside a day or with minutes: it is as often a count as a time.
     """
     if m["ish"] or m.groupdict().get("m"):
         return True
+    head = m.group(0).split()[0] if " " in m.group(0) else m.group(0)[:1]
+    if m["h"].isalpha() and head not in ("at", "around", "about", "abt", "@"):
+        return False  # "from one supplier to another": a word is a clock only after "at"
     follower = re.match(r"\s*([a-z0-9']+)", low[m.end() :])
     if follower and follower.group(1) not in _FOLLOWERS | _DAY_WORDS:
         return False
