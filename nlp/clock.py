@@ -25,7 +25,8 @@ class TimeExpr:
     """A clock time found in the text.
 
     `weak` times ("lunch", "first thing") give way to a clock said in the same message;
-    `after` is a time counted from now ("in 2 hours"), its `time` unused.
+    `after` is a time counted from now ("in 2 hours"), its `time` unused; `workday` is
+    "first thing", the author's workday start.
     """
 
     start: int
@@ -35,6 +36,7 @@ class TimeExpr:
     zone: ZoneInfo | None = None
     weak: bool = False
     after: dt.timedelta | None = None
+    workday: bool = False
 
 
 _HOURS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -230,7 +232,8 @@ def find_times(low: str) -> list[TimeExpr]:
     for pattern, time in _WEAK:
         for m in pattern.finditer(low):
             if not any(t.start < m.end() and m.start() < t.end for t in out):
-                out.append(TimeExpr(m.start(), m.end(), time, weak=True))
+                workday = time == WORKDAY_START
+                out.append(TimeExpr(m.start(), m.end(), time, weak=True, workday=workday))
     out.sort(key=lambda t: t.start)
     return out
 

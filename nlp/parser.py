@@ -48,6 +48,7 @@ def parse(
     directory: Matcher | Directory,
     *,
     strict: bool = False,
+    workday_start: dt.time | None = None,
 ) -> Parse:
     """What a chat message means, per parse-spec.md. Never raises unless `strict`.
 
@@ -59,12 +60,13 @@ def parse(
             call, which is fine for one message and too slow for a stream of them.
         strict: let a parser bug raise instead of answering "other" (for tests, so a
             property test can see the bug that `parse` would otherwise swallow).
+        workday_start: when the author's workday starts ("first thing"); 09:00 if None.
     """
     matcher = directory if isinstance(directory, Matcher) else compile_directory(directory)
     if strict:
-        return _parse(text, now, tz, matcher)
+        return _parse(text, now, tz, matcher, workday_start)
     try:
-        return _parse(text, now, tz, matcher)
+        return _parse(text, now, tz, matcher, workday_start)
     except Exception:  # a parser bug must not take a message down with it
         log.exception("parse failed; answering as 'other'")
         return Parse(intent="other", unsure=("intent",))
@@ -115,7 +117,13 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
     return clauses[-1] if clauses else (0, 0)
 
 
-def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) -> Parse:
+def _parse(
+    text: str,
+    now: dt.datetime,
+    tz: str | ZoneInfo,
+    matcher: Matcher,
+    workday_start: dt.time | None = None,
+) -> Parse:
     text = _CONTROL.sub(" ", str(text)[:MAX_CHARS])
     zone = _zone(tz)
     local = now.astimezone(zone) if now.tzinfo else now
@@ -155,7 +163,8 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) ->
             if sense == "past":
                 occurred = d.resolve(today, "past") or today
                 break
-    task = _task(intent, low, text, local, zone, dates, senses, times, clauses, mentions)
+    author = when.Author.at(now, zone, workday_start)
+    task = _task(intent, low, text, author, dates, senses, times, clauses, mentions)
     contact = signals.first_contact(low)
     is_log = intent == "log"
     return Parse(
@@ -271,8 +280,7 @@ def _task(
     intent: Intent,
     low: str,
     text: str,
-    local: dt.datetime,
-    zone: ZoneInfo,
+    author: when.Author,
     dates: list[DateExpr],
     senses: list[str],
     times: list[TimeExpr],
@@ -303,7 +311,7 @@ def _task(
         clause = low[cue_clause[0] : cue_clause[1]]
         if signals.first_contact(clause) and not signals.imperative(clause):
             return None
-    due, time = when.due_and_time(due_expr, _time_for(due_expr, times, low, clauses), local, zone)
+    due, time = when.due_and_time(due_expr, _time_for(due_expr, times, low, clauses), author)
     span = (
         _clause_of(due_expr.start, clauses)
         if due_expr
