@@ -153,6 +153,9 @@ def _r(pattern: str) -> re.Pattern[str]:
 _WEAK = (
     (_r(r"\b(?:at\s+|over\s+|by\s+)?lunch(?:time)?\b(?!\s+(?:with|w/|w\b|meeting|mtg))"), dt.time(12)),
     (_r(r"\bfirst thing\b(?:\s+in the morning)?"), WORKDAY_START),
+    (_r(r"\bin the morning\b"), dt.time(9)),
+    (_r(r"\bin the afternoon\b"), dt.time(14)),
+    (_r(r"\bin the evening\b"), dt.time(18)),
 )  # fmt: skip
 _RULES: list[tuple[str, Build]] = [
     (r"\b(?P<how>half past|half after|quarter past|quarter after|quarter to|quarter til|quarter till)\s+" + _H + r"\b", _words),
@@ -164,7 +167,7 @@ _RULES: list[tuple[str, Build]] = [
     (r"(?:" + _DAY_BEFORE + r")(?P<d>\d{3,4})" + _NOT_NUMBER, _digits),
     (r"(?:\b(?:" + _AROUND + r"|at|by|from|after|before|til|till|until)\s+(?:" + _AROUND + r"\s+)?|@\s*)" + _H + r"(?::(?P<m>[0-5]\d))?(?P<ish>\s*-?\s*ish\b|\s*o'?clock\b)?" + _NOT_NUMBER, _bare),
     (r"\b" + _H + r"(?P<ish>\s*-?\s*ish|\s*o'?clock)\b", _bare),
-    (r"\b" + _H + r"(?=\s+(?:in the|at) (?:morning|afternoon|evening|night)\b)", _hour_with_part),
+    (r"\b" + _H + r"(?=\s+(?:(?:in the|at) (?:morning|afternoon|evening|night)|tonight|this (?:morning|afternoon|evening))\b)", _hour_with_part),
     (r"\b(?:at\s+)?(?:noon|midday|12\s+noon)\b", _named(dt.time(12))),
     (r"\b(?:at\s+)?midnight\b", _named(dt.time(0))),
 ]  # fmt: skip

@@ -43,7 +43,7 @@ _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues
 _MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _ORD = r"(?P<d>\d{1,2}(?:st|nd|rd|th)?|(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
 _NUM = r"(?P<n>\d{1,3}|a couple of|a couple|couple of|couple|a few|few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
-_UNIT = r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mnths?|mths?|fortnights?)"
+_UNIT = r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mnths?|mths?|fortnights?|years?|yrs?)"
 _POD = r"(?:\s+(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|am|pm))?"
 _YEAR = r"(?:,?\s+(?P<y>20\d\d))?"
 _TOMORROW = r"(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmrow|tmorow|tmoro|tmr|tmw|tmrrw|2moro|2morrow|2morow|2mrw|2mro)"
@@ -86,7 +86,7 @@ def _with_part(resolver: Resolver, sense: Sense | None) -> Build:
 
     def build(m: re.Match[str]) -> DateExpr:
         part = _part(m["pod"])
-        time = _PART_TIME.get(part or "") if m["pod"] not in ("am", "pm") else None
+        time = _PART_TIME.get(part or "")
         return DateExpr(m.start(), m.end(), resolver, sense, time, sense == "future", part)
 
     return build
@@ -103,6 +103,8 @@ def _units(m: re.Match[str], sign: int) -> Resolver | None:
         return dm.offset(days=sign * n)
     if unit.startswith("w"):
         return dm.offset(days=sign * 7 * n)
+    if unit.startswith("y"):
+        return dm.offset(months=sign * 12 * n)
     return dm.offset(months=sign * n)
 
 
@@ -192,7 +194,7 @@ def _weekday(m: re.Match[str]) -> DateExpr | None:
         sense = "future"
     resolver = dm.weekday(WEEKDAYS[m["wd"]], "next" if mod == "next" else mod)
     part = _part(m["pod"])
-    time = _PART_TIME.get(part or "") if m["pod"] not in ("am", "pm") else None
+    time = _PART_TIME.get(part or "")
     return DateExpr(m.start(), m.end(), resolver, sense, time, sense == "future", part)
 
 
@@ -228,6 +230,7 @@ _RULES: list[tuple[re.Pattern[str], Build]] = [
     (_r(r"\b(?:end|close) of (?:the )?" + _NEXT + r" " + _WEEK + r"\b"), _fixed(dm.weekday(4, "next"), _FUTURE)),
     (_r(r"\b(?:eow|eowk|end of (?:the |this )?" + _WEEK + r")\b"), _fixed(dm.end_of_week(), _FUTURE)),
     (_r(r"\b(?:early|earlier|beginning of|start of|begin of|first thing)\s+(?:the\s+)?" + _NEXT + r"\s+" + _WEEK + r"\b"), _fixed(dm.week_start(1), _FUTURE)),
+    (_r(r"\b(?:the\s+)?" + _WEEK + r"\s+after\s+next\b"), _fixed(dm.week_start(2), _FUTURE)),
     (_r(r"\b" + _NEXT + r"\s+" + _WEEK + r"\b"), _fixed(dm.week_start(1), _FUTURE)),
     (_r(r"\blast\s+" + _WEEK + r"\b"), _fixed(dm.week_start(-1), _PAST)),
     (_r(r"\b(?:end of (?:the )?" + _NEXT + r"\s+" + _MONTH + r")\b"), _fixed(dm.end_of_month(1), _FUTURE)),
