@@ -269,3 +269,7 @@ def test_common_expressions_beyond_the_table(when: str, expected: tuple[str, str
 )
 def test_not_dates(text: str) -> None:
     assert due(f"remind me to call Bo, {text}", THU, "UTC") == (None, None)
+
+
+def test_a_name_one_letter_from_a_day_is_not_that_day() -> None:
+    assert occurred("called Bo and Sundar, all fine", THU, "UTC") == "2026-12-03"
