@@ -153,9 +153,6 @@ def _r(pattern: str) -> re.Pattern[str]:
 _WEAK = (
     (_r(r"\b(?:at\s+|over\s+|by\s+)?lunch(?:time)?\b(?!\s+(?:with|w/|w\b|meeting|mtg))"), dt.time(12)),
     (_r(r"\bfirst thing\b(?:\s+in the morning)?"), WORKDAY_START),
-    (_r(r"\bin the morning\b"), dt.time(9)),
-    (_r(r"\bin the afternoon\b"), dt.time(14)),
-    (_r(r"\bin the evening\b"), dt.time(18)),
 )  # fmt: skip
 _RULES: list[tuple[str, Build]] = [
     (r"\b(?P<how>half past|half after|quarter past|quarter after|quarter to|quarter til|quarter till)\s+" + _H + r"\b", _words),
