@@ -157,7 +157,8 @@ _WEAK = (
 _RULES: list[tuple[str, Build]] = [
     (r"\b(?P<how>half past|half after|quarter past|quarter after|quarter to|quarter til|quarter till)\s+" + _H + r"\b", _words),
     (r"\b(?:" + _AROUND + r"\s*)?" + _H + r"(?:[:.](?P<m>[0-5]\d))?\s*" + _AP + r"(?!\w)", _ampm),
-    (r"(?<![\w:.$€£])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])", _colon),
+    (r"(?<=\d)t(?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?(?![\d:])", _dotted),
+    (r"(?<![\w:.$€£])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?h(?:rs?)?\b)?(?![\w:])", _colon),
     (r"(?<![\w:.$€£])(?P<h>[01]?\d|2[0-3])h(?P<m>[0-5]\d)?\b(?!\s*(?:shift|turnaround|window|sla|notice|delay|response|a day|per|/))", _h_notation),
     (r"\b(?:at|@)\s*(?P<d>\d{3,4})" + _NOT_NUMBER, _digits),
     (r"\b(?:at|@)\s*(?P<h>0\d|1[3-9]|2[0-3])\.(?P<m>[0-5]\d)" + _NOT_NUMBER, _dotted),

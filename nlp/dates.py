@@ -239,7 +239,7 @@ _RULES: list[tuple[re.Pattern[str], Build]] = [
     (_r(r"\b(?:mid[- ]" + _MONTH + r"|middle of (?:the|this) " + _MONTH + r"|mid this " + _MONTH + r")\b"), _fixed(dm.mid_month(None), _FUTURE)),
     (_r(r"\b(?:(?:early|beginning of|start of)\s+(?:the\s+)?)?" + _NEXT + r"\s+" + _MONTH + r"\b"), _fixed(dm.month_start(1), _FUTURE)),
     (_r(r"\blast\s+" + _MONTH + r"\b"), _fixed(dm.month_start(-1), _PAST)),
-    (_r(r"\b(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"), _iso),
+    (_r(r"\b(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/.-])"), _iso),
     (_r(r"\b" + _MON + r"\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR), _month_day),
     (_r(r"\b(?:the\s+)?" + _ORD + r"\s+(?:of\s+|day of\s+)?" + _MON + r"(?![a-z])" + _YEAR), _month_day),
     (_r(r"\b(?:on\s+)?the\s+(?P<d>\d{1,2}(?:st|nd|rd|th))\b"), _nth),
