@@ -265,7 +265,7 @@ def _sense(
     contact = signals.first_contact(before + " ")
     if contact is not None:
         # "emailed asking for a demo Dec 15", "set up mtg Fri": a wish or plan looks ahead.
-        return "future" if when.wish_after_contact(before) else "past"
+        return "future" if when.plans_ahead(before) else "past"
     tail = _SYMBOLS.split(before)[-1]  # "budget got cut 😞 call her Friday"
     if signals.future_clause(clause) or signals.imperative(tail):
         return "future"

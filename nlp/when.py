@@ -15,8 +15,8 @@ from nlp.clock import WORKDAY_START, TimeExpr, find_times, with_part
 from nlp.dates import DateExpr, Sense, find_dates
 from nlp.normalize import fold
 
-# A request or plan said after a contact verb ("emailed asking for a demo Dec 15").
-_WISH_AFTER = re.compile(
+# A request or plan in a contact's clause ("emailed asking for a demo Dec 15").
+_PLANS = re.compile(
     r"\b(?:wants?|wanted|needs?|asking|asked|asks|requested|requesting|would like|'d like|"
     r"to (?:book|schedule|set up|move|push|meet|have)|moved? (?:it |the \w+ )?to|push(?:ed)? to|"
     r"booked|scheduled|set up|planned|planning|proposed|suggested|invited|next|will|'ll|"
@@ -40,9 +40,9 @@ class Author:
         return cls(local, zone, workday_start or WORKDAY_START)
 
 
-def wish_after_contact(before: str) -> bool:
-    """Whether the words between a contact verb and a date ask for something ahead."""
-    return bool(_WISH_AFTER.search(before))
+def plans_ahead(before: str) -> bool:
+    """Whether the words before a date in a contact's clause ask or plan for something ahead."""
+    return bool(_PLANS.search(before))
 
 
 def later_today_sense(clause: str, reports_contact: bool) -> Sense:
