@@ -14,47 +14,41 @@ from typing import Any, Literal
 
 from store import Unit, exports
 
-Rows = Iterator[dict[str, Any]]
+Rows = Iterator[list[Any]]  # values in the order of the table's columns
 
 
 def _iso(value: Any) -> Any:
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    return None if value is None else value.isoformat()
 
 
 def _companies(unit: Unit) -> Rows:
     for c in exports.companies(unit):
-        yield {"id": c.id, "name": c.name, "aliases": "; ".join(c.aliases or []),
-               "owner": c.owner, "created_at": _iso(c.created_at)}  # fmt: skip
+        yield [c.id, c.name, "; ".join(c.aliases or []), c.owner, c.created_at]
 
 
 def _contacts(unit: Unit) -> Rows:
     for p in exports.contacts(unit):
-        yield {"id": p.id, "name": p.name, "company": p.company, "email": p.email,
-               "phone": p.phone, "aliases": "; ".join(p.aliases or []), "owner": p.owner,
-               "created_at": _iso(p.created_at)}  # fmt: skip
+        yield [p.id, p.name, p.company, p.email, p.phone, "; ".join(p.aliases or []), p.owner,
+               p.created_at]  # fmt: skip
 
 
 def _interactions(unit: Unit) -> Rows:
-    for i, customers in exports.interactions(unit):
-        yield {"id": i.id, "type": i.kind, "occurred_at": _iso(i.occurred_at),
-               "customers": "; ".join(customers), "summary": i.summary,
-               "sentiment": i.sentiment, "amount": i.amount, "author": i.author,
-               "source": i.source_platform, "deleted_at": _iso(i.deleted_at)}  # fmt: skip
+    for row, customers in exports.interactions(unit):
+        iid, kind, at, summary, sentiment, amount, author, source, deleted = row
+        yield [iid, kind, at, "; ".join(customers), summary, sentiment, amount, author, source,
+               deleted]  # fmt: skip
 
 
 def _tasks(unit: Unit) -> Rows:
     for t in exports.tasks(unit):
-        yield {"number": t.number, "title": t.title, "due_date": _iso(t.due_date),
-               "due_time": _iso(t.due_time), "status": t.status, "owner": t.owner,
-               "contact": t.contact, "company": t.company,
-               "interaction_id": t.interaction_id, "created_at": _iso(t.created_at)}  # fmt: skip
+        yield [t.number, t.title, _iso(t.due_date), _iso(t.due_time), t.status, t.owner,
+               t.contact, t.company, t.interaction_id, t.created_at]  # fmt: skip
 
 
 def _deals(unit: Unit) -> Rows:
     for d in exports.deals(unit):
-        yield {"id": d.id, "contact_id": d.contact_id, "company": d.company,
-               "amount": d.amount, "stage": d.stage, "created_at": _iso(d.created_at),
-               "closed_at": _iso(d.closed_at)}  # fmt: skip
+        yield [d.id, d.contact_id, d.company, d.amount, d.stage, d.created_at,
+               d.closed_at]  # fmt: skip
 
 
 #: Each table and its columns (a header even when the table is empty).
@@ -71,19 +65,23 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
 }  # fmt: skip
 
 
+def _dicts(rows: Rows, columns: list[str]) -> Iterator[dict[str, Any]]:
+    return (dict(zip(columns, row, strict=True)) for row in rows)
+
+
 def tables(unit: Unit) -> dict[str, list[dict[str, Any]]]:
     """Every exported table as plain rows, in memory (for small teams and tests)."""
-    return {name: list(rows(unit)) for name, (rows, _) in TABLES.items()}
+    return {name: list(_dicts(rows(unit), columns)) for name, (rows, columns) in TABLES.items()}
 
 
 def _write_csv(path: Path, rows: Rows, columns: list[str]) -> None:
     with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=columns)
-        writer.writeheader()
+        writer = csv.writer(f)  # lists, not dicts: DictWriter checks every row's keys
+        writer.writerow(columns)
         writer.writerows(rows)
 
 
-def _write_json(path: Path, rows: Rows) -> None:
+def _write_json(path: Path, rows: Iterator[dict[str, Any]]) -> None:
     """The same text as json.dumps(list(rows), indent=2), written a row at a time."""
     with path.open("w", encoding="utf-8") as f:
         first = True
@@ -101,7 +99,7 @@ def export_all(unit: Unit, directory: Path, fmt: Literal["csv", "json"]) -> list
     for name, (rows, columns) in TABLES.items():
         path = directory / f"{name}.{fmt}"
         if fmt == "json":
-            _write_json(path, rows(unit))
+            _write_json(path, _dicts(rows(unit), columns))
         else:
             _write_csv(path, rows(unit), columns)
         paths.append(path)

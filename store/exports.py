@@ -1,18 +1,19 @@
 """Every row of a team as plain rows, streamed: for export.
 
 Years of history do not fit in memory as ORM objects (a million interactions, each with
-its links loaded one query at a time, took hours). Rows come from joins, in batches.
+its links loaded one query at a time, took hours). Rows come from joins, in batches, with
+times as ISO 8601 text formatted by the database (see store.bulk).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Row, or_, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import aliased
 
+from store.bulk import iso_utc, sorted_not_walked
 from store.models import (
     Company,
     Contact,
@@ -25,11 +26,15 @@ from store.models import (
 from store.unit import Unit
 
 BATCH = 5_000
+LINK = 9  # where the link columns start in an interaction row
 
 
 def _stream(unit: Unit, stmt: Any) -> Iterator[Row[Any]]:
-    # yield_per: a server-side cursor on PostgreSQL; SQLite reads from its cursor anyway.
-    yield from unit.session.execute(stmt.execution_options(yield_per=BATCH))
+    # Plain rows through the connection, a batch at a time: the ORM's result processing and
+    # a fetch per row are not needed here. yield_per: a server-side cursor on PostgreSQL.
+    connection = unit.session.connection()
+    for batch in connection.execution_options(yield_per=BATCH).execute(stmt).partitions():
+        yield from batch
 
 
 def companies(unit: Unit) -> Iterator[Row[Any]]:
@@ -38,7 +43,11 @@ def companies(unit: Unit) -> Iterator[Row[Any]]:
     return _stream(
         unit,
         select(
-            Company.id, Company.name, Company.aliases, owner.name.label("owner"), Company.created_at
+            Company.id,
+            Company.name,
+            Company.aliases,
+            owner.name.label("owner"),
+            iso_utc(Company.created_at).label("created_at"),
         )
         .outerjoin(owner, owner.id == Company.owner_id)
         .where(Company.team_id == unit.team_id, Company.deleted_at.is_(None))
@@ -62,7 +71,7 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
             Contact.phone,
             Contact.aliases,
             owner.name.label("owner"),
-            Contact.created_at,
+            iso_utc(Contact.created_at).label("created_at"),
         )
         .outerjoin(Company, (Company.id == Contact.company_id) & Company.deleted_at.is_(None))
         .outerjoin(owner, owner.id == Contact.owner_id)
@@ -71,57 +80,49 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
     )
 
 
-def interactions(unit: Unit) -> Iterator[tuple[Row[Any], list[str]]]:
+def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[str]]]:
     """Every interaction, undone ones included, oldest first.
 
-    Each comes with the names of the customers it concerns, in the order they were linked.
+    Each comes as (id, kind, occurred_at, summary, sentiment, amount, author (name),
+    source_platform, deleted_at) with the names of the customers it concerns, in the
+    order they were linked.
+    One query streams interactions joined to their links, read in table order and sorted
+    by the database, so there is no page of ids to send back per batch.
     """
-    after: tuple[Any, int] | None = None
-    while True:
-        stmt = (
-            select(
-                Interaction.id,
-                Interaction.kind,
-                Interaction.occurred_at,
-                Interaction.summary,
-                Interaction.sentiment,
-                Interaction.amount,
-                Member.name.label("author"),
-                Interaction.source_platform,
-                Interaction.deleted_at,
-            )
-            .join(Member, Member.id == Interaction.author_id)
-            .where(Interaction.team_id == unit.team_id)
-            .order_by(Interaction.occurred_at, Interaction.id)
-            .limit(BATCH)
+    stmt = (
+        select(
+            Interaction.id,
+            Interaction.kind,
+            iso_utc(Interaction.occurred_at).label("occurred_at"),
+            Interaction.summary,
+            Interaction.sentiment,
+            Interaction.amount,
+            Member.name.label("author"),
+            Interaction.source_platform,
+            iso_utc(Interaction.deleted_at).label("deleted_at"),
+            InteractionCustomer.id.label("link"),
+            func.coalesce(Contact.name, Company.name, "").label("customer"),
         )
-        if after is not None:  # keyset paging: no OFFSET scans over years of rows
-            at, last = after
-            stmt = stmt.where(
-                Interaction.occurred_at >= at,
-                or_(Interaction.occurred_at > at, Interaction.id > last),
-            )
-        rows = unit.session.execute(stmt).all()
-        if not rows:
-            return
-        names = _customer_names(unit, [r.id for r in rows])
-        for row in rows:
-            yield row, names.get(row.id, [])
-        after = (rows[-1].occurred_at, rows[-1].id)
-
-
-def _customer_names(unit: Unit, ids: list[int]) -> dict[int, list[str]]:
-    links = unit.session.execute(
-        select(InteractionCustomer.interaction_id, Contact.name, Company.name)
+        .join(Member, Member.id == Interaction.author_id)
+        .outerjoin(InteractionCustomer, InteractionCustomer.interaction_id == Interaction.id)
         .outerjoin(Contact, Contact.id == InteractionCustomer.contact_id)
         .outerjoin(Company, Company.id == InteractionCustomer.company_id)
-        .where(InteractionCustomer.interaction_id.in_(ids))
-        .order_by(InteractionCustomer.interaction_id, InteractionCustomer.id)
-    ).all()
-    out: dict[int, list[str]] = defaultdict(list)
-    for interaction_id, contact, company in links:
-        out[interaction_id].append(contact or company or "")
-    return out
+        .where(Interaction.team_id == unit.team_id)
+        .order_by(
+            sorted_not_walked(Interaction.occurred_at), Interaction.id, InteractionCustomer.id
+        )
+    )
+    current: tuple[Any, ...] = ()
+    names: list[str] = []
+    for row in _stream(unit, stmt):  # by position: a million rows, two columns of links
+        if not current or row[0] != current[0]:
+            if current:
+                yield current, names
+            current, names = tuple(row[:LINK]), []
+        if row[LINK] is not None:
+            names.append(row[LINK + 1])
+    if current:
+        yield current, names
 
 
 def tasks(unit: Unit) -> Iterator[Row[Any]]:
@@ -142,7 +143,7 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
             Contact.name.label("contact"),
             Company.name.label("company"),
             Task.interaction_id,
-            Task.created_at,
+            iso_utc(Task.created_at).label("created_at"),
         )
         .join(Member, Member.id == Task.owner_id)
         .outerjoin(Contact, Contact.id == Task.contact_id)
@@ -165,8 +166,8 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
             Company.name.label("company"),
             Deal.amount,
             Deal.stage,
-            Deal.created_at,
-            Deal.closed_at,
+            iso_utc(Deal.created_at).label("created_at"),
+            iso_utc(Deal.closed_at).label("closed_at"),
         )
         .outerjoin(Company, (Company.id == Deal.company_id) & Company.deleted_at.is_(None))
         .where(Deal.team_id == unit.team_id)
