@@ -21,7 +21,8 @@ NewName = tuple[str, str, str | None]
 def parse_for(ctx: Ctx, text: str, sent_at: dt.datetime) -> Parse:
     """Parse text as the author would mean it at `sent_at`."""
     matcher = ctx.directories.load(ctx.unit).matcher
-    return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, matcher)
+    start = ctx.member.workday_start or ctx.settings.workday_start
+    return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, matcher, workday_start=start)
 
 
 def customers_named(ctx: Ctx, text: str) -> Parse:
