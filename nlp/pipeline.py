@@ -57,7 +57,8 @@ _NAME_NOUN = (
     r"retainer|rollout|pilot|bundle|install(?:ation)?|refit|fit-out"
 )
 _NAME = re.compile(
-    r"\b(?:the|an?|their|our)\s+(?:(?:[$€£₹]|r\$)?\s?[\d.,]+\s?(?:k|m|mm)?\s+(?:[a-z]{3}\s+)?)?"
+    r"\b(?:the|an?|their|our)\s+(?:(?:[$€£₹]|r\$)?\s?[\d.,]+\s?(?:k|m|mm)?(?:/[a-z]+)?\s+"
+    r"(?:[a-z]{3}\s+)?)?"
     r"((?:[a-z][\w-]*\s+){1,3}?(?:" + _NAME_NOUN + r"))\b"
     r"|(?:^|[,;:.]\s*)((?:[a-z][\w-]*\s+){1,3}?(?:" + _NAME_NOUN + r"))\b(?=\s+(?:is|was)\b)",
     re.I,
