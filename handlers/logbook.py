@@ -11,7 +11,7 @@ from handlers.directory import rows_for
 from handlers.questions import Choice, Draft, NameWanted
 from handlers.record import write
 from handlers.types import Reply
-from nlp import Parse, find_customers, parse
+from nlp import Parse, TaskSpec, find_customers, parse
 from store.models import Company, Contact, PendingAction
 
 #: A new customer: (name, "person" or "company", the person's company if given).
@@ -90,13 +90,35 @@ def proceed(ctx: Ctx, draft: Draft, parsed: Parse | None = None) -> list[Reply]:
             parsed = _as_log(parsed)
     keys = [c.key for c in parsed.customers] + list(draft.extra)
     new_names = _new_names(parsed)
-    question = _which(ctx, draft, parsed, keys, new_names) or _added(ctx, draft, new_names, keys)
+    added: list[str] = []  # customers this message adds: undoing the log removes them
+    question = _which(ctx, draft, parsed, keys, new_names) or _added(
+        ctx, draft, new_names, keys, added
+    )
     if question is not None:
         return [question]
     parsed, question = _due(ctx, draft, parsed)
     if question is not None:
         return [question]
-    return _write(ctx, draft, parsed, keys)
+    parsed, question = _reading(ctx, draft, parsed)
+    if question is not None:
+        return [question]
+    return _write(ctx, draft, parsed, keys, added)
+
+
+def _reading(ctx: Ctx, draft: Draft, parsed: Parse) -> tuple[Parse, Reply | None]:
+    """Log or task as the author chose, when the parser could not tell (see nlp/intent.py)."""
+    if "intent" not in parsed.unsure or draft.as_is:
+        return parsed, None
+    fixed = draft.fixes.get("intent")
+    if fixed is None:
+        return parsed, clarify.done_or_planned(ctx, draft)
+    if fixed == "log":
+        return parsed, None
+    title = " ".join(draft.text.split())[:80]
+    task = parsed.task or TaskSpec(title=title[:1].upper() + title[1:])
+    planned = replace(parsed, intent="task", interaction=None, occurred=None, sentiment=None,
+                      deal=None, inbound=False, task=task)  # fmt: skip
+    return planned, None
 
 
 def _new_names(parsed: Parse) -> list[NewName]:
@@ -124,14 +146,16 @@ def _which(
     return None
 
 
-def _added(ctx: Ctx, draft: Draft, new_names: list[NewName], keys: list[str]) -> Reply | None:
+def _added(
+    ctx: Ctx, draft: Draft, new_names: list[NewName], keys: list[str], added: list[str]
+) -> Reply | None:
     """Ask about the first new name not yet decided; add the decided ones into `keys`."""
     for name, kind, company in new_names:
         decided = draft.decided.get(name)
         if decided is None:
             return clarify.is_new(ctx, draft, name, kind, company)
         if decided == "add":
-            keys.extend(_add_customer(ctx, name, kind, company))
+            keys.extend(_add_customer(ctx, name, kind, company, added))
         elif decided != "skip":
             keys.append(decided)
     return None
@@ -150,7 +174,7 @@ def _due(ctx: Ctx, draft: Draft, parsed: Parse) -> tuple[Parse, Reply | None]:
     return replace(parsed, task=replace(task, due=dt.date.fromisoformat(fixed))), None
 
 
-def _write(ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str]) -> list[Reply]:
+def _write(ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str], added: list[str]) -> list[Reply]:
     customers = rows_for(ctx.unit, keys)
     if parsed.intent == "log" and customers.empty:
         if draft.as_is:
@@ -162,11 +186,13 @@ def _write(ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str]) -> list[Reply
                 tone="warning",
             )
         ]
-    written = write(ctx, parsed, draft.text, customers, draft.sent_at, draft.key)
+    written = write(ctx, parsed, draft.text, customers, draft.sent_at, draft.key, added)
     return [cards.logged(ctx, parsed, customers, written)]
 
 
-def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[str]:
+def _add_customer(
+    ctx: Ctx, name: str, kind: str, company: str | None, added: list[str]
+) -> list[str]:
     unit = ctx.unit
     if kind == "company":
         existing = unit.company_named(name)
@@ -174,6 +200,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
         if existing is None:
             unit.add(row)
             unit.flush()
+            added.append(f"company:{row.id}")
         return [f"company:{row.id}"]
     keys = []
     company_row = None
@@ -185,6 +212,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
             )
             unit.add(company_row)
             unit.flush()
+            added.append(f"company:{company_row.id}")
         keys.append(f"company:{company_row.id}")
     contact = Contact(
         team_id=unit.team_id,
@@ -196,4 +224,5 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
     )
     unit.add(contact)
     unit.flush()
+    added.append(f"contact:{contact.id}")
     return [f"contact:{contact.id}", *keys]

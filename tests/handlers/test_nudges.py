@@ -126,7 +126,7 @@ def test_two_senders_on_postgresql_claim_500_nudges_once(store_url: str, clock: 
     from handlers.types import Message
 
     for i in range(500):
-        core.handle(Message(platform="console", team="", user="sam", chat="c",
+        core.handle(Message(platform="console", user="sam", chat="c",
                             text="remind me to call Hope friday", sent_at=clock.now,
                             message_id=f"m{i}"))  # fmt: skip
     at(clock, "2026-11-20T14:00:00")
