@@ -151,7 +151,7 @@ def _r(pattern: str) -> re.Pattern[str]:
 
 
 _WEAK = (
-    (_r(r"\b(?:at\s+|over\s+|by\s+)?lunch(?:time)?\b(?!\s+(?:with|w/|w\b|meeting|mtg))"), dt.time(12)),
+    (_r(r"\b(?:at\s+|over\s+|by\s+)?lunch(?:time)?\b(?!\s+(?:with|w/|w\b))"), dt.time(12)),
     (_r(r"\bfirst thing\b(?:\s+in the morning)?"), WORKDAY_START),
 )  # fmt: skip
 _RULES: list[tuple[str, Build]] = [
@@ -248,6 +248,19 @@ def _dressed(low: str, expr: TimeExpr) -> TimeExpr:
     if expr.inferred and m is not None:
         return replace(expr, time=with_part(expr.time, m["part"]), inferred=False, end=m.end())
     return expr
+
+
+_LUNCH_WITH = re.compile(r"\blunch(?:time)?\s+(?:with|w/|w\b)")
+
+
+def planned_lunch(low: str, start: int, end: int) -> TimeExpr | None:
+    """A lunch planned with someone ("lunch with Ravi sat") is at 12:00.
+
+    Kept out of `find_times`: "lunch with" is first a contact noun, and a lunch that
+    happened has no time to give a task.
+    """
+    m = _LUNCH_WITH.search(low, start, end)
+    return TimeExpr(m.start(), m.end(), dt.time(12), weak=True) if m else None
 
 
 def with_part(time: dt.time, part: str | None) -> dt.time:

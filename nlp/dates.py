@@ -309,13 +309,30 @@ def find_dates(low: str, orig: str) -> tuple[list[DateExpr], bool]:
     return _join_close(_join_weekdays(found, low), low), slash
 
 
+# After a bare lowercase "sat" or "sun", what shows it is a day ("lunch w/ Ravi sat re AMC").
+_DAY_AFTER = re.compile(
+    r"\s*(?:$|[.,;:!?)]|\d|(?:re|at|am|pm|morning|afternoon|evening|night|lunch|lunchtime|noon|"
+    r"or|and|then|pls|please)\b)"
+)
+_NOT_DAY_BEFORE = re.compile(r"\b(?:i|we|he|she|they|you|it|who|the|a|in|under|has|have)\s+$")
+
+
 def _cased(expr: DateExpr | None, m: re.Match[str], orig: str) -> DateExpr | None:
-    """Bare "sat" and "sun" count only when written as names (they are everyday words)."""
+    """Bare "sat" and "sun" are everyday words too: a day only when marked as one.
+
+    Written as a name ("Sat"), or with the words around reading as a day ("sat 7am",
+    "lunch with Ravi sat re AMC"), not as a verb or noun ("I sat with", "the sun").
+    """
     if expr is None:
         return None
     groups = m.groupdict()
     if groups.get("wd") in ("sat", "sun") and "cap" in groups and not m["mod"]:
-        return expr if orig[m.start("wd")].isupper() else None
+        if orig[m.start("wd")].isupper():
+            return expr
+        low = m.string
+        after = _DAY_AFTER.match(low, m.end("wd"))
+        before = _NOT_DAY_BEFORE.search(low[: m.start("wd")])
+        return expr if after and not before else None
     return expr
 
 

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from nlp import mood, signals, when
 from nlp.amounts import find_amount
-from nlp.clock import TimeExpr, find_times
+from nlp.clock import TimeExpr, find_times, planned_lunch
 from nlp.dates import DateExpr, find_dates
 from nlp.index import Matcher
 from nlp.index import compile as compile_directory
@@ -323,6 +323,8 @@ def _time_for(
         if signals.first_contact(clause) and not signals.future_clause(clause):
             continue
         usable.append(t)
+    if not usable and due_expr is not None:
+        return planned_lunch(low, *clause_of(due_expr.start, clauses))
     return when.pick_clock(usable)
 
 

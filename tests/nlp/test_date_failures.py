@@ -90,3 +90,12 @@ def test_first_thing_is_the_authors_workday_start() -> None:
         dt.date(2026, 12, 4),
         dt.time(8),
     )
+
+
+def test_a_planned_lunch_is_at_noon_and_a_past_one_gives_no_time() -> None:
+    p = parse("lunch with Oliver sat re the renewal", NOW, "UTC", TEAM)
+    assert p.task is not None
+    assert (p.task.due, p.task.time) == (dt.date(2026, 12, 5), dt.time(12))
+    p = parse("lunch with Oliver yesterday, send him the deck tomorrow", NOW, "UTC", TEAM)
+    assert p.task is not None
+    assert (p.task.due, p.task.time) == (dt.date(2026, 12, 4), None)

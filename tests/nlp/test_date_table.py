@@ -257,6 +257,8 @@ BEYOND = [
     ("tomorrow in the morning", ("2026-12-04", "09:00")),
     ("the week after next", ("2026-12-14", None)),
     ("tmrw am", ("2026-12-04", "09:00")),
+    ("sat 7am", ("2026-12-05", "07:00")),
+    ("sat re the renewal", ("2026-12-05", None)),
     ("friday pm", ("2026-12-04", "14:00")),
 ]
 
