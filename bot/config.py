@@ -29,6 +29,11 @@ class Settings(BaseSettings):
     cold_days: int = Field(30, alias="RAPPORT_COLD_DAYS", ge=1, le=3650)
     phone_region: str = Field("US", alias="RAPPORT_PHONE_REGION", pattern=r"^[A-Z]{2}$")
     log_level: str = Field("INFO", alias="LOG_LEVEL")
+    # Where logs go; unset: stderr, except in a terminal chat typed by a person, where they
+    # go to rapport.log so they never land in the conversation.
+    log_file: str | None = Field(None, alias="LOG_FILE")
+    # Processes serving the platforms (PostgreSQL only): see README "Several processes".
+    workers: int = Field(1, alias="RAPPORT_WORKERS", ge=1, le=64)
     # Days a platform event's key is kept to recognise a retry. Under a week: after a quiet
     # week Telegram starts update ids afresh, and an old key would silence a new update.
     inbound_retention_days: int = Field(2, alias="RAPPORT_INBOUND_RETENTION_DAYS", ge=1, le=6)

@@ -44,9 +44,10 @@ def build_core(settings: Settings) -> Core:
 
 
 def platform_services(
-    core: Core, settings: Settings, delivery: Delivery | None = None
+    core: Core, settings: Settings, delivery: Delivery | None = None, worker: int = 0
 ) -> list[Coroutine[Any, Any, None]]:
-    """One long-running coroutine per configured platform."""
+    """One long-running coroutine per configured platform (for worker `worker` of several)."""
+    shared = settings.workers > 1
     services: list[Coroutine[Any, Any, None]] = []
     if settings.slack_configured:
         from bot.adapters.slack import SlackConfig, serve_slack
@@ -68,11 +69,13 @@ def platform_services(
                     allow_guests=settings.slack_allow_guests,
                     port=settings.port,
                     host=settings.host,
+                    reuse_port=shared,
                 ),
                 delivery,
             )
         )
-    if settings.telegram_configured:
+    # Telegram answers one long poller at a time: the first worker polls for all.
+    if settings.telegram_configured and (worker == 0 or settings.telegram_webhook_url):
         from bot.adapters.telegram import TelegramConfig, serve_telegram
 
         assert settings.telegram_bot_token
@@ -92,6 +95,7 @@ def platform_services(
                     ),
                     port=settings.telegram_port,
                     listen=settings.host,
+                    reuse_port=shared,
                 ),
                 delivery,
             )
@@ -119,11 +123,11 @@ async def chat(core: Core, user: str, tz: str | None) -> None:
         scheduler.shutdown(wait=False)
 
 
-async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> None:
+async def serve(core: Core, settings: Settings, user: str, tz: str | None, worker: int = 0) -> None:
     """Run every configured platform and the scheduler until a signal; with none, the chat."""
     redact.install(redact.settings_secrets(settings))
     delivery = Delivery()
-    services = platform_services(core, settings, delivery)
+    services = platform_services(core, settings, delivery, worker)
     if not services:
         log.info("No platform tokens set: opening the terminal chat on %s", _where(settings))
         await chat(core, user, tz)

@@ -16,6 +16,7 @@ from handlers import digest_body, digest_subscription, nudges, schedule
 from handlers.settings import CoreSettings
 from handlers.types import Recipient, Reply
 from store import Unit
+from store.models import Member
 
 #: How long a claim is held before another sender may take the row over.
 LEASE = dt.timedelta(minutes=5)
@@ -69,8 +70,22 @@ def claim_nudges(
             task.nudge_at = None
             task.lease_owner = task.lease_until = None
             continue
+        allowed = _allowed_now(task.owner, settings, now)
+        if allowed > now:
+            # Planned for an allowed hour but sent late (the bot was down): the owner's
+            # quiet hours and days off still hold at send time.
+            task.nudge_at = allowed
+            task.lease_owner = task.lease_until = None
+            continue
         out.append(Nudge(where, nudges.card(task, task.owner, settings, now), task.id, token))
     return out
+
+
+def _allowed_now(member: Member, settings: CoreSettings, now: dt.datetime) -> dt.datetime:
+    """`now`, or the member's next allowed moment when now is quiet time or a day off."""
+    zone = nudges.member_zone(member, settings)
+    allowed = schedule.next_allowed(now.astimezone(zone), nudges.window(member, settings))
+    return allowed.astimezone(dt.UTC)
 
 
 def settle_nudges(

@@ -65,7 +65,8 @@ def mark_done(ctx: Ctx, raw: str, replace: bool = False) -> list[Reply]:
 
 def read_when(ctx: Ctx, text: str) -> tuple[dt.date | None, dt.time | None]:
     """A date (and time) typed by the author, read with the parser's conventions."""
-    day, at = nlp_read_when(text, ctx.local_now, ctx.tz)
+    start = ctx.member.workday_start or ctx.settings.workday_start
+    day, at = nlp_read_when(text, ctx.local_now, ctx.tz, workday_start=start)
     return (day, at) if day is not None else (None, None)
 
 

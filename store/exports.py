@@ -8,6 +8,7 @@ times as ISO 8601 text formatted by the database (see store.bulk).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Row, func, select
@@ -30,11 +31,12 @@ LINK = 9  # where the link columns start in an interaction row
 
 
 def _stream(unit: Unit, stmt: Any) -> Iterator[Row[Any]]:
-    # Plain rows through the connection, a batch at a time: the ORM's result processing and
-    # a fetch per row are not needed here. yield_per: a server-side cursor on PostgreSQL.
+    # Plain rows through the connection, a batch at a time, chained in C: the ORM's result
+    # processing and a Python step per row are not needed. yield_per: a server-side cursor
+    # on PostgreSQL.
     connection = unit.session.connection()
-    for batch in connection.execution_options(yield_per=BATCH).execute(stmt).partitions():
-        yield from batch
+    result = connection.execution_options(yield_per=BATCH).execute(stmt)
+    return chain.from_iterable(result.partitions())
 
 
 def companies(unit: Unit) -> Iterator[Row[Any]]:
