@@ -11,7 +11,8 @@ from handlers.directory import rows_for
 from handlers.questions import Choice, Draft, NameWanted
 from handlers.record import write
 from handlers.types import Reply
-from nlp import Parse, find_customers, parse
+from nlp import Parse, TaskSpec, find_customers, parse
+from nlp.feedback import slashes_are_ratings
 from store.models import Company, Contact, PendingAction
 
 #: A new customer: (name, "person" or "company", the person's company if given).
@@ -21,7 +22,8 @@ NewName = tuple[str, str, str | None]
 def parse_for(ctx: Ctx, text: str, sent_at: dt.datetime) -> Parse:
     """Parse text as the author would mean it at `sent_at`."""
     matcher = ctx.directories.load(ctx.unit).matcher
-    return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, matcher)
+    start = ctx.member.workday_start or ctx.settings.workday_start
+    return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, matcher, workday_start=start)
 
 
 def customers_named(ctx: Ctx, text: str) -> Parse:
@@ -89,13 +91,35 @@ def proceed(ctx: Ctx, draft: Draft, parsed: Parse | None = None) -> list[Reply]:
             parsed = _as_log(parsed)
     keys = [c.key for c in parsed.customers] + list(draft.extra)
     new_names = _new_names(parsed)
-    question = _which(ctx, draft, parsed, keys, new_names) or _added(ctx, draft, new_names, keys)
+    added: list[str] = []  # customers this message adds: undoing the log removes them
+    question = _which(ctx, draft, parsed, keys, new_names) or _added(
+        ctx, draft, new_names, keys, added
+    )
     if question is not None:
         return [question]
     parsed, question = _due(ctx, draft, parsed)
     if question is not None:
         return [question]
-    return _write(ctx, draft, parsed, keys)
+    parsed, question = _reading(ctx, draft, parsed)
+    if question is not None:
+        return [question]
+    return _write(ctx, draft, parsed, keys, added)
+
+
+def _reading(ctx: Ctx, draft: Draft, parsed: Parse) -> tuple[Parse, Reply | None]:
+    """Log or task as the author chose, when the parser could not tell (see nlp/intent.py)."""
+    if "intent" not in parsed.unsure or draft.as_is:
+        return parsed, None
+    fixed = draft.fixes.get("intent")
+    if fixed is None:
+        return parsed, clarify.done_or_planned(ctx, draft)
+    if fixed == "log":
+        return parsed, None
+    title = " ".join(draft.text.split())[:80]
+    task = parsed.task or TaskSpec(title=title[:1].upper() + title[1:])
+    planned = replace(parsed, intent="task", interaction=None, occurred=None, sentiment=None,
+                      deal=None, inbound=False, task=task)  # fmt: skip
+    return planned, None
 
 
 def _new_names(parsed: Parse) -> list[NewName]:
@@ -123,14 +147,16 @@ def _which(
     return None
 
 
-def _added(ctx: Ctx, draft: Draft, new_names: list[NewName], keys: list[str]) -> Reply | None:
+def _added(
+    ctx: Ctx, draft: Draft, new_names: list[NewName], keys: list[str], added: list[str]
+) -> Reply | None:
     """Ask about the first new name not yet decided; add the decided ones into `keys`."""
     for name, kind, company in new_names:
         decided = draft.decided.get(name)
         if decided is None:
             return clarify.is_new(ctx, draft, name, kind, company)
         if decided == "add":
-            keys.extend(_add_customer(ctx, name, kind, company))
+            keys.extend(_add_customer(ctx, name, kind, company, added))
         elif decided != "skip":
             keys.append(decided)
     return None
@@ -141,6 +167,8 @@ def _due(ctx: Ctx, draft: Draft, parsed: Parse) -> tuple[Parse, Reply | None]:
     task = parsed.task
     if task is None or task.due is not None or "date" not in parsed.unsure:
         return parsed, None
+    if slashes_are_ratings(draft.text):  # "rated us 4/5" is a score, not a date to ask about
+        return parsed, None
     fixed = draft.fixes.get("due")
     if fixed is None:
         return parsed, clarify.which_date(ctx, draft)
@@ -149,7 +177,7 @@ def _due(ctx: Ctx, draft: Draft, parsed: Parse) -> tuple[Parse, Reply | None]:
     return replace(parsed, task=replace(task, due=dt.date.fromisoformat(fixed))), None
 
 
-def _write(ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str]) -> list[Reply]:
+def _write(ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str], added: list[str]) -> list[Reply]:
     customers = rows_for(ctx.unit, keys)
     if parsed.intent == "log" and customers.empty:
         if draft.as_is:
@@ -161,11 +189,13 @@ def _write(ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str]) -> list[Reply
                 tone="warning",
             )
         ]
-    written = write(ctx, parsed, draft.text, customers, draft.sent_at, draft.key)
+    written = write(ctx, parsed, draft.text, customers, draft.sent_at, draft.key, added)
     return [cards.logged(ctx, parsed, customers, written)]
 
 
-def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[str]:
+def _add_customer(
+    ctx: Ctx, name: str, kind: str, company: str | None, added: list[str]
+) -> list[str]:
     unit = ctx.unit
     if kind == "company":
         existing = unit.company_named(name)
@@ -173,6 +203,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
         if existing is None:
             unit.add(row)
             unit.flush()
+            added.append(f"company:{row.id}")
         return [f"company:{row.id}"]
     keys = []
     company_row = None
@@ -184,6 +215,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
             )
             unit.add(company_row)
             unit.flush()
+            added.append(f"company:{company_row.id}")
         keys.append(f"company:{company_row.id}")
     contact = Contact(
         team_id=unit.team_id,
@@ -195,4 +227,5 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
     )
     unit.add(contact)
     unit.flush()
+    added.append(f"contact:{contact.id}")
     return [f"contact:{contact.id}", *keys]

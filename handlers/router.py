@@ -1,6 +1,7 @@
 """Where a message goes, in order, and the tables of commands and button actions.
 
 A button goes to its action; a line to a command, else to the open question it answers,
+else to a request about records (nlp/requests.py: facts, edits, lists, search, …),
 else to what the parser reads in it (log, task, lookup, agenda).
 
 A command handler gets the rest of the line and may return None to say "not a command
@@ -18,10 +19,20 @@ from handlers import (
     customer_actions,
     digest_subscription,
     followup,
+    lists,
     logbook,
     lookup,
+    merging,
+    pipeline,
     prefs,
     questions,
+    record_undo,
+    requests,
+    requests_view,
+    search,
+    stages,
+    survey,
+    task_text,
     tasks,
     undo,
 )
@@ -60,10 +71,20 @@ def route(ctx: Ctx) -> list[Reply]:
         answered = _typed_answer(ctx, pending, text)
         if answered is not None:
             return answered
+    asked = requests.answer(ctx, text)  # "Jane's phone?", "list customers", "cancel 9", …
+    if asked is not None:
+        return asked
     return _free_text(ctx, text)
 
 
 def _free_text(ctx: Ctx, text: str) -> list[Reply]:
+    asked = (
+        None
+        if ctx.message.log_as_is
+        else pipeline.answer(ctx, text) or requests_view.answer(ctx, text)
+    )
+    if asked is not None:
+        return asked
     parsed = logbook.parse_for(ctx, text, ctx.message.sent_at)
     if ctx.message.log_as_is:
         return logbook.handle_shortcut(ctx, parsed)
@@ -171,6 +192,8 @@ def _find(ctx: Ctx, rest: str) -> list[Reply] | None:
     if not rest.strip():
         return [Reply("Who should I look up? e.g. “find Jane”.")]
     parsed = logbook.customers_named(ctx, rest.strip())
+    if not parsed.customers and not parsed.ambiguous:
+        return None  # no customer by that name: "find SSO" searches the notes
     return lookup.handle_lookup(ctx, parsed)
 
 
@@ -199,6 +222,8 @@ COMMANDS: dict[str, Command] = {
     "workday": prefs.workday,
     "quiet": prefs.quiet,
     "workdays": prefs.workdays,
+    "stages": stages.command,
+    "survey": survey.command,
 }
 
 ACTIONS: dict[str, ActionHandler] = {
@@ -208,6 +233,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "task.change_date": tasks.ask_new_date,
     "task.reassign": tasks.ask_owner,
     "task.give": tasks.give_button,
+    "task.take": tasks.take,
     "task.undo": undo.undo_task,
     "log.undo": undo.undo_log,
     "customer.show": lookup.show,
@@ -216,6 +242,11 @@ ACTIONS: dict[str, ActionHandler] = {
     "customer.snooze": customer_actions.snooze,
     "customer.reassign": customer_actions.ask_owner,
     "customer.give": customer_actions.give,
+    "record.undo": record_undo.undo_button,
+    "record.merge": merging.merge_button,
+    "list.more": lists.more,
+    "search.more": search.more,
+    "task.undo_change": task_text.undo_change,
 }
 
 

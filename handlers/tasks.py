@@ -6,7 +6,7 @@ import datetime as dt
 
 from rapidfuzz import fuzz, process
 
-from handlers import audit, nudges, questions
+from handlers import audit, notices, nudges, questions
 from handlers import formatting as fmt
 from handlers.context import Ctx
 from handlers.ids import as_id
@@ -59,12 +59,14 @@ def mark_done(ctx: Ctx, raw: str, replace: bool = False) -> list[Reply]:
     task.status = "done"
     nudges.plan(task, task.owner, ctx.settings)
     audit.record(ctx, "task.done", "task", task.id, before, _snapshot(task))
+    notices.tell(ctx, task.owner_id, f"Done: #{task.number} {task.title}.")
     return [Reply(f"Done: #{task.number} {task.title}.", tone="success", replace=replace)]
 
 
 def read_when(ctx: Ctx, text: str) -> tuple[dt.date | None, dt.time | None]:
     """A date (and time) typed by the author, read with the parser's conventions."""
-    day, at = nlp_read_when(text, ctx.local_now, ctx.tz)
+    start = ctx.member.workday_start or ctx.settings.workday_start
+    day, at = nlp_read_when(text, ctx.local_now, ctx.tz, workday_start=start)
     return (day, at) if day is not None else (None, None)
 
 
@@ -77,13 +79,9 @@ def move(
     nudges.plan(task, task.owner, ctx.settings)
     audit.record(ctx, action, "task", task.id, before, _snapshot(task))
     verb = "Snoozed" if action == "task.snooze" else "Moved"
-    return [
-        Reply(
-            f"{verb} #{task.number} {task.title} to {fmt.due(day, at, ctx.today)}.",
-            tone="success",
-            replace=replace,
-        )
-    ]
+    said = f"{verb} #{task.number} {task.title} to {fmt.due(day, at, ctx.today)}."
+    notices.tell(ctx, task.owner_id, said)
+    return [Reply(said, tone="success", replace=replace)]
 
 
 def snooze_text(ctx: Ctx, raw: str, when: str) -> list[Reply]:
@@ -163,6 +161,8 @@ def give(ctx: Ctx, task: Task, member: Member, replace: bool) -> list[Reply]:
     task.owner = member
     nudges.plan(task, member, ctx.settings)
     audit.record(ctx, "task.reassign", "task", task.id, before, _snapshot(task))
+    due = fmt.due(task.due_date, task.due_time, ctx.today)
+    notices.tell(ctx, member.id, f"gave you #{task.number} {task.title} (due {due}).")
     return [
         Reply(
             f"Gave #{task.number} {task.title} to {member.name}.", tone="success", replace=replace
@@ -193,3 +193,13 @@ def give_button(ctx: Ctx, value: str) -> list[Reply]:
     if member is None or not member.active:
         return _warn("That member is no longer on the team.")
     return give(ctx, task, member, replace=True)
+
+
+def take(ctx: Ctx, value: str) -> list[Reply]:
+    """Assign to me: the member who pressed takes the task over."""
+    task, problem = find_task(ctx, value)
+    if task is None:
+        return problem
+    if task.owner_id == ctx.member.id:
+        return [Reply(f"#{task.number} is yours: you are handling it.", tone="success")]
+    return give(ctx, task, ctx.member, replace=True)

@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
-    Float,
     ForeignKey,
     Index,
     Integer,
@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -81,6 +82,8 @@ class Team(Base):
     directory_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # Bumped by every addition, so cached directories read the new rows (and only those).
     directory_additions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The team's deal stages in order (None: the default list); the last two close a deal.
+    deal_stages: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class Member(Base):
@@ -97,6 +100,8 @@ class Member(Base):
     workdays: Mapped[str | None] = mapped_column(String(32))  # "mon-fri", "mon,wed,fri"
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # Set by an admin ("allow Sam to log for others"): may log on a teammate's behalf.
+    may_log_for_others: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Identity(Base):
@@ -146,6 +151,7 @@ class Contact(Base):
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"), index=True)
     email: Mapped[str | None] = mapped_column(String(320))
     phone: Mapped[str | None] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(String(200))
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
@@ -172,7 +178,10 @@ class Interaction(Base):
     summary: Mapped[str] = mapped_column(Text)
     occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     sentiment: Mapped[str | None] = mapped_column(String(16))
-    amount: Mapped[float | None] = mapped_column(Float)
+    # Money exactly: an integer in the currency's minor unit (cents), never a float.
+    amount_minor: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(3))  # ISO 4217
+    amount_period: Mapped[str | None] = mapped_column(String(8))  # recurring: month, year, ...
     author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     source_platform: Mapped[str] = mapped_column(String(16))
     message_key: Mapped[str] = mapped_column(String(200))
@@ -225,6 +234,8 @@ class Task(Base):
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
     status: Mapped[str] = mapped_column(String(16), default="open")
+    # What the task is for when it is more than a follow-up ("survey": ask for a rating).
+    purpose: Mapped[str | None] = mapped_column(String(16))
     interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interactions.id"))
     message_key: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
@@ -252,10 +263,46 @@ class Deal(Base):
     team_id: Mapped[int] = _team_fk()
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
-    amount: Mapped[float | None] = mapped_column(Float)
-    stage: Mapped[str] = mapped_column(String(16), default="open")
+    name: Mapped[str | None] = mapped_column(String(200))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    amount_minor: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    period: Mapped[str | None] = mapped_column(String(8))
+    stage: Mapped[str] = mapped_column(String(32), default="lead")
+    expected_close: Mapped[dt.date | None] = mapped_column(Date)
+    # When the deal entered its stage: the pipeline flags deals idle there too long.
+    stage_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    lost_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    owner: Mapped[Member | None] = relationship()
+    contact: Mapped[Contact | None] = relationship()
+    company: Mapped[Company | None] = relationship()
+
+
+class Feedback(Base):
+    """What a customer said of us: a score (CSAT 1-5, NPS 0-10), complaint, request or praise."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        Index("ix_feedback_team_at", "team_id", "at"),
+        Index("ix_feedback_contact", "contact_id"),
+        Index("ix_feedback_company", "company_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    kind: Mapped[str] = mapped_column(String(16))  # csat, nps, complaint, request, praise
+    score: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interactions.id"))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    author: Mapped[Member] = relationship()
+    contact: Mapped[Contact | None] = relationship()
+    company: Mapped[Company | None] = relationship()
 
 
 class PendingAction(Base):
@@ -280,6 +327,8 @@ class AuditEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = _team_fk()
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
+    # Set when someone logged on the member's behalf: who actually wrote it.
+    written_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     action: Mapped[str] = mapped_column(String(64))
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[int] = mapped_column(Integer)
@@ -347,3 +396,22 @@ class AllowedChat(Base):
     chat: Mapped[str] = mapped_column(String(128))
     allowed_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Notice(Base):
+    """A direct message to a member about a change a teammate made to their work.
+
+    Sent by the same claimed, leased path as nudges: pending until `sent_at` is set.
+    """
+
+    __tablename__ = "notices"
+    __table_args__ = (Index("ix_notices_team_sent", "team_id", "sent_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    lease_owner: Mapped[str | None] = mapped_column(String(40))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    member: Mapped[Member] = relationship()

@@ -16,11 +16,16 @@ from store.customers import Customers
 from store.deals import Deals
 from store.digests import Digests
 from store.directory import Directory, DirectoryStamp
+from store.feedback import FeedbackQueries
 from store.inbound import Inbound
 from store.interactions import Interactions
+from store.listings import Listings
 from store.members import Members
+from store.merges import Merges
 from store.models import Company, Contact
+from store.notices import Notices
 from store.questions import Questions
+from store.search import NoteSearch
 from store.tasks import Tasks
 
 
@@ -32,10 +37,15 @@ class Unit(
     Customers,
     Interactions,
     Deals,
+    FeedbackQueries,
     Tasks,
     Digests,
     Questions,
     Audit,
+    Listings,
+    Merges,
+    NoteSearch,
+    Notices,
 ):
     """Repository methods over one session; every query is filtered by `team_id`."""
 
