@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+from handlers.money import exponent
 from store import Unit, exports
 
 Rows = Iterator[list[Any]]  # values in the order of the table's columns
@@ -19,6 +20,18 @@ Rows = Iterator[list[Any]]  # values in the order of the table's columns
 
 def _iso(value: Any) -> Any:
     return None if value is None else value.isoformat()
+
+
+def _major(minor: int | None, currency: str | None) -> int | float | None:
+    """An amount in major units for the file: whole numbers stay integers.
+
+    The exact value is `amount_minor` (deals) or this with at most three decimals.
+    """
+    if minor is None:
+        return None
+    scale: int = 10 ** exponent(currency or "")
+    whole, part = divmod(int(minor), scale)
+    return whole if part == 0 else int(minor) / scale
 
 
 # Rows are unpacked by position: a million attribute lookups by name cost seconds.
@@ -34,9 +47,9 @@ def _contacts(unit: Unit) -> Rows:
 
 def _interactions(unit: Unit) -> Rows:
     for row, customers in exports.interactions(unit):
-        iid, kind, at, summary, sentiment, amount, author, source, deleted = row
-        yield [iid, kind, at, "; ".join(customers), summary, sentiment, amount, author, source,
-               deleted]  # fmt: skip
+        iid, kind, at, summary, sentiment, minor, currency, period, author, source, deleted = row
+        yield [iid, kind, at, "; ".join(customers), summary, sentiment, _major(minor, currency),
+               currency, period, author, source, deleted]  # fmt: skip
 
 
 def _tasks(unit: Unit) -> Rows:
@@ -45,7 +58,10 @@ def _tasks(unit: Unit) -> Rows:
 
 
 def _deals(unit: Unit) -> Rows:
-    return (list(d) for d in exports.deals(unit))
+    for d in exports.deals(unit):
+        yield [d.id, d.contact_id, d.company, _major(d.amount_minor, d.currency), d.stage,
+               d.created_at, d.closed_at, d.name, d.owner, d.currency, d.period, d.amount_minor,
+               _iso(d.expected_close), d.stage_changed_at, d.lost_reason]  # fmt: skip
 
 
 #: Each table and its columns (a header even when the table is empty).
@@ -54,11 +70,13 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
     "contacts": (_contacts, ["id", "name", "company", "email", "phone", "aliases", "owner",
                              "created_at"]),
     "interactions": (_interactions, ["id", "type", "occurred_at", "customers", "summary",
-                                     "sentiment", "amount", "author", "source", "deleted_at"]),
+                                     "sentiment", "amount", "currency", "amount_period",
+                                     "author", "source", "deleted_at"]),
     "tasks": (_tasks, ["number", "title", "due_date", "due_time", "status", "owner", "contact",
                        "company", "interaction_id", "created_at"]),
     "deals": (_deals, ["id", "contact_id", "company", "amount", "stage", "created_at",
-                       "closed_at"]),
+                       "closed_at", "name", "owner", "currency", "period", "amount_minor",
+                       "expected_close", "stage_changed_at", "lost_reason"]),
 }  # fmt: skip
 
 

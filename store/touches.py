@@ -3,7 +3,7 @@
 The digest lists customers gone cold; grouping every interaction of the team to find
 each customer's latest took seconds on years of history. Instead companies and contacts
 carry `last_touch_at`, the time of their latest live interaction. A session hook keeps it,
-so every way of logging or undoing (chat, digest buttons, import) stays right:
+so every way of logging or undoing (a chat message, a digest button, undo) stays right:
 
 - a new live link raises the customer's last touch if the interaction is later;
 - an interaction undone, re-dated or unlinked has its customers' last touch recomputed
@@ -37,10 +37,10 @@ class _Changes:
         self.recheck: dict[Customer, set[int]] = {Contact: set(), Company: set()}
 
     def raise_to(self, link: InteractionCustomer, when: dt.datetime) -> None:
-        for model, ids in ((Contact, link.contact_id), (Company, link.company_id)):
-            if ids is not None:
-                seen = self.raised[model].get(ids)
-                self.raised[model][ids] = when if seen is None else max(seen, when)
+        for model, row_id in ((Contact, link.contact_id), (Company, link.company_id)):
+            if row_id is not None:
+                seen = self.raised[model].get(row_id)
+                self.raised[model][row_id] = when if seen is None else max(seen, when)
 
     def recompute(self, link: InteractionCustomer) -> None:
         if link.contact_id is not None:
@@ -116,7 +116,7 @@ def _raise(session: Session, model: Customer, raised: dict[int, dt.datetime]) ->
             or_(model.last_touch_at.is_(None), model.last_touch_at < when),
         )
         .values(last_touch_at=when),
-        [{"row_id": row_id, "when": at} for row_id, at in raised.items()],
+        [{"row_id": row_id, "when": at} for row_id, at in sorted(raised.items())],
     )
 
 
@@ -131,10 +131,14 @@ def _latest(model: Customer, link_column: Any) -> Any:
 
 
 def _recompute(session: Session, model: Customer, link_column: Any, ids: set[int]) -> None:
-    latest = _latest(model, link_column)
-    session.connection().execute(
-        update(model).where(model.id.in_(sorted(ids))).values(last_touch_at=latest)
+    connection = session.connection()
+    # Lock the rows first (PostgreSQL; SQLite has one writer): the UPDATE then reads the
+    # interactions as of after any concurrent log of these customers has committed.
+    connection.execute(
+        select(model.id).where(model.id.in_(sorted(ids))).order_by(model.id).with_for_update()
     )
+    latest = _latest(model, link_column)
+    connection.execute(update(model).where(model.id.in_(sorted(ids))).values(last_touch_at=latest))
 
 
 def keep_last_touches(sessions: Any) -> None:
