@@ -1,7 +1,8 @@
-"""Export: every contact, company, interaction, task and deal, as CSV or JSON files.
+"""Export: every member, company, contact, interaction, task and deal, as CSV or JSON files.
 
 Rows are streamed from the store to the files, so years of history export in constant
-memory.
+memory. Names are there for people to read; ids are there so `rapport import DIR` can
+restore every link exactly (see handlers/restore.py).
 """
 
 from __future__ import annotations
@@ -21,25 +22,45 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+def _members(unit: Unit) -> Rows:
+    for m in exports.members(unit):
+        yield {"id": m.id, "name": m.name, "role": m.role, "tz": m.tz,
+               "workday_start": _iso(m.workday_start), "quiet_hours": m.quiet_hours,
+               "workdays": m.workdays, "active": m.active,
+               "created_at": _iso(m.created_at)}  # fmt: skip
+
+
+def _identities(unit: Unit) -> Rows:
+    for i in exports.identities(unit):
+        yield {"id": i.id, "member_id": i.member_id, "platform": i.platform,
+               "user_key": i.user_key, "reachable": i.reachable}  # fmt: skip
+
+
 def _companies(unit: Unit) -> Rows:
     for c in exports.companies(unit):
         yield {"id": c.id, "name": c.name, "aliases": "; ".join(c.aliases or []),
-               "owner": c.owner, "created_at": _iso(c.created_at)}  # fmt: skip
+               "owner": c.owner, "created_at": _iso(c.created_at), "owner_id": c.owner_id,
+               "deleted_at": _iso(c.deleted_at),
+               "quiet_until": _iso(c.quiet_until)}  # fmt: skip
 
 
 def _contacts(unit: Unit) -> Rows:
     for p in exports.contacts(unit):
         yield {"id": p.id, "name": p.name, "company": p.company, "email": p.email,
                "phone": p.phone, "aliases": "; ".join(p.aliases or []), "owner": p.owner,
-               "created_at": _iso(p.created_at)}  # fmt: skip
+               "created_at": _iso(p.created_at), "company_id": p.company_id,
+               "owner_id": p.owner_id, "deleted_at": _iso(p.deleted_at),
+               "quiet_until": _iso(p.quiet_until)}  # fmt: skip
 
 
 def _interactions(unit: Unit) -> Rows:
     for i, customers in exports.interactions(unit):
         yield {"id": i.id, "type": i.kind, "occurred_at": _iso(i.occurred_at),
-               "customers": "; ".join(customers), "summary": i.summary,
+               "customers": "; ".join(name for name, _ in customers), "summary": i.summary,
                "sentiment": i.sentiment, "amount": i.amount, "author": i.author,
-               "source": i.source_platform, "deleted_at": _iso(i.deleted_at)}  # fmt: skip
+               "source": i.source_platform, "deleted_at": _iso(i.deleted_at),
+               "author_id": i.author_id, "customer_ids": " ".join(key for _, key in customers),
+               "created_at": _iso(i.created_at), "message_key": i.message_key}  # fmt: skip
 
 
 def _tasks(unit: Unit) -> Rows:
@@ -47,27 +68,39 @@ def _tasks(unit: Unit) -> Rows:
         yield {"number": t.number, "title": t.title, "due_date": _iso(t.due_date),
                "due_time": _iso(t.due_time), "status": t.status, "owner": t.owner,
                "contact": t.contact, "company": t.company,
-               "interaction_id": t.interaction_id, "created_at": _iso(t.created_at)}  # fmt: skip
+               "interaction_id": t.interaction_id, "created_at": _iso(t.created_at),
+               "id": t.id, "owner_id": t.owner_id, "contact_id": t.contact_id,
+               "company_id": t.company_id, "nudge_at": _iso(t.nudge_at),
+               "nudge_count": t.nudge_count, "message_key": t.message_key}  # fmt: skip
 
 
 def _deals(unit: Unit) -> Rows:
     for d in exports.deals(unit):
         yield {"id": d.id, "contact_id": d.contact_id, "company": d.company,
                "amount": d.amount, "stage": d.stage, "created_at": _iso(d.created_at),
-               "closed_at": _iso(d.closed_at)}  # fmt: skip
+               "closed_at": _iso(d.closed_at), "company_id": d.company_id}  # fmt: skip
 
 
-#: Each table and its columns (a header even when the table is empty).
+#: Each table and its columns (a header even when the table is empty), in the order a
+#: restore reads them: every row after the rows it points to.
 TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
-    "companies": (_companies, ["id", "name", "aliases", "owner", "created_at"]),
+    "members": (_members, ["id", "name", "role", "tz", "workday_start", "quiet_hours",
+                           "workdays", "active", "created_at"]),
+    "identities": (_identities, ["id", "member_id", "platform", "user_key", "reachable"]),
+    "companies": (_companies, ["id", "name", "aliases", "owner", "created_at", "owner_id",
+                               "deleted_at", "quiet_until"]),
     "contacts": (_contacts, ["id", "name", "company", "email", "phone", "aliases", "owner",
-                             "created_at"]),
+                             "created_at", "company_id", "owner_id", "deleted_at",
+                             "quiet_until"]),
     "interactions": (_interactions, ["id", "type", "occurred_at", "customers", "summary",
-                                     "sentiment", "amount", "author", "source", "deleted_at"]),
+                                     "sentiment", "amount", "author", "source", "deleted_at",
+                                     "author_id", "customer_ids", "created_at",
+                                     "message_key"]),
     "tasks": (_tasks, ["number", "title", "due_date", "due_time", "status", "owner", "contact",
-                       "company", "interaction_id", "created_at"]),
+                       "company", "interaction_id", "created_at", "id", "owner_id",
+                       "contact_id", "company_id", "nudge_at", "nudge_count", "message_key"]),
     "deals": (_deals, ["id", "contact_id", "company", "amount", "stage", "created_at",
-                       "closed_at"]),
+                       "closed_at", "company_id"]),
 }  # fmt: skip
 
 

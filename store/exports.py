@@ -17,6 +17,7 @@ from store.models import (
     Company,
     Contact,
     Deal,
+    Identity,
     Interaction,
     InteractionCustomer,
     Member,
@@ -32,24 +33,74 @@ def _stream(unit: Unit, stmt: Any) -> Iterator[Row[Any]]:
     yield from unit.session.execute(stmt.execution_options(yield_per=BATCH))
 
 
+def members(unit: Unit) -> Iterator[Row[Any]]:
+    """Every member, former ones included, by id, with their settings.
+
+    Columns: id, name, role, tz, workday_start, quiet_hours, workdays, active, created_at.
+    """
+    return _stream(
+        unit,
+        select(
+            Member.id,
+            Member.name,
+            Member.role,
+            Member.tz,
+            Member.workday_start,
+            Member.quiet_hours,
+            Member.workdays,
+            Member.active,
+            Member.created_at,
+        )
+        .where(Member.team_id == unit.team_id)
+        .order_by(Member.id),
+    )
+
+
+def identities(unit: Unit) -> Iterator[Row[Any]]:
+    """Every platform account by id: id, member_id, platform, user_key, reachable."""
+    return _stream(
+        unit,
+        select(
+            Identity.id,
+            Identity.member_id,
+            Identity.platform,
+            Identity.user_key,
+            Identity.reachable,
+        )
+        .where(Identity.team_id == unit.team_id)
+        .order_by(Identity.id),
+    )
+
+
 def companies(unit: Unit) -> Iterator[Row[Any]]:
-    """Live companies by name: id, name, aliases, owner (name), created_at."""
+    """Every company by name, removed ones included (a backup keeps what undo may restore).
+
+    Columns: id, name, aliases, owner (name), created_at, owner_id, deleted_at, quiet_until.
+    """
     owner = aliased(Member)
     return _stream(
         unit,
         select(
-            Company.id, Company.name, Company.aliases, owner.name.label("owner"), Company.created_at
+            Company.id,
+            Company.name,
+            Company.aliases,
+            owner.name.label("owner"),
+            Company.created_at,
+            Company.owner_id,
+            Company.deleted_at,
+            Company.quiet_until,
         )
         .outerjoin(owner, owner.id == Company.owner_id)
-        .where(Company.team_id == unit.team_id, Company.deleted_at.is_(None))
+        .where(Company.team_id == unit.team_id)
         .order_by(Company.name, Company.id),
     )
 
 
 def contacts(unit: Unit) -> Iterator[Row[Any]]:
-    """Live contacts by name.
+    """Every contact by name, removed ones included.
 
-    Columns: id, name, company (name), email, phone, aliases, owner, created_at.
+    Columns: id, name, company (name, if live), email, phone, aliases, owner, created_at,
+    company_id, owner_id, deleted_at, quiet_until.
     """
     owner = aliased(Member)
     return _stream(
@@ -63,18 +114,25 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
             Contact.aliases,
             owner.name.label("owner"),
             Contact.created_at,
+            Contact.company_id,
+            Contact.owner_id,
+            Contact.deleted_at,
+            Contact.quiet_until,
         )
         .outerjoin(Company, (Company.id == Contact.company_id) & Company.deleted_at.is_(None))
         .outerjoin(owner, owner.id == Contact.owner_id)
-        .where(Contact.team_id == unit.team_id, Contact.deleted_at.is_(None))
+        .where(Contact.team_id == unit.team_id)
         .order_by(Contact.name, Contact.id),
     )
 
 
-def interactions(unit: Unit) -> Iterator[tuple[Row[Any], list[str]]]:
+def interactions(unit: Unit) -> Iterator[tuple[Row[Any], list[tuple[str, str]]]]:
     """Every interaction, undone ones included, oldest first.
 
-    Each comes with the names of the customers it concerns, in the order they were linked.
+    Columns: id, kind, occurred_at, summary, sentiment, amount, author (name),
+    source_platform, deleted_at, author_id, created_at, message_key. Each comes with the
+    customers it concerns, in the order they were linked: (name, "contact:ID" or
+    "company:ID").
     """
     after: tuple[Any, int] | None = None
     while True:
@@ -89,6 +147,9 @@ def interactions(unit: Unit) -> Iterator[tuple[Row[Any], list[str]]]:
                 Member.name.label("author"),
                 Interaction.source_platform,
                 Interaction.deleted_at,
+                Interaction.author_id,
+                Interaction.created_at,
+                Interaction.message_key,
             )
             .join(Member, Member.id == Interaction.author_id)
             .where(Interaction.team_id == unit.team_id)
@@ -104,23 +165,30 @@ def interactions(unit: Unit) -> Iterator[tuple[Row[Any], list[str]]]:
         rows = unit.session.execute(stmt).all()
         if not rows:
             return
-        names = _customer_names(unit, [r.id for r in rows])
+        customers = _customers(unit, [r.id for r in rows])
         for row in rows:
-            yield row, names.get(row.id, [])
+            yield row, customers.get(row.id, [])
         after = (rows[-1].occurred_at, rows[-1].id)
 
 
-def _customer_names(unit: Unit, ids: list[int]) -> dict[int, list[str]]:
+def _customers(unit: Unit, ids: list[int]) -> dict[int, list[tuple[str, str]]]:
     links = unit.session.execute(
-        select(InteractionCustomer.interaction_id, Contact.name, Company.name)
+        select(
+            InteractionCustomer.interaction_id,
+            InteractionCustomer.contact_id,
+            InteractionCustomer.company_id,
+            Contact.name,
+            Company.name,
+        )
         .outerjoin(Contact, Contact.id == InteractionCustomer.contact_id)
         .outerjoin(Company, Company.id == InteractionCustomer.company_id)
         .where(InteractionCustomer.interaction_id.in_(ids))
         .order_by(InteractionCustomer.interaction_id, InteractionCustomer.id)
     ).all()
-    out: dict[int, list[str]] = defaultdict(list)
-    for interaction_id, contact, company in links:
-        out[interaction_id].append(contact or company or "")
+    out: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for interaction_id, contact_id, company_id, contact, company in links:
+        key = f"contact:{contact_id}" if contact_id is not None else f"company:{company_id}"
+        out[interaction_id].append((contact or company or "", key))
     return out
 
 
@@ -128,7 +196,8 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
     """Every task by number.
 
     Columns: number, title, due_date, due_time, status, owner, contact, company (names),
-    interaction_id, created_at.
+    interaction_id, created_at, id, owner_id, contact_id, company_id, nudge_at,
+    nudge_count, message_key.
     """
     return _stream(
         unit,
@@ -143,6 +212,13 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
             Company.name.label("company"),
             Task.interaction_id,
             Task.created_at,
+            Task.id,
+            Task.owner_id,
+            Task.contact_id,
+            Task.company_id,
+            Task.nudge_at,
+            Task.nudge_count,
+            Task.message_key,
         )
         .join(Member, Member.id == Task.owner_id)
         .outerjoin(Contact, Contact.id == Task.contact_id)
@@ -155,7 +231,8 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
 def deals(unit: Unit) -> Iterator[Row[Any]]:
     """Every deal by id.
 
-    Columns: id, contact_id, company (name, if live), amount, stage, created_at, closed_at.
+    Columns: id, contact_id, company (name, if live), amount, stage, created_at, closed_at,
+    company_id.
     """
     return _stream(
         unit,
@@ -167,6 +244,7 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
             Deal.stage,
             Deal.created_at,
             Deal.closed_at,
+            Deal.company_id,
         )
         .outerjoin(Company, (Company.id == Deal.company_id) & Company.deleted_at.is_(None))
         .where(Deal.team_id == unit.team_id)

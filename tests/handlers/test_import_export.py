@@ -82,7 +82,16 @@ def test_export_writes_every_table_in_both_formats(core: Core, say: Say, tmp_pat
     for fmt in ("csv", "json"):
         paths = core.export(tmp_path / fmt, fmt)  # type: ignore[arg-type]
         assert sorted(p.name for p in paths) == sorted(
-            f"{n}.{fmt}" for n in ("companies", "contacts", "interactions", "tasks", "deals")
+            f"{n}.{fmt}"
+            for n in (
+                "members",
+                "identities",
+                "companies",
+                "contacts",
+                "interactions",
+                "tasks",
+                "deals",
+            )
         )
     tasks = json.loads((tmp_path / "json" / "tasks.json").read_text(encoding="utf-8"))
     assert tasks[0]["due_date"] == "2026-11-20"
