@@ -35,7 +35,7 @@ unit: $(VENV)/.dev
 BENCH_DB ?= .bench/bench.db
 
 bench: $(VENV)/.dev
-	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/understanding.py
 	mkdir -p $(dir $(BENCH_DB)) && rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm
 	$(BIN)/python bench/seed.py --url sqlite:///$(BENCH_DB)
 	$(BIN)/python bench/lookup.py --url sqlite:///$(BENCH_DB)

@@ -111,12 +111,13 @@ def import_(
 ) -> None:
     """Import contacts and companies; re-importing updates, never duplicates."""
     from bot.run import build_core
+    from handlers.importer import import_path
 
     if not file.is_file():
         typer.echo(f"No such file: {file}", err=True)
         raise typer.Exit(2)
     core = build_core(_settings())
-    report = core.import_file(file)
+    report = core.in_unit(import_path, file, core.clock())
     typer.echo(report.summary())
     raise typer.Exit(0 if report.ok else 1)
 
@@ -130,9 +131,10 @@ def export(
 ) -> None:
     """Export every contact, company, interaction, task and deal."""
     from bot.run import build_core
+    from handlers.exporter import export_all
 
     core = build_core(_settings())
-    paths = core.export(directory, format)
+    paths = core.in_unit(export_all, directory, format)
     for path in paths:
         typer.echo(str(path))
 
@@ -141,9 +143,10 @@ def export(
 def invite() -> None:
     """Make a one-time code (valid 24 hours) that lets one person join on Telegram."""
     from bot.run import build_core
+    from handlers.access import make_code
 
     core = build_core(_settings())
-    code = core.create_invite()
+    code = core.in_unit(make_code, core.clock(), None, None)
     typer.echo(f"Invite code: {code}")
     typer.echo(f"They send the Telegram bot: /start {code}  (valid 24 hours, one use)")
 

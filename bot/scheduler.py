@@ -13,8 +13,9 @@ from collections.abc import Awaitable, Callable
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.delivery import Delivery
+from handlers import outbound
 from handlers.core import Core
-from handlers.nudges import Outbound
+from handlers.outbound import Nudge
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 15.0
@@ -34,17 +35,22 @@ async def deliver_due_nudges(core: Core, delivery: Delivery) -> int:
     token = uuid.uuid4().hex
     gate = asyncio.Semaphore(SEND_CONCURRENCY)
 
-    async def send(outbound: Outbound) -> bool:
+    async def send(nudge: Nudge) -> bool:
         async with gate:
-            return await delivery.send(outbound.recipient, outbound.reply)
+            return await delivery.send(nudge.recipient, nudge.reply)
 
     total = 0
     for _ in range(MAX_BATCHES_PER_TICK):
-        claimed = await asyncio.to_thread(core.claim_nudges, token, NUDGE_BATCH)
+        claimed = await asyncio.to_thread(
+            core.in_unit, outbound.claim_nudges, core.settings, core.clock(), token, NUDGE_BATCH
+        )
         if not claimed:
             break
         results = await asyncio.gather(*(send(o) for o in claimed))
-        await asyncio.to_thread(core.finish_nudges, list(zip(claimed, results, strict=True)))
+        settled = list(zip(claimed, results, strict=True))
+        await asyncio.to_thread(
+            core.in_unit, outbound.settle_nudges, core.settings, core.clock(), settled
+        )
         sent = sum(results)
         total += sent
         log.info("nudges: %d claimed, %d sent", len(claimed), sent)
@@ -56,11 +62,15 @@ async def deliver_due_nudges(core: Core, delivery: Delivery) -> int:
 async def deliver_due_digests(core: Core, delivery: Delivery) -> int:
     """Claim the digests due now, post them, settle each claim."""
     token = uuid.uuid4().hex
-    claimed = await asyncio.to_thread(core.claim_digests, token)
+    claimed = await asyncio.to_thread(
+        core.in_unit, outbound.claim_digests, core.settings, core.clock(), token
+    )
     sent = 0
-    for outbound in claimed:
-        ok = await delivery.send(outbound.recipient, outbound.reply)
-        await asyncio.to_thread(core.finish_digest, outbound, ok)
+    for digest in claimed:
+        ok = await delivery.send(digest.recipient, digest.reply)
+        await asyncio.to_thread(
+            core.in_unit, outbound.settle_digest, core.settings, core.clock(), digest, ok
+        )
         sent += ok
     if claimed:
         log.info("digests: %d claimed, %d sent", len(claimed), sent)

@@ -13,31 +13,12 @@ from handlers.types import Button, Field, Reply
 from nlp import Parse
 from store.models import Task
 
-_VERB = {
-    "call": "call",
-    "email": "email",
-    "meeting": "meeting",
-    "visit": "visit",
-    "message": "message",
-    "note": "note",
-}
-
 
 def task_line(task: Task, today: dt.date | None = None) -> str:
     """'#3 Send quote — Fri 20 Nov (Jane Doe)'."""
     who = task.contact.name if task.contact else (task.company.name if task.company else None)
     due = fmt.due(task.due_date, task.due_time, today)
     return f"#{task.number} {fmt.clip(task.title, 60)} — {due}" + (f" ({who})" if who else "")
-
-
-def task_buttons(task: Task) -> tuple[Button, ...]:
-    """Done / Snooze / Change date for one task."""
-    n = str(task.number)
-    return (
-        Button("Done", "task.done", n, "primary"),
-        Button("Snooze 1 day", "task.snooze", f"{n}:1d"),
-        Button("Change date", "task.change_date", n),
-    )
 
 
 def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> Reply:
@@ -47,7 +28,7 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
     buttons: list[Button] = []
     sentences: list[str] = []
     if written.interaction is not None:
-        kind = _VERB.get(written.interaction.kind, written.interaction.kind)
+        kind = written.interaction.kind
         when = written.interaction.occurred_at.astimezone(ctx.tz).date()
         who = customers.names()
         title = f"Logged {kind} with {customers.first_name()}"
@@ -100,8 +81,3 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
         context=f"Dates in {ctx.tz.key}",
         tone="success",
     )
-
-
-def done(text: str, replace: bool = False, tone: str = "success") -> Reply:
-    """A one-line confirmation of a change."""
-    return Reply(text, tone="success" if tone == "success" else "info", replace=replace)

@@ -18,8 +18,9 @@ PEOPLE_SHOWN = 8
 def figures(
     unit: Unit, now: dt.datetime, zone: ZoneInfo
 ) -> tuple[dict[str, list[int]], list[dt.date], dict[str, int]]:
-    """Interactions per member per day over the last 14 days (the busiest members, then
-    everyone else together), and open tasks by age.
+    """Interactions per member per day over the last 14 days, and open tasks by age.
+
+    The busiest members get a series each; everyone else is one series together.
     """
     today = now.astimezone(zone).date()
     days = [today - dt.timedelta(days=d) for d in range(14, 0, -1)]

@@ -35,8 +35,10 @@ class Choices:
 
 
 def choose(ctx: Ctx, group: tuple[CustomerRef, ...]) -> Choices:
-    """The candidates to offer: all of a short list in the parser's order; of a long one,
-    the writer's own and the most recently logged about (ranked in the database).
+    """The candidates to offer for one ambiguous name.
+
+    All of a short list, in the parser's order; of a long one, the writer's own and the
+    most recently logged about (ranked in the database).
     """
     if len(group) <= MAX_CHOICES:
         return Choices(group, len(group))

@@ -1,14 +1,12 @@
 """Nudges: a task falls due -> its owner gets a DM with Done / Snooze / Reassign.
 
-The database says what is due (`tasks.nudge_at`). A sender claims due tasks with a lease,
-sends, then marks them; a sender that dies between claim and mark loses its lease, and the
-nudge is sent again once the lease expires (at least once, never lost).
+The database says what is due (`tasks.nudge_at`, planned here); the scheduler claims and
+settles due tasks (see handlers/outbound.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from handlers import formatting as fmt
@@ -18,19 +16,7 @@ from handlers.types import Button, Field, Recipient, Reply
 from store import Unit
 from store.models import Member, Task
 
-LEASE = dt.timedelta(minutes=5)
-RETRY_AFTER = dt.timedelta(minutes=1)
 PREFERRED = ("slack", "telegram", "console")
-
-
-@dataclass(frozen=True)
-class Outbound:
-    """A message the bot starts, with the claim it settles."""
-
-    recipient: Recipient
-    reply: Reply
-    task_id: int
-    token: str
 
 
 def member_zone(member: Member, settings: CoreSettings) -> ZoneInfo:
@@ -103,63 +89,3 @@ def card(task: Task, owner: Member, settings: CoreSettings, now: dt.datetime) ->
         ),
         context=f"Dates in {zone.key}",
     )
-
-
-def claim(
-    unit: Unit, settings: CoreSettings, now: dt.datetime, token: str, limit: int
-) -> list[Outbound]:
-    """Lease due nudges and build what to send."""
-    out = []
-    where_is: dict[int, Recipient | None] = {}  # owners repeat within a batch
-    for task in unit.tasks_by_ids(unit.claim_due_tasks(now, token, LEASE, limit)):
-        if task.owner_id not in where_is:
-            where_is[task.owner_id] = recipient(unit, task.owner)
-        where = where_is[task.owner_id]
-        if where is None:
-            # Nobody can be reached: stop nudging; the task stays in agendas and digests.
-            task.nudge_at = None
-            task.lease_owner = task.lease_until = None
-            continue
-        out.append(Outbound(where, card(task, task.owner, settings, now), task.id, token))
-    return out
-
-
-def settle(
-    unit: Unit,
-    settings: CoreSettings,
-    task_id: int,
-    token: str,
-    sent: bool,
-    now: dt.datetime,
-    task: Task | None = None,
-) -> None:
-    """After a send: plan the next daily reminder (at most three), or free the claim to retry."""
-    task = task or unit.task_by_id(task_id)
-    if task is None or task.lease_owner != token:
-        return  # the lease expired and someone else owns it now
-    task.lease_owner = None
-    if not sent:
-        # Retried after a pause, so one unreachable address cannot spin a busy tick.
-        task.lease_until = now + RETRY_AFTER
-        return
-    task.lease_until = None
-    task.nudge_count += 1
-    owner = task.owner
-    if task.status != "open" or task.nudge_count > schedule.MAX_RENUDGES:
-        task.nudge_at = None
-        return
-    task.nudge_at = schedule.renudge(
-        now, member_zone(owner, settings), owner.workday_start or settings.workday_start,
-        window(owner, settings),
-    )  # fmt: skip
-
-
-def settle_all(
-    unit: Unit, settings: CoreSettings, results: list[tuple[Outbound, bool]], now: dt.datetime
-) -> None:
-    """Settle a whole batch in one transaction."""
-    tasks = {t.id: t for t in unit.tasks_by_ids([o.task_id for o, _ in results])}
-    for outbound, sent in results:
-        task = tasks.get(outbound.task_id)
-        if task is not None:
-            settle(unit, settings, task.id, outbound.token, sent, now, task)

@@ -1,4 +1,7 @@
-"""Routing tables: text commands by first word, button actions by dotted name.
+"""Where a message goes, in order, and the tables of commands and button actions.
+
+A button goes to its action; a line to a command, else to the open question it answers,
+else to what the parser reads in it (log, task, lookup, agenda).
 
 A command handler gets the rest of the line and may return None to say "not a command
 after all" ("done with Jane's quote"), in which case the line is read as free text.
@@ -12,22 +15,118 @@ from collections.abc import Callable
 from handlers import (
     access,
     agenda,
-    customers,
-    digests,
+    customer_actions,
+    digest_subscription,
     followup,
-    log,
+    logbook,
     lookup,
     prefs,
+    questions,
     tasks,
     undo,
 )
 from handlers.context import Ctx
-from handlers.help import help_reply
+from handlers.help import help_reply, not_understood
+from handlers.ids import as_id
+from handlers.questions import Choice, NameWanted, NewDate
 from handlers.types import Reply
+from nlp.signals import is_lookup_question
+from store.models import PendingAction
 
 Command = Callable[[Ctx, str], list[Reply] | None]
 ActionHandler = Callable[[Ctx, str], list[Reply]]
 
+#: Longer lines are refused unread (a pasted log file, a flood).
+MAX_TEXT = 40_000
+
+
+def route(ctx: Ctx) -> list[Reply]:
+    """The replies to one message from a member, in a chat the bot may work in."""
+    if ctx.message.action is not None:
+        return _press(ctx)
+    text = ctx.message.text.strip()
+    if not text:
+        return not_understood()
+    if len(text) > MAX_TEXT or "\x00" in text:
+        return [Reply("That message is too long or not text; nothing was saved.", tone="warning")]
+    found = command_for(text)
+    if found is not None:
+        command, rest = found
+        replies = command(ctx, rest)
+        if replies is not None:
+            return replies
+    pending = ctx.unit.open_pending(ctx.member.id, ctx.message.chat, ctx.now)
+    if pending is not None:
+        answered = _typed_answer(ctx, pending, text)
+        if answered is not None:
+            return answered
+    return _free_text(ctx, text)
+
+
+def _free_text(ctx: Ctx, text: str) -> list[Reply]:
+    parsed = logbook.parse_for(ctx, text, ctx.message.sent_at)
+    if ctx.message.log_as_is:
+        return logbook.handle_shortcut(ctx, parsed)
+    if parsed.intent in ("log", "task"):
+        return logbook.handle_record(ctx, parsed)
+    if parsed.intent == "agenda":
+        return agenda.handle_agenda(ctx)
+    if parsed.intent == "lookup" or is_lookup_question(text.lower()):
+        return lookup.handle_lookup(ctx, parsed)
+    return not_understood()
+
+
+def _typed_answer(ctx: Ctx, pending: PendingAction, text: str) -> list[Reply] | None:
+    """The line as the answer to the author's open question; None when it is not one."""
+    question = questions.read(pending)
+    if isinstance(question, NewDate):
+        return tasks.answer_new_date(ctx, pending, question, text)
+    if isinstance(question, NameWanted):
+        if text.lower() == "cancel":
+            pending.status = "answered"
+            return [Reply("Cancelled — nothing was saved.")]
+        return logbook.answer_name(ctx, pending, question, text)
+    choice = _typed_choice(question, text)
+    return logbook.answer(ctx, pending, question, choice) if choice is not None else None
+
+
+def _typed_choice(question: Choice, text: str) -> int | None:
+    """An option's number ("2") or its label ("someone new"), as an index."""
+    picked = as_id(text)
+    if picked is not None and 1 <= picked <= len(question.options):
+        return picked - 1
+    labels = [o.label.lower() for o in question.options]
+    return labels.index(text.lower()) if text.lower() in labels else None
+
+
+def _press(ctx: Ctx) -> list[Reply]:
+    action = ctx.message.action
+    assert action is not None
+    handler = ACTIONS.get(action.name)
+    if handler is None:
+        return [Reply("That button is out of date.", tone="warning")]
+    return handler(ctx, action.value[:64])  # values are ours, but anyone can forge a press
+
+
+def _answer_button(ctx: Ctx, value: str) -> list[Reply]:
+    """A choice button on a question: value 'question id:option index'."""
+    raw_id, _, raw_choice = value.partition(":")
+    pending_id = as_id(raw_id)
+    pending = ctx.unit.pending(pending_id) if pending_id is not None else None
+    if pending is None or pending.member_id != ctx.member.id:
+        return [Reply("That question isn't yours or no longer exists.", tone="warning")]
+    if pending.status != "open" or pending.expires_at <= ctx.now:
+        return [Reply("That question was already answered or has expired.", replace=True)]
+    choice = as_id(raw_choice)
+    if choice is None:
+        return [Reply("That button is out of date.", tone="warning")]
+    question = questions.read(pending)
+    if not isinstance(question, Choice):
+        return [Reply("That choice is no longer on offer.", tone="warning")]
+    return logbook.answer(ctx, pending, question, choice)
+
+
+# --- commands: the words a line may start with ------------------------------------
 _N = re.compile(r"^#?(\d{1,9})$")
 _SNOOZE = re.compile(r"^#?(\d{1,9})\s+(?:to|until|till|for|by)?\s*(.+)$", re.I)
 _GIVE = re.compile(r"^#?(\d{1,9})\s+to\s+(.+)$", re.I)
@@ -71,7 +170,7 @@ def _revoke(ctx: Ctx, rest: str) -> list[Reply] | None:
 def _find(ctx: Ctx, rest: str) -> list[Reply] | None:
     if not rest.strip():
         return [Reply("Who should I look up? e.g. “find Jane”.")]
-    parsed = log.customers_named(ctx, rest.strip())
+    parsed = logbook.customers_named(ctx, rest.strip())
     return lookup.handle_lookup(ctx, parsed)
 
 
@@ -96,13 +195,14 @@ COMMANDS: dict[str, Command] = {
     "find": _find,
     "tasks": _bare(agenda.handle_agenda),
     "agenda": _bare(agenda.handle_agenda),
-    "digest": digests.command,
+    "digest": digest_subscription.command,
     "workday": prefs.workday,
     "quiet": prefs.quiet,
     "workdays": prefs.workdays,
 }
 
 ACTIONS: dict[str, ActionHandler] = {
+    "pending.answer": _answer_button,
     "task.done": lambda ctx, v: tasks.mark_done(ctx, v, replace=True),
     "task.snooze": tasks.snooze_button,
     "task.change_date": tasks.ask_new_date,
@@ -112,10 +212,10 @@ ACTIONS: dict[str, ActionHandler] = {
     "log.undo": undo.undo_log,
     "customer.show": lookup.show,
     "followup.add": followup.add,
-    "customer.log_call": customers.log_call,
-    "customer.snooze": customers.snooze,
-    "customer.reassign": customers.ask_owner,
-    "customer.give": customers.give,
+    "customer.log_call": customer_actions.log_call,
+    "customer.snooze": customer_actions.snooze,
+    "customer.reassign": customer_actions.ask_owner,
+    "customer.give": customer_actions.give,
 }
 
 

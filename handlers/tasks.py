@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from rapidfuzz import fuzz, process
 
-from handlers import audit, nudges
+from handlers import audit, nudges, questions
 from handlers import formatting as fmt
 from handlers.context import Ctx
 from handlers.ids import as_id
+from handlers.questions import NewDate
 from handlers.types import Button, Reply
-from nlp import parse
+from nlp import read_when as nlp_read_when
 from store.models import Member, PendingAction, Task
 
 SNOOZE = {"1d": dt.timedelta(days=1), "3d": dt.timedelta(days=3), "1w": dt.timedelta(days=7),
           "2w": dt.timedelta(days=14)}  # fmt: skip
+#: How long "New date for #N?" waits for its answer.
+NEW_DATE_TTL = dt.timedelta(hours=2)
 
 
 def _warn(text: str) -> list[Reply]:
@@ -62,12 +64,8 @@ def mark_done(ctx: Ctx, raw: str, replace: bool = False) -> list[Reply]:
 
 def read_when(ctx: Ctx, text: str) -> tuple[dt.date | None, dt.time | None]:
     """A date (and time) typed by the author, read with the parser's conventions."""
-    parsed = parse(
-        f"remind me {text}", ctx.local_now, ctx.tz, ctx.directories.load(ctx.unit).matcher
-    )
-    if parsed.task is None or parsed.task.due is None:
-        return None, None
-    return parsed.task.due, parsed.task.time
+    day, at = nlp_read_when(text, ctx.local_now, ctx.tz)
+    return (day, at) if day is not None else (None, None)
 
 
 def move(
@@ -122,27 +120,19 @@ def ask_new_date(ctx: Ctx, raw: str) -> list[Reply]:
     task, problem = find_task(ctx, raw)
     if task is None:
         return problem
-    pending = PendingAction(
-        team_id=ctx.unit.team_id,
-        member_id=ctx.member.id,
-        chat=ctx.message.chat,
-        kind="task.date",
-        state={"number": task.number},
-        status="open",
-        created_at=ctx.now,
-        expires_at=ctx.now + dt.timedelta(hours=2),
-    )
-    ctx.unit.add(pending)
+    questions.ask(ctx, NewDate(task.number), NEW_DATE_TTL)
     return [Reply(f"New date for #{task.number} {task.title}? (e.g. “friday”, “next week 3pm”)")]
 
 
-def answer_new_date(ctx: Ctx, pending: PendingAction, text: str) -> list[Reply] | None:
+def answer_new_date(
+    ctx: Ctx, pending: PendingAction, question: NewDate, text: str
+) -> list[Reply] | None:
     """The line after Change date; None when it isn't a date (the line is handled normally)."""
     day, at = read_when(ctx, text)
     if day is None:
         return None
     pending.status = "answered"
-    task, problem = find_task(ctx, str(pending.state.get("number", "")))
+    task, problem = find_task(ctx, str(question.number))
     if task is None:
         return problem
     return move(ctx, task, day, at, "task.date", False)
@@ -203,6 +193,3 @@ def give_button(ctx: Ctx, value: str) -> list[Reply]:
     if member is None or not member.active:
         return _warn("That member is no longer on the team.")
     return give(ctx, task, member, replace=True)
-
-
-NUMBER = re.compile(r"#?\d{1,9}")

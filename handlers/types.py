@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
 
 Platform = Literal["console", "slack", "telegram"]
 Tone = Literal["info", "success", "warning", "error"]
@@ -77,6 +77,24 @@ class Reply:
     replace: bool = False
     ephemeral: bool = False
     sections: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The reply as stored with its inbound key, to answer a repeat (images are not kept)."""
+        data = asdict(self)
+        data["image"] = None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Reply:
+        """The reply `to_json` stored."""
+        return cls(
+            **{
+                **data,
+                "fields": tuple(Field(**f) for f in data.get("fields", ())),
+                "buttons": tuple(Button(**b) for b in data.get("buttons", ())),
+                "sections": tuple(data.get("sections", ())),
+            }
+        )
 
 
 @dataclass(frozen=True)

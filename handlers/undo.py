@@ -31,7 +31,7 @@ def undo_log(ctx: Ctx, interaction_id: str) -> list[Reply]:
         return [Reply("Only the person who logged it can undo it.", tone="warning")]
     if interaction.deleted_at is not None:
         return [Reply("Already undone.", replace=True)]
-    event = _event_for(ctx, "interaction", interaction.id, "log")
+    event = ctx.unit.audit_for("interaction", interaction.id, "log")
     if event is None:
         return [Reply("That entry can't be undone.", tone="warning")]
     return revert(ctx, event, replace=True)
@@ -43,14 +43,10 @@ def undo_task(ctx: Ctx, number: str) -> list[Reply]:
     task = ctx.unit.task(task_number) if task_number is not None else None
     if task is None or (task.owner_id != ctx.member.id and not ctx.is_admin):
         return [Reply("That button is out of date.", tone="warning")]
-    event = _event_for(ctx, "task", task.id, "task.create")
+    event = ctx.unit.audit_for("task", task.id, "task.create")
     if event is None or event.undone:
         return [Reply("Already undone.", replace=True)]
     return revert(ctx, event, replace=True)
-
-
-def _event_for(ctx: Ctx, entity: str, entity_id: int, action: str) -> AuditEvent | None:
-    return ctx.unit.audit_for(entity, entity_id, action)
 
 
 def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:

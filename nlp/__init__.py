@@ -16,6 +16,7 @@ from nlp.types import (
     Parse,
     TaskSpec,
 )
+from nlp.when import read_when
 
 __all__ = [
     "CustomerRef",
@@ -30,4 +31,5 @@ __all__ = [
     "compile",
     "find_customers",
     "parse",
+    "read_when",
 ]

@@ -1,44 +1,33 @@
-"""Date and time expressions in chat, resolved with our conventions (see parse-spec.md).
+"""Day expressions in chat, resolved with our conventions (see parse-spec.md).
 
 Everything works on folded lowercase text. An expression knows its span, whether it is
 past or future by itself ("yesterday", "tomorrow") or needs the sentence to tell
-("Friday", "Dec 3"), and how to turn today's date into a date for either sense.
+("Friday", "Dec 3"), and how to turn today's date into a date for either sense. Rules are
+tried in order; a later rule never takes text an earlier one read.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
 
-Sense = Literal["past", "future"]
-Resolver = Callable[[dt.date, Sense], dt.date | None]
+from nlp import daymath as dm
+from nlp.daymath import Resolver, Sense, add_months
+from nlp.slips import respell
+from nlp.words import MONTHS, WEEKDAYS, number, ordinal
 
-WEEKDAYS = {
-    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2,
-    "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
-    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
-}  # fmt: skip
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}  # fmt: skip
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3,
-}  # fmt: skip
-PART_OF_DAY = {"morning": dt.time(9), "afternoon": dt.time(14), "evening": dt.time(18)}
+__all__ = ["DateExpr", "Sense", "add_months", "find_dates", "slash_readings"]
 
 
 @dataclass(frozen=True)
 class DateExpr:
-    """A date expression found in the text."""
+    """A date expression found in the text.
+
+    `part` is the part of day said with it ("monday morning", "tonight"): it decides am or
+    pm for a clock said beside it.
+    """
 
     start: int
     end: int
@@ -46,263 +35,300 @@ class DateExpr:
     sense: Sense | None = None
     time: dt.time | None = None
     explicit_future: bool = False
+    part: str | None = None
+    kind: str = ""
 
 
-@dataclass(frozen=True)
-class TimeExpr:
-    """A clock time found in the text ("at 3", "9am", "15:00", "noon")."""
-
-    start: int
-    end: int
-    time: dt.time
-
-
-# --- resolution helpers ---------------------------------------------------------------
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Same day number `months` later, clipped to the month's end."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _weekday(target: int, modifier: str) -> Resolver:
-    def resolve(today: dt.date, sense: Sense) -> dt.date:
-        if modifier == "next":
-            monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7)
-            return monday + dt.timedelta(days=target)
-        if modifier == "last":
-            back = (today.weekday() - target) % 7 or 7
-            return today - dt.timedelta(days=back)
-        if sense == "past":
-            return today - dt.timedelta(days=(today.weekday() - target) % 7)
-        return today + dt.timedelta(days=(target - today.weekday()) % 7 or 7)
-
-    return resolve
-
-
-def _month_day(month: int, day: int, year: int | None) -> Resolver:
-    def resolve(today: dt.date, sense: Sense) -> dt.date | None:
-        if year is not None:
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                return None
-        for offset in (0, -1, 1) if sense == "future" else (0, -1):
-            y = today.year + offset
-            try:
-                candidate = dt.date(y, month, day)
-            except ValueError:
-                continue
-            if sense == "future" and candidate >= today:
-                return candidate if offset == 0 or candidate.year > today.year else None
-            if sense == "past" and candidate <= today:
-                return candidate
-        if sense == "future":
-            try:
-                return dt.date(today.year + 1, month, day)
-            except ValueError:
-                return None
-        return None
-
-    return resolve
-
-
-def _nth(day: int) -> Resolver:
-    def resolve(today: dt.date, sense: Sense) -> dt.date | None:
-        year, month = today.year, today.month
-        step = 1 if sense == "future" else -1
-        for _ in range(14):
-            try:
-                candidate = dt.date(year, month, day)
-            except ValueError:
-                candidate = None
-            if candidate is not None and (
-                (sense == "future" and candidate > today)
-                or (sense == "past" and candidate <= today)
-            ):
-                return candidate
-            month += step
-            if month > 12:
-                year, month = year + 1, 1
-            elif month < 1:
-                year, month = year - 1, 12
-        return None
-
-    return resolve
-
-
-def _offset(days: int = 0, months: int = 0) -> Resolver:
-    def resolve(today: dt.date, _sense: Sense) -> dt.date:
-        return add_months(today, months) + dt.timedelta(days=days)
-
-    return resolve
-
-
-def _fixed(day: dt.date) -> Resolver:
-    def resolve(_today: dt.date, _sense: Sense) -> dt.date:
-        return day
-
-    return resolve
-
-
-def _end_of_week(today: dt.date, _sense: Sense) -> dt.date:
-    friday = today + dt.timedelta(days=4 - today.weekday())
-    return friday + dt.timedelta(days=7) if today.weekday() >= 5 else friday
-
-
-def _end_of_month(today: dt.date, _sense: Sense) -> dt.date:
-    return today.replace(day=calendar.monthrange(today.year, today.month)[1])
-
-
-def _next_week(today: dt.date, _sense: Sense) -> dt.date:
-    return today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7)
-
-
-def _next_month(today: dt.date, _sense: Sense) -> dt.date:
-    return add_months(today.replace(day=1), 1)
-
-
-# --- patterns ------------------------------------------------------------------------
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)"
-_MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
-_NUM = r"(?P<n>\d{1,3}|a couple of|a couple|couple of|couple|a few|few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_UNIT = r"(?P<unit>days?|d|weeks?|wks?|wk|w|months?|mos?|mnths?|mths?|mont|mnth)"
-_POD = r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+_MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_ORD = r"(?P<d>\d{1,2}(?:st|nd|rd|th)?|(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+_NUM = r"(?P<n>\d{1,3}|a couple of|a couple|couple of|couple|a few|few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
+_UNIT = r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mnths?|mths?|fortnights?)"
+_POD = r"(?:\s+(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|am|pm))?"
+_YEAR = r"(?:,?\s+(?P<y>20\d\d))?"
+_TOMORROW = r"(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmrow|tmorow|tmoro|tmr|tmw|tmrrw|2moro|2morrow|2morow|2mrw|2mro)"
+_YESTERDAY = r"(?:yesterday|yday|yest|ystrdy|ystdy)"
+_NEXT = r"(?:next|nxt)"
+_WEEK = r"(?:week|wk)"
+_MONTH = r"(?:month|mth|mnth)"
 
-_FIXED: list[tuple[re.Pattern[str], Resolver, Sense | None, dt.time | None]] = [
-    (re.compile(r"\b(?:eod|end of (?:the )?day|cob|close of business)\b"), _offset(), "future", dt.time(17)),
-    (re.compile(r"\btonight\b"), _offset(), "future", dt.time(18)),
-    (re.compile(r"\bthis (?:afternoon)\b"), _offset(), "future", dt.time(14)),
-    (re.compile(r"\bthis (?:evening)\b"), _offset(), "future", dt.time(18)),
-    (re.compile(r"\b(?:this morning|earlier today|earlier)\b"), _offset(), "past", None),
-    (re.compile(r"\byesterday\b"), _offset(days=-1), "past", None),
-    (re.compile(r"\b(?:eow|end of (?:the )?week)\b"), _end_of_week, "future", None),
-    (re.compile(r"\b(?:eom|end of (?:the )?month)\b"), _end_of_month, "future", None),
-    (re.compile(r"\bnext week\b"), _next_week, "future", None),
-    (re.compile(r"\bnext month\b"), _next_month, "future", None),
-]  # fmt: skip
-_TODAY = re.compile(r"\btoday\b")
-_TOMORROW = re.compile(r"\b(?:tomorrow|tomorow|tmrw|tmrow|tmr|tmw|2moro|2morrow)\b" + _POD)
-_WEEKDAY = re.compile(
-    r"\b(?:(?P<mod>next|last|this|on|coming|this coming)\s+)?" + _WD + r"\b" + _POD
-)
-_IN = re.compile(r"\b(?:in|within)\s+" + _NUM + r"\s+" + _UNIT + r"\b")
-_NTH = re.compile(r"\b(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")
-_MONTH_DAY = re.compile(_MON + r"\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4}))?")
-_DAY_MONTH = re.compile(
-    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"\b(?:,?\s+(?P<y>\d{4}))?"
-)
-_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-_SLASH = re.compile(r"(?<![\w/$€£])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\w/])")
+_PART_TIME = {"morning": dt.time(9), "afternoon": dt.time(14), "evening": dt.time(18)}
+_FUTURE: Sense = "future"
+_PAST: Sense = "past"
 
-_TIME_AT = re.compile(
-    r"\b(?:at|@|by|around|from)\s+(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)?(?![\w:])"
-)
-_TIME_AMPM = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.m\.|p\.m\.)(?!\w)")
-_TIME_24 = re.compile(r"(?<![\w:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])")
-_NOON = re.compile(r"\b(?:at\s+)?(?P<w>noon|midday|midnight)\b")
-# After "at 2", these words mean a count, not a clock ("a pilot at 2 clinics").
-_NOT_TIME_AFTER = re.compile(r"\s*(?:[a-z]{2,})")
-_TIME_FOLLOWERS = ("tomorrow", "tmrw", "tmr", "today", "tonight", "on", "next", "this", "and",
-                   "or", "then", "sharp", "o'clock", "oclock", "their", "my", "your", "our",
-                   "his", "her", "monday", "tuesday", "wednesday", "thursday", "friday",
-                   "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-                   "in", "with", "for", "to", "re", "if", "about", "local", "est", "pst",
-                   "cet", "gmt", "utc", "latest", "pls", "please")  # fmt: skip
+Build = Callable[[re.Match[str]], DateExpr | None]
 
 
-def _pod_time(pod: str | None) -> dt.time | None:
-    if pod is None:
+def _part(pod: str | None) -> str | None:
+    return {"night": "evening", "am": "morning", "pm": "afternoon"}.get(pod or "", pod)
+
+
+def _fixed(
+    resolver: Resolver, sense: Sense | None, time: dt.time | None = None, ahead: bool = False
+) -> Build:
+    """A phrase that always means the same day.
+
+    `ahead` marks it as future-leaning where the sentence decides ("this afternoon" may ask
+    for something, or report it).
+    """
+    part = {dt.time(18): "evening", dt.time(14): "afternoon"}.get(time or dt.time(0))
+    kind = "close" if time == dt.time(17) else ("later today" if ahead else "")
+    explicit = ahead or sense == "future"
+
+    def build(m: re.Match[str]) -> DateExpr:
+        return DateExpr(m.start(), m.end(), resolver, sense, time, explicit, part, kind)
+
+    return build
+
+
+def _with_part(resolver: Resolver, sense: Sense | None) -> Build:
+    """A day that may carry a part of day after it ("tomorrow morning")."""
+
+    def build(m: re.Match[str]) -> DateExpr:
+        part = _part(m["pod"])
+        time = _PART_TIME.get(part or "") if m["pod"] not in ("am", "pm") else None
+        return DateExpr(m.start(), m.end(), resolver, sense, time, sense == "future", part)
+
+    return build
+
+
+def _units(m: re.Match[str], sign: int) -> Resolver | None:
+    n = number(m["n"])
+    if n is None or n > 400:
         return None
-    return PART_OF_DAY.get("evening" if pod == "night" else pod)
+    unit = m["unit"]
+    if unit.startswith("f"):
+        return dm.offset(days=sign * 14 * n)
+    if unit.startswith("d"):
+        return dm.offset(days=sign * n)
+    if unit.startswith("w"):
+        return dm.offset(days=sign * 7 * n)
+    return dm.offset(months=sign * n)
 
 
-def _number(word: str) -> int | None:
-    if word.isdecimal():  # not isdigit(): "²" is a digit that int() rejects
-        return int(word)
-    return NUMBERS.get(word)
+def _in(m: re.Match[str]) -> DateExpr | None:
+    resolver = _units(m, 1)
+    return DateExpr(m.start(), m.end(), resolver, "future", None, True) if resolver else None
+
+
+def _ago(m: re.Match[str]) -> DateExpr | None:
+    resolver = _units(m, -1)
+    return DateExpr(m.start(), m.end(), resolver, "past") if resolver else None
+
+
+_HEDGE = re.compile(r"\b(?:may|might)\s+be\b[^.,;!?]*$")
+
+
+def _from_now(m: re.Match[str]) -> DateExpr | None:
+    """Weeks from now; not where it only hedges ("she may be free 3 weeks from now")."""
+    if _HEDGE.search(m.string[: m.start()]):
+        return None
+    return _in(m)
+
+
+def _week_from_day(m: re.Match[str]) -> DateExpr | None:
+    """Weeks from today or tomorrow: "a week from today", "a week tomorrow"."""
+    n = number(m["n"])
+    if n is None:
+        return None
+    start = 0 if m["base"] == "today" else 1
+    return DateExpr(m.start(), m.end(), dm.offset(days=start + 7 * n), "future", None, True)
+
+
+def _weeks_from_weekday(m: re.Match[str]) -> DateExpr | None:
+    """Weeks from a weekday ("a week from Friday"): the bare weekday plus those weeks."""
+    n = number(m["n"])
+    if n is None:
+        return None
+    resolver = dm.weekday(WEEKDAYS[m["wd"]], "", n)
+    return DateExpr(m.start(), m.end(), resolver, "future", None, True)
+
+
+def _of_month(m: re.Match[str]) -> DateExpr | None:
+    day = ordinal(m["d"])
+    if day is None:
+        return None
+    months = 1 if m["which"] in ("next", "nxt") else 0
+    return DateExpr(m.start(), m.end(), dm.day_of_month(day, months), "future", None, True)
+
+
+def _iso(m: re.Match[str]) -> DateExpr | None:
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return DateExpr(m.start(), m.end(), dm.fixed(day))
+
+
+def _month_day(m: re.Match[str]) -> DateExpr | None:
+    day = ordinal(m["d"])
+    if day is None:
+        return None
+    year = int(m["y"]) if m["y"] else None
+    return DateExpr(m.start(), m.end(), dm.month_day(MONTHS[m["mon"]], day, year))
+
+
+def _nth(m: re.Match[str]) -> DateExpr | None:
+    day = ordinal(m["d"])
+    if day is None:
+        return None
+    return DateExpr(m.start(), m.end(), dm.nth(day), kind="nth")
+
+
+def _weekday_plus(modifier: str, weeks: int, sense: Sense | None) -> Build:
+    def build(m: re.Match[str]) -> DateExpr:
+        resolver = dm.weekday(WEEKDAYS[m["wd"]], modifier, weeks)
+        return DateExpr(m.start(), m.end(), resolver, sense, None, sense == "future")
+
+    return build
+
+
+def _weekday(m: re.Match[str]) -> DateExpr | None:
+    mod = (m["mod"] or "").replace("this coming", "coming").replace("nxt", "next")
+    sense: Sense | None = None
+    if mod == "last":
+        sense = "past"
+    elif mod in ("next", "this", "coming"):
+        sense = "future"
+    resolver = dm.weekday(WEEKDAYS[m["wd"]], "next" if mod == "next" else mod)
+    part = _part(m["pod"])
+    time = _PART_TIME.get(part or "") if m["pod"] not in ("am", "pm") else None
+    return DateExpr(m.start(), m.end(), resolver, sense, time, sense == "future", part)
+
+
+def _r(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+# In order: longer and more telling phrases first.
+_RULES: list[tuple[re.Pattern[str], Build]] = [
+    (_r(r"\b(?:eod|eob|end of (?:the |to)?day|cob|c\.o\.b\.?|close of (?:business|play)|end of business)\b"), _fixed(dm.offset(), _FUTURE, dt.time(17))),
+    (_r(r"\b(?:tonight|tonite|2nite|this evening)\b"), _fixed(dm.offset(), None, dt.time(18), True)),
+    (_r(r"\bthis afternoon\b"), _fixed(dm.offset(), None, dt.time(14), True)),
+    (_r(r"\b" + _NUM + r"\s+weeks?\s+(?:from\s+|after\s+|on\s+)?(?P<base>today|tomorrow|tmrw|tmr)\b"), _week_from_day),
+    (_r(r"\b(?:the\s+)?day after " + _TOMORROW + r"\b"), _fixed(dm.offset(days=2), _FUTURE)),
+    (_r(r"\b(?:the\s+)?day before " + _YESTERDAY + r"\b"), _fixed(dm.offset(days=-2), _PAST)),
+    (_r(r"\blast night\b"), _fixed(dm.offset(days=-1), _PAST)),
+    (_r(r"\b(?:this morning|earlier today|earlier)\b"), _fixed(dm.offset(), _PAST)),
+    (_r(r"\b" + _YESTERDAY + r"\b" + _POD), _with_part(dm.offset(days=-1), _PAST)),
+    (_r(r"\b" + _TOMORROW + r"\b" + _POD), _with_part(dm.offset(days=1), _FUTURE)),
+    (_r(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?:ago|back|before now)\b"), _ago),
+    (_r(r"\b(?:in|within)\s+(?:the\s+next\s+)?" + _NUM + r"\s+" + _UNIT + r"\b(?:'s time| time)?"), _in),
+    (_r(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+from\s+(?:now|today)\b"), _from_now),
+    (_r(r"\b(?:on\s+)?(?:the\s+)?" + _ORD + r"\s+of\s+(?P<which>next|nxt|this|the)\s+" + _MONTH + r"\b"), _of_month),
+    (_r(r"\b(?:eoy|end of (?:the |this )?year)\b"), _fixed(dm.year_edge(0, True), _FUTURE)),
+    (_r(r"\b" + _NEXT + r"\s+year\b"), _fixed(dm.year_edge(1, False), _FUTURE)),
+    (_r(r"\b(?:end|close) of (?:the )?" + _NEXT + r"\s+quarter\b"), _fixed(dm.quarter_edge(1, True), _FUTURE)),
+    (_r(r"\b(?:eoq|end of (?:the |this )?(?:quarter|qtr|q))\b"), _fixed(dm.quarter_edge(0, True), _FUTURE)),
+    (_r(r"\b" + _NEXT + r"\s+(?:quarter|qtr)\b"), _fixed(dm.quarter_edge(1, False), _FUTURE)),
+    (_r(r"\b" + _NEXT + r"\s+weekend\b"), _fixed(dm.weekend(1), _FUTURE)),
+    (_r(r"\b(?:this|the|over the|on the)\s+weekend\b"), _fixed(dm.weekend(0), None)),
+    (_r(r"\b" + _NUM + r"\s+weeks? (?:from|on|after) (?:this )?" + _WD + r"\b"), _weeks_from_weekday),
+    (_r(r"\b(?:on\s+)?" + _WD + r"\s+(?:of\s+)?last\s+" + _WEEK + r"\b"), _weekday_plus("last week", 0, _PAST)),
+    (_r(r"\b" + _WD + r"\s+after\s+next\b"), _weekday_plus("", 1, _FUTURE)),
+    (_r(r"\b(?:on\s+)?" + _WD + r"\s+" + _NEXT + r"\s+" + _WEEK + r"\b"), _weekday_plus("next", 0, _FUTURE)),
+    (_r(r"\b(?:on\s+)?" + _WD + r"\s+this\s+" + _WEEK + r"\b"), _weekday_plus("week", 0, None)),
+    (_r(r"\b(?:this\s+past|past)\s+" + _WD + r"\b"), _weekday_plus("past", 0, _PAST)),
+    (_r(r"\b" + _WD + r"\s+(?:just\s+)?gone\b"), _weekday_plus("past", 0, _PAST)),
+    (_r(r"\b(?:on\s+)?" + _WD + r"\s+" + _WEEK + r"\b"), _weekday_plus("", 1, _FUTURE)),
+    (_r(r"\b(?:end|close) of (?:the )?" + _NEXT + r" " + _WEEK + r"\b"), _fixed(dm.weekday(4, "next"), _FUTURE)),
+    (_r(r"\b(?:eow|eowk|end of (?:the |this )?" + _WEEK + r")\b"), _fixed(dm.end_of_week(), _FUTURE)),
+    (_r(r"\b(?:early|earlier|beginning of|start of|begin of|first thing)\s+(?:the\s+)?" + _NEXT + r"\s+" + _WEEK + r"\b"), _fixed(dm.week_start(1), _FUTURE)),
+    (_r(r"\b" + _NEXT + r"\s+" + _WEEK + r"\b"), _fixed(dm.week_start(1), _FUTURE)),
+    (_r(r"\blast\s+" + _WEEK + r"\b"), _fixed(dm.week_start(-1), _PAST)),
+    (_r(r"\b(?:end of (?:the )?" + _NEXT + r"\s+" + _MONTH + r")\b"), _fixed(dm.end_of_month(1), _FUTURE)),
+    (_r(r"\b(?:eom|end of (?:the |this )?" + _MONTH + r")\b"), _fixed(dm.end_of_month(), _FUTURE)),
+    (_r(r"\b(?:mid|middle of)[- ](?:the\s+)?" + _NEXT + r"[- ]" + _MONTH + r"\b"), _fixed(dm.mid_month(1), _FUTURE)),
+    (_r(r"\b(?:mid[- ]" + _MONTH + r"|middle of (?:the|this) " + _MONTH + r"|mid this " + _MONTH + r")\b"), _fixed(dm.mid_month(None), _FUTURE)),
+    (_r(r"\b(?:(?:early|beginning of|start of)\s+(?:the\s+)?)?" + _NEXT + r"\s+" + _MONTH + r"\b"), _fixed(dm.month_start(1), _FUTURE)),
+    (_r(r"\blast\s+" + _MONTH + r"\b"), _fixed(dm.month_start(-1), _PAST)),
+    (_r(r"\b(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"), _iso),
+    (_r(r"\b" + _MON + r"\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR), _month_day),
+    (_r(r"\b(?:the\s+)?" + _ORD + r"\s+(?:of\s+|day of\s+)?" + _MON + r"(?![a-z])" + _YEAR), _month_day),
+    (_r(r"\b(?:on\s+)?the\s+(?P<d>\d{1,2}(?:st|nd|rd|th))\b"), _nth),
+    (_r(r"\b(?:on\s+)?the\s+" + _ORD + r"(?=\s*(?:$|[.,;:!?)]|(?:at|to|for|and|then|pls|please|re|by|morning|afternoon|evening|instead|if|or|so|as|with|of this|of next)\b))"), _nth),
+    (_r(r"\b(?:(?P<mod>" + _NEXT + r"|last|this coming|this|on|coming)\s+)?(?P<cap>)" + _WD + r"\b" + _POD), _weekday),
+    (_r(r"\btoday\b"), _fixed(dm.offset(), None)),
+]  # fmt: skip
+_SLASH = re.compile(r"(?<![\w/$€£])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\w/])")
+_BESIDE = re.compile(r"[\s,(]*(?:the\s+)?$")
+_CLOSE_GAP = re.compile(r"[\s,]*(?:on|by|of)?\s*")
+
+
+def _join_close(found: list[DateExpr], low: str) -> list[DateExpr]:
+    """EOD or COB beside another day ("COB Friday", "Friday EOD") is that day at 17:00."""
+    out: list[DateExpr] = []
+    for expr in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and (prev.kind == "close") != (expr.kind == "close")
+            and _CLOSE_GAP.fullmatch(low[prev.end : expr.start])
+        ):
+            day = expr if prev.kind == "close" else prev
+            out[-1] = replace(day, start=prev.start, end=expr.end, time=dt.time(17), kind="")
+            continue
+        out.append(expr)
+    return out
+
+
+def _join_weekdays(found: list[DateExpr], low: str) -> list[DateExpr]:
+    """A weekday right before a month-day ("Fri, Dec 18", "Tuesday the 8th") confirms it."""
+    out: list[DateExpr] = []
+    for expr in found:
+        prev = out[-1] if out else None
+        word = low[prev.start : prev.end].split()[-1] if prev else ""
+        if (
+            prev is not None
+            and word in WEEKDAYS
+            and _BESIDE.fullmatch(low[prev.end : expr.start] + "")
+            and expr.sense is None
+            and not prev.explicit_future
+        ):
+            # "Tuesday the 8th" may be a later month's 8th; "Fri, Dec 18" is Dec 18.
+            resolver = expr.resolve
+            if expr.kind == "nth":
+                resolver = dm.weekday_and_day(WEEKDAYS[word], expr.resolve)
+            out[-1] = replace(expr, start=prev.start, resolve=resolver)
+            continue
+        out.append(expr)
+    return out
 
 
 def find_dates(low: str, orig: str) -> tuple[list[DateExpr], bool]:
     """Date expressions in `low` (folded lowercase); also whether a slash date was seen."""
+    text, slipped = respell(low)
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
-
-    def add(expr: DateExpr) -> None:
-        if any(s < expr.end and expr.start < e for s, e in taken):
-            return
-        taken.append((expr.start, expr.end))
-        found.append(expr)
-
-    for pattern, resolver, sense, time in _FIXED:
-        for m in pattern.finditer(low):
-            add(DateExpr(m.start(), m.end(), resolver, sense, time, explicit_future=True))
-    for m in _TOMORROW.finditer(low):
-        add(
-            DateExpr(m.start(), m.end(), _offset(days=1), "future", _pod_time(m.group("pod")), True)
-        )
-    for m in _ISO.finditer(low):
-        try:
-            day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-        except ValueError:
-            continue
-        add(DateExpr(m.start(), m.end(), _fixed(day)))
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
-        for m in pattern.finditer(low):
-            day_n = int(m["d"])
-            if not 1 <= day_n <= 31:
+    for pattern, build in _RULES:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if m["mon"] == "may" and pattern is _MONTH_DAY and not orig[m.start()].isupper():
-                # "she may 3..." is rare, but "may" as a verb before a number is not a date.
-                pass
-            year = int(m["y"]) if m["y"] else None
-            add(DateExpr(m.start(), m.end(), _month_day(MONTHS[m["mon"]], day_n, year)))
-    for m in _IN.finditer(low):
-        n = _number(m["n"])
-        if n is None:
-            continue
-        unit = m["unit"]
-        if unit.startswith("d"):
-            resolver = _offset(days=n)
-        elif unit.startswith("w"):
-            resolver = _offset(days=7 * n)
-        else:
-            resolver = _offset(months=n)
-        add(DateExpr(m.start(), m.end(), resolver, "future", None, True))
-    for m in _NTH.finditer(low):
-        day_n = int(m["d"])
-        if 1 <= day_n <= 31:
-            add(DateExpr(m.start(), m.end(), _nth(day_n)))
-    for m in _WEEKDAY.finditer(low):
-        word, mod = m["wd"], (m["mod"] or "").replace("this coming", "coming")
-        if word in ("sat", "sun") and not mod and not orig[m.start("wd")].isupper():
-            continue  # bare "sat"/"sun" are everyday words too; take them only when marked
-        wd_sense: Sense | None = None
-        if mod == "last":
-            wd_sense = "past"
-        elif mod in ("next", "this", "coming"):
-            wd_sense = "future"
-        explicit = mod in ("next", "this", "coming")
-        add(
-            DateExpr(
-                m.start(),
-                m.end(),
-                _weekday(WEEKDAYS[word], "next" if mod == "next" else mod),
-                wd_sense,
-                _pod_time(m["pod"]),
-                explicit,
-            )
-        )
-    for m in _TODAY.finditer(low):
-        add(DateExpr(m.start(), m.end(), _offset()))
-    slash = any(True for _ in _SLASH.finditer(low))
+            expr = _cased(build(m), m, orig)
+            if expr is None:
+                continue
+            end = max([expr.end] + [e for s, e in slipped if s < expr.end <= e])
+            taken.append((expr.start, end))
+            found.append(replace(expr, end=end) if end != expr.end else expr)
     found.sort(key=lambda e: e.start)
-    return found, slash
+    slash = _SLASH.search(low) is not None
+    return _join_close(_join_weekdays(found, low), low), slash
+
+
+def _cased(expr: DateExpr | None, m: re.Match[str], orig: str) -> DateExpr | None:
+    """Bare "sat" and "sun" count only when written as names (they are everyday words)."""
+    if expr is None:
+        return None
+    groups = m.groupdict()
+    if groups.get("wd") in ("sat", "sun") and "cap" in groups and not m["mod"]:
+        return expr if orig[m.start("wd")].isupper() else None
+    return expr
 
 
 def slash_readings(text: str, today: dt.date) -> tuple[str, list[dt.date]]:
-    """The first slash date in `text` ("12/3") and each date it could mean (month/day and
-    day/month), the next on or after today unless a year is given.
+    """The first slash date in `text` ("12/3") and each date it could mean.
+
+    Month/day and day/month, each the next on or after today unless a year is given.
     """
     m = _SLASH.search(text.lower())
     if m is None:
@@ -315,49 +341,7 @@ def slash_readings(text: str, today: dt.date) -> tuple[str, list[dt.date]]:
     for month, day in ((a, b), (b, a)):
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
-        resolved = _month_day(month, day, year)(today, "future")
+        resolved = dm.month_day(month, day, year)(today, "future")
         if resolved is not None and resolved not in found:
             found.append(resolved)
     return m.group(0), found
-
-
-def _hour(h: int, minute: int, ap: str | None) -> dt.time | None:
-    if ap:
-        if not 1 <= h <= 12:
-            return None
-        h = h % 12 + (12 if ap.startswith("p") else 0)
-    elif h <= 7 and h >= 1:
-        h += 12
-    elif h > 23:
-        return None
-    return dt.time(h, minute) if 0 <= minute < 60 else None
-
-
-def find_times(low: str) -> list[TimeExpr]:
-    """Clock times: explicit am/pm, 24-hour h:mm, "at N" (1-7 pm, 8-12 am), noon."""
-    out: list[TimeExpr] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(start: int, end: int, time: dt.time | None) -> None:
-        if time is None or any(s < end and start < e for s, e in taken):
-            return
-        taken.append((start, end))
-        out.append(TimeExpr(start, end, time))
-
-    for m in _TIME_AMPM.finditer(low):
-        add(m.start(), m.end(), _hour(int(m["h"]), int(m["m"] or 0), m["ap"]))
-    for m in _TIME_24.finditer(low):
-        h = int(m["h"])
-        add(m.start(), m.end(), _hour(h, int(m["m"]), None) if h <= 12 else dt.time(h, int(m["m"])))
-    for m in _TIME_AT.finditer(low):
-        rest = low[m.end() :]
-        follower = re.match(r"\s*([a-z']+)", rest)
-        if follower and follower.group(1) not in _TIME_FOLLOWERS and not m["ap"]:
-            continue  # "at 2 clinics", "by 3 trucks"
-        if low[m.start() : m.start() + 2] == "by" and not (m["m"] or m["ap"]):
-            continue  # "by 5" is as often a count as a time
-        add(m.start(), m.end(), _hour(int(m["h"]), int(m["m"] or 0), m["ap"]))
-    for m in _NOON.finditer(low):
-        add(m.start(), m.end(), dt.time(0) if m["w"] == "midnight" else dt.time(12))
-    out.sort(key=lambda t: t.start)
-    return out

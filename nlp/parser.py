@@ -23,13 +23,15 @@ import logging
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from nlp import signals
-from nlp.dates import DateExpr, TimeExpr, find_dates, find_times
+from nlp import signals, when
+from nlp.clock import TimeExpr, find_times
+from nlp.dates import DateExpr, find_dates
 from nlp.index import Matcher
 from nlp.index import compile as compile_directory
 from nlp.mentions import Mentions, find_mentions
 from nlp.normalize import fold, tokenize
 from nlp.types import Directory, Intent, Parse, TaskSpec
+from nlp.words import WEEKDAYS
 
 log = logging.getLogger(__name__)
 
@@ -146,14 +148,14 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) ->
             unsure=tuple(unsure),
         )
 
-    senses = [_sense(d, intent, low, clauses) for d in dates]
+    senses = [_sense(d, intent, low, clauses, today) for d in dates]
     occurred = today
     if intent == "log":
         for d, sense in zip(dates, senses, strict=True):
             if sense == "past":
                 occurred = d.resolve(today, "past") or today
                 break
-    task = _task(intent, low, text, today, local.time(), dates, senses, times, clauses, mentions)
+    task = _task(intent, low, text, local, zone, dates, senses, times, clauses, mentions)
     contact = signals.first_contact(low)
     is_log = intent == "log"
     return Parse(
@@ -236,27 +238,41 @@ def _statement(clause: str) -> bool:
     )
 
 
-def _sense(d: DateExpr, intent: Intent, low: str, clauses: list[tuple[int, int]]) -> str:
+_SYMBOLS = re.compile(r"[\u2190-\u2bff\U0001f000-\U0001faff]+")
+
+
+def _sense(
+    d: DateExpr, intent: Intent, low: str, clauses: list[tuple[int, int]], today: dt.date
+) -> str:
     if d.sense is not None:
         return d.sense
     if intent == "task":
         return "future"
     s, e = _clause_of(d.start, clauses)
     clause = low[s:e]
+    if d.kind == "later today":  # "tonight": ahead unless the clause reports a contact
+        return when.later_today_sense(clause, signals.first_contact(clause) is not None)
     before = low[s : d.start]
-    if signals.future_clause(clause) and not signals.first_contact(before + " "):
+    contact = signals.first_contact(before + " ")
+    if contact is not None:
+        # "emailed asking for a demo Dec 15", "set up mtg Fri": a wish or plan looks ahead.
+        return "future" if when.wish_after_contact(before) else "past"
+    tail = _SYMBOLS.split(before)[-1]  # "budget got cut 😞 call her Friday"
+    if signals.future_clause(clause) or signals.imperative(tail):
         return "future"
     if re.search(r"\b(?:on|this)\s*$", before) and not signals.first_contact(clause):
         return "future"
-    return "past"
+    if signals.first_contact(clause) or low[d.start : d.end].split()[-1] in WEEKDAYS:
+        return "past"
+    return when.nearer_sense(d, clause, today)
 
 
 def _task(
     intent: Intent,
     low: str,
     text: str,
-    today: dt.date,
-    now_time: dt.time,
+    local: dt.datetime,
+    zone: ZoneInfo,
     dates: list[DateExpr],
     senses: list[str],
     times: list[TimeExpr],
@@ -287,13 +303,7 @@ def _task(
         clause = low[cue_clause[0] : cue_clause[1]]
         if signals.first_contact(clause) and not signals.imperative(clause):
             return None
-    due = due_expr.resolve(today, "future") if due_expr else None
-    time = due_expr.time if due_expr else None
-    clock = _time_for(due_expr, times, low, clauses)
-    if clock is not None:
-        time = clock
-        if due is None:
-            due = today if clock > now_time else today + dt.timedelta(days=1)
+    due, time = when.due_and_time(due_expr, _time_for(due_expr, times, low, clauses), local, zone)
     span = (
         _clause_of(due_expr.start, clauses)
         if due_expr
@@ -307,20 +317,21 @@ def _time_for(
     times: list[TimeExpr],
     low: str,
     clauses: list[tuple[int, int]],
-) -> dt.time | None:
+) -> TimeExpr | None:
+    """The clock of the task: one in the due date's clause, else one in a clause that plans.
+
+    A time of a past contact ("called her at 3") is when it happened, not a task time.
+    """
+    usable: list[TimeExpr] = []
     for t in times:
         s, e = _clause_of(t.start, clauses)
+        if due_expr is not None and s <= due_expr.start < e:
+            return when.pick_clock([u for u in times if s <= u.start < e])
         clause = low[s:e]
-        same = due_expr is not None and s <= due_expr.start < e
-        if same:
-            return t.time
         if signals.first_contact(clause) and not signals.future_clause(clause):
-            continue  # "called her at 3": when it happened, not when to follow up
-        if due_expr is None or not any(
-            s2 <= due_expr.start < e2 for s2, e2 in clauses if (s2, e2) == (s, e)
-        ):
-            return t.time
-    return None
+            continue
+        usable.append(t)
+    return when.pick_clock(usable)
 
 
 _SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from handlers.core import Core, CoreSettings
+from handlers.importer import import_path
 from handlers.types import Action, Message, Reply
 from store import Store
 
@@ -79,7 +80,7 @@ def core(store: Store, clock: Clock) -> Core:
         CoreSettings(default_tz="America/New_York", admin_ids=frozenset({("telegram", "999")})),
         clock=clock,
     )
-    assert c.import_file(DIRECTORY).ok
+    assert c.in_unit(import_path, DIRECTORY, c.clock()).ok
     return c
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -31,20 +32,30 @@ def _chat(tmp_path: Path, stdin: int) -> subprocess.Popen[bytes]:
     )
 
 
-def _ready(proc: subprocess.Popen[bytes], db: Path, limit: float = 60.0) -> None:
-    """Wait until the chat has opened its database (the scheduler ticks at once)."""
+def _answered(proc: subprocess.Popen[bytes], writer: int, limit: float = 60.0) -> bytes:
+    """Say "help" and wait for the answer: the chat is up and blocked on its next line."""
+    assert proc.stdout is not None
+    os.write(writer, b"help\n")
+    seen = b""
     deadline = time.monotonic() + limit
-    while not db.exists() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.5)
+    while b"I keep your customer log" not in seen:
+        left = deadline - time.monotonic()
+        ready, _, _ = select.select([proc.stdout], [], [], max(left, 0))
+        if not ready:
+            pytest.fail(f"no answer to help within {limit} s: {seen.decode()}")
+        chunk = os.read(proc.stdout.fileno(), 65536)
+        if not chunk:
+            pytest.fail(f"the chat ended before answering: {seen.decode()}")
+        seen += chunk
+    return seen
 
 
 def test_ctrl_c_quits_at_once_without_a_traceback(tmp_path: Path) -> None:
-    # A terminal that types nothing: the chat is blocked reading its next line.
+    # A terminal that types one line, then nothing: the chat is blocked reading the next.
     reader, writer = os.pipe()
     try:
         proc = _chat(tmp_path, reader)
-        _ready(proc, tmp_path / "rapport.db")
+        before = _answered(proc, writer)
         proc.send_signal(signal.SIGINT)
         try:
             out, _ = proc.communicate(timeout=10)
@@ -55,6 +66,7 @@ def test_ctrl_c_quits_at_once_without_a_traceback(tmp_path: Path) -> None:
     finally:
         os.close(reader)
         os.close(writer)
+    out = before + out
     assert b"Traceback" not in out, out.decode()
 
 

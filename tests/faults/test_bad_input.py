@@ -16,6 +16,7 @@ from bot.adapters.slack.render import render as slack_render
 from bot.adapters.telegram.render import render as telegram_render
 from handlers.core import FAILED, Core, CoreSettings
 from handlers.exporter import tables
+from handlers.importer import import_path
 from handlers.router import ACTIONS, COMMANDS
 from handlers.types import Action, Message, Reply
 from store import Store
@@ -36,8 +37,8 @@ def make_core(tmp: Path) -> tuple[Core, Core]:
     store = Store(f"sqlite:///{tmp / 'fuzz.db'}")
     ours = Core(store, CoreSettings(default_tz="America/New_York"), clock=lambda: NOW)
     theirs = Core(store, CoreSettings(team_slug="other-team", default_tz="UTC"), clock=lambda: NOW)
-    ours.import_file(DIRECTORY)
-    theirs.import_file(DIRECTORY)
+    ours.in_unit(import_path, DIRECTORY, ours.clock())
+    theirs.in_unit(import_path, DIRECTORY, theirs.clock())
     for core, user in ((ours, "sam"), (theirs, "eve")):
         for text in ("called Hope, she wants a quote friday", "remind me to call Olu monday"):
             core.handle(msg(text, user))

@@ -19,6 +19,7 @@ import pytest
 
 from handlers.core import UNAVAILABLE, Core, CoreSettings
 from handlers.exporter import tables
+from handlers.importer import import_path
 from handlers.types import Message
 from store import Store
 from tests.conftest import DIRECTORY, NOW
@@ -92,7 +93,7 @@ def message(text: str, key: str) -> Message:
 def test_database_outage_mid_conversation(server: Server) -> None:
     store = Store(server.url)
     core = Core(store, CoreSettings(default_tz="America/New_York"), clock=lambda: NOW)
-    core.import_file(DIRECTORY)
+    core.in_unit(import_path, DIRECTORY, core.clock())
     (first,) = core.handle(message("called Hope, she wants a quote friday", "m1"))
     assert "Logged call with Hope Ferreira" in first.text
 

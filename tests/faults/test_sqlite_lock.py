@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from handlers.core import UNAVAILABLE, Core, CoreSettings
+from handlers.importer import import_path
 from handlers.types import Message, Reply
 from store import Store
 from tests.conftest import DIRECTORY, NOW
@@ -35,7 +36,7 @@ def count_interactions(path: Path) -> int:
 def test_waits_for_a_short_lock_and_succeeds(tmp_path: Path) -> None:
     db = tmp_path / "locked.db"
     core = Core(Store(f"sqlite:///{db}", lock_timeout=5), CoreSettings(), clock=lambda: NOW)
-    core.import_file(DIRECTORY)
+    core.in_unit(import_path, DIRECTORY, core.clock())
     ready = threading.Event()
     holder = threading.Thread(target=hold_lock, args=(db, 1.0, ready))
     holder.start()
@@ -51,7 +52,7 @@ def test_waits_for_a_short_lock_and_succeeds(tmp_path: Path) -> None:
 def test_a_lock_held_too_long_gets_a_clear_answer_and_nothing_half_written(tmp_path: Path) -> None:
     db = tmp_path / "locked.db"
     core = Core(Store(f"sqlite:///{db}", lock_timeout=0.5), CoreSettings(), clock=lambda: NOW)
-    core.import_file(DIRECTORY)
+    core.in_unit(import_path, DIRECTORY, core.clock())
     ready = threading.Event()
     holder = threading.Thread(target=hold_lock, args=(db, 2.0, ready))
     holder.start()
@@ -69,7 +70,7 @@ def test_threads_of_one_process_take_turns_and_all_succeed(tmp_path: Path) -> No
     db = tmp_path / "busy.db"
     # A short SQLite timeout: without turns, threads racing for the file would give up.
     core = Core(Store(f"sqlite:///{db}", lock_timeout=2), CoreSettings(), clock=lambda: NOW)
-    core.import_file(DIRECTORY)
+    core.in_unit(import_path, DIRECTORY, core.clock())
     replies: list[str] = []
 
     def send(i: int) -> None:
@@ -92,7 +93,7 @@ def while_another_unit_is_open(tmp_path: Path, writes: bool, key: str) -> tuple[
     db = tmp_path / "held.db"
     store = Store(f"sqlite:///{db}", lock_timeout=0.3)
     core = Core(store, CoreSettings(), clock=lambda: NOW)
-    core.import_file(DIRECTORY)
+    core.in_unit(import_path, DIRECTORY, core.clock())
     ready, release = threading.Event(), threading.Event()
 
     def hold() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from handlers import outbound
 from handlers.core import Core
 from handlers.exporter import tables
 from handlers.types import Button, Reply
@@ -25,3 +26,23 @@ def button(reply: Reply, label: str) -> tuple[str, str]:
     found: list[Button] = [b for b in reply.buttons if b.label.startswith(label)]
     assert found, f"no button {label!r} in {[b.label for b in reply.buttons]}"
     return found[0].action, found[0].value
+
+
+def claim_nudges(core: Core, token: str, limit: int = 200) -> list[outbound.Nudge]:
+    """What the scheduler's nudge tick claims now."""
+    return core.in_unit(outbound.claim_nudges, core.settings, core.clock(), token, limit)
+
+
+def finish_nudge(core: Core, nudge: outbound.Nudge, sent: bool) -> None:
+    """Settle one claimed nudge as the tick does after sending it."""
+    core.in_unit(outbound.settle_nudges, core.settings, core.clock(), [(nudge, sent)])
+
+
+def claim_digests(core: Core, token: str) -> list[outbound.Digest]:
+    """What the scheduler's digest tick claims now."""
+    return core.in_unit(outbound.claim_digests, core.settings, core.clock(), token)
+
+
+def finish_digest(core: Core, digest: outbound.Digest, sent: bool) -> None:
+    """Settle one claimed digest as the tick does after posting it."""
+    core.in_unit(outbound.settle_digest, core.settings, core.clock(), digest, sent)

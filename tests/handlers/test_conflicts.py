@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
 
-from handlers import access
 from handlers.core import Core
 from handlers.types import Message
 from tests.conftest import Clock, Say
@@ -17,20 +19,30 @@ def message(clock: Clock, key: str, text: str = "called Hope Ferreira about the 
                    sent_at=clock.now, message_id=key, user_name="Nia New")  # fmt: skip
 
 
+@contextmanager
+def members_insert_fails(core: Core, times: int) -> Iterator[list[str]]:
+    """The database refuses the next `times` INSERTs into members as duplicates, as if
+    another message of the same new person had committed first.
+    """
+    raised: list[str] = []
+
+    def refuse(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if statement.startswith("INSERT INTO members") and len(raised) < times:
+            raised.append(statement)
+            raise IntegrityError(statement, {}, Exception("UNIQUE constraint failed"))
+
+    event.listen(core.store.engine, "before_cursor_execute", refuse)
+    try:
+        yield raised
+    finally:
+        event.remove(core.store.engine, "before_cursor_execute", refuse)
+
+
 def test_a_race_on_a_new_members_row_is_retried_and_the_log_is_kept(
-    core: Core, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    core: Core, clock: Clock
 ) -> None:
-    real = access.resolve_member
-    raised = []
-
-    def racing(*args: object, **kwargs: object) -> object:
-        if not raised:  # as if another message of the same new person committed first
-            raised.append(True)
-            raise IntegrityError("INSERT INTO members", {}, Exception("UNIQUE constraint failed"))
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(access, "resolve_member", racing)
-    replies, fresh = core.handle_event(message(clock, "slack:C1:1"))
+    with members_insert_fails(core, times=1) as raised:
+        replies, fresh = core.handle_event(message(clock, "slack:C1:1"))
     assert fresh
     assert raised
     assert replies[0].tone == "success", replies[0].text
@@ -49,13 +61,11 @@ def test_the_same_key_twice_is_answered_once(core: Core, clock: Clock, say: Say)
 
 
 def test_a_conflict_that_never_clears_is_a_clear_failure_and_writes_nothing(
-    core: Core, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    core: Core, clock: Clock
 ) -> None:
-    def always(*args: object, **kwargs: object) -> object:
-        raise IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed"))
-
-    monkeypatch.setattr(access, "resolve_member", always)
-    replies, fresh = core.handle_event(message(clock, "slack:C1:3"))
+    with members_insert_fails(core, times=1_000) as raised:
+        replies, fresh = core.handle_event(message(clock, "slack:C1:3"))
+    assert len(raised) == 3  # the first try and two retries
     assert fresh
     assert replies[0].tone == "error"
     assert "nothing was changed" in replies[0].text

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from handlers import chart, digest
+from handlers import chart
+from handlers import digest_body as digest
 from handlers.core import Core
 from store.models import Interaction, Member, Task
 from tests.conftest import Clock, Say

@@ -7,7 +7,7 @@ import io
 
 from handlers.core import Core
 from tests.conftest import Clock, Say
-from tests.handlers.helpers import button
+from tests.handlers.helpers import button, claim_digests, finish_digest
 
 UTC = dt.UTC
 
@@ -76,36 +76,36 @@ def test_subscription_sends_once_at_local_time_each_workday(
     assert "08:30 (America/New_York)" in ok.text
     assert "first on Thu 19 Nov" in ok.text
     at(clock, "2026-11-19T13:29:00")  # Thu 08:29 in New York
-    assert core.claim_digests("a") == []
+    assert claim_digests(core, "a") == []
     at(clock, "2026-11-19T13:30:00")
-    (item,) = core.claim_digests("a")
+    (item,) = claim_digests(core, "a")
     assert item.recipient.address == "team-room"
     assert item.reply.image is None
-    assert core.claim_digests("b") == []
-    core.finish_digest(item, sent=True)
+    assert claim_digests(core, "b") == []
+    finish_digest(core, item, sent=True)
     at(clock, "2026-11-20T13:30:00")  # Fri
-    (friday,) = core.claim_digests("a")
-    core.finish_digest(friday, sent=True)
+    (friday,) = claim_digests(core, "a")
+    finish_digest(core, friday, sent=True)
     at(clock, "2026-11-21T13:30:00")  # Sat: no digest
-    assert core.claim_digests("a") == []
+    assert claim_digests(core, "a") == []
     at(clock, "2026-11-23T13:30:00")  # Mon: with the chart
-    (monday,) = core.claim_digests("a")
+    (monday,) = claim_digests(core, "a")
     assert monday.reply.image is not None
     assert "Mon 23 Nov" in monday.reply.text
     say("digest off", chat="team-room")
-    core.finish_digest(monday, sent=True)
+    finish_digest(core, monday, sent=True)
 
 
 def test_digest_stays_at_local_time_across_dst(core: Core, say: Say, clock: Clock) -> None:
     at(clock, "2026-10-29T14:00:00")  # Thu 10:00, New York on daylight time (UTC-4)
     say("digest 08:30", chat="room")
     at(clock, "2026-10-30T12:30:00")  # Fri 08:30 EDT
-    (fri,) = core.claim_digests("a")
-    core.finish_digest(fri, sent=True)
+    (fri,) = claim_digests(core, "a")
+    finish_digest(core, fri, sent=True)
     at(clock, "2026-11-02T12:30:00")  # Mon 07:30 EST: not yet
-    assert core.claim_digests("a") == []
+    assert claim_digests(core, "a") == []
     at(clock, "2026-11-02T13:30:00")  # Mon 08:30 EST
-    assert len(core.claim_digests("a")) == 1
+    assert len(claim_digests(core, "a")) == 1
 
 
 def test_a_day_missed_while_down_is_skipped_not_sent_late(
@@ -113,18 +113,18 @@ def test_a_day_missed_while_down_is_skipped_not_sent_late(
 ) -> None:
     say("digest 08:30", chat="room")  # first run: Thu 08:30
     at(clock, "2026-11-20T15:00:00")  # back up Fri 10:00: Thursday's and Friday's were missed
-    assert core.claim_digests("a") == []
+    assert claim_digests(core, "a") == []
     at(clock, "2026-11-23T13:30:00")  # the next one goes out on Monday, once
-    (item,) = core.claim_digests("a")
+    (item,) = claim_digests(core, "a")
     assert "Mon 23 Nov" in item.reply.text
 
 
 def test_a_late_but_same_day_restart_still_sends(core: Core, say: Say, clock: Clock) -> None:
     say("digest 08:30", chat="room")
     at(clock, "2026-11-19T17:00:00")  # Thu 12:00, down since before 08:30
-    (item,) = core.claim_digests("a")
-    core.finish_digest(item, sent=True)
-    assert core.claim_digests("a") == []
+    (item,) = claim_digests(core, "a")
+    finish_digest(core, item, sent=True)
+    assert claim_digests(core, "a") == []
 
 
 def test_bad_digest_times_change_nothing(core: Core, say: Say) -> None:

@@ -9,16 +9,22 @@ from pathlib import Path
 import pytest
 
 from handlers.core import Core
-from handlers.exporter import _write_json, tables
+from handlers.exporter import export_all, tables
 from store import exports
 from tests.conftest import Clock, Say
 
 
-def test_json_is_written_as_one_dump_would(tmp_path: Path) -> None:
-    for rows in ([], [{"a": 1}], [{"a": 1, "b": {"c": [1, 2]}}, {"é": "ü", "n": None}]):
-        path = tmp_path / "t.json"
-        _write_json(path, iter(rows))
-        assert path.read_text(encoding="utf-8") == json.dumps(rows, ensure_ascii=False, indent=2)
+def test_json_is_written_as_one_dump_would(core: Core, say: Say, tmp_path: Path) -> None:
+    say("called Hope, she's unhappy about the “quote” — ünïcode")  # one row, quotes
+    paths = core.in_unit(export_all, tmp_path, "json")
+    with core.unit() as unit:
+        expected = tables(unit)
+    assert {p.stem for p in paths} == set(expected)
+    assert expected["deals"] == []  # an empty table, a one-row table and longer ones
+    assert len(expected["interactions"]) == 1
+    for path in paths:
+        dumped = json.dumps(expected[path.stem], ensure_ascii=False, indent=2)
+        assert path.read_text(encoding="utf-8") == dumped, path.name
 
 
 def test_interactions_page_through_ties_in_order(
@@ -40,7 +46,7 @@ def test_interactions_page_through_ties_in_order(
 
 
 def test_an_empty_table_still_has_its_header(core: Core, tmp_path: Path) -> None:
-    (path,) = [p for p in core.export(tmp_path, "csv") if p.name == "deals.csv"]
+    (path,) = [p for p in core.in_unit(export_all, tmp_path, "csv") if p.name == "deals.csv"]
     with path.open(encoding="utf-8") as f:
         assert next(csv.reader(f)) == ["id", "contact_id", "company", "amount", "stage",
                                        "created_at", "closed_at", "company_id"]  # fmt: skip

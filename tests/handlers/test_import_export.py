@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 from handlers.core import Core
+from handlers.exporter import export_all
+from handlers.importer import import_path
 from tests.conftest import Say
 from tests.handlers.helpers import rows
 
@@ -24,7 +26,7 @@ Charles Babbage;Analytical Engines;cb@ae.example;
 def test_csv_with_hubspot_headers_reports_added_and_skipped(core: Core, tmp_path: Path) -> None:
     path = tmp_path / "hubspot.csv"
     path.write_text(HUBSPOT, encoding="utf-8")
-    report = core.import_file(path)
+    report = core.in_unit(import_path, path, core.clock())
     assert report.ok
     assert {"Ada Lovelace", "Grace Hopper", "Analytical Engines", "Navy Labs"} <= set(report.added)
     assert report.skipped == [(4, "no name"), (5, "bad email “not-an-email”")]
@@ -39,14 +41,14 @@ def test_csv_with_hubspot_headers_reports_added_and_skipped(core: Core, tmp_path
 def test_reimport_updates_and_never_duplicates(core: Core, tmp_path: Path) -> None:
     first = tmp_path / "a.csv"
     first.write_text(HUBSPOT, encoding="utf-8")
-    core.import_file(first)
-    again = core.import_file(first)
+    core.in_unit(import_path, first, core.clock())
+    again = core.in_unit(import_path, first, core.clock())
     assert again.added == []
     assert again.updated == []
     assert again.unchanged == 2
     second = tmp_path / "b.csv"
     second.write_text(SALESFORCE, encoding="utf-8")
-    report = core.import_file(second)
+    report = core.in_unit(import_path, second, core.clock())
     assert report.updated == ["Ada Lovelace"]
     assert report.added == ["Charles Babbage"]
     assert [r["name"] for r in rows(core, "contacts")].count("Ada Lovelace") == 1
@@ -62,7 +64,7 @@ def test_a_broken_file_imports_nothing(core: Core, tmp_path: Path) -> None:
     ]:
         path = tmp_path / name
         path.write_bytes(data)
-        report = core.import_file(path)
+        report = core.in_unit(import_path, path, core.clock())
         assert not report.ok, name
         assert report.summary().startswith("Nothing imported"), name
     assert len(rows(core, "contacts")) == before
@@ -71,7 +73,7 @@ def test_a_broken_file_imports_nothing(core: Core, tmp_path: Path) -> None:
 def test_directory_json_import_is_idempotent(core: Core, tmp_path: Path) -> None:
     from tests.conftest import DIRECTORY
 
-    report = core.import_file(DIRECTORY)
+    report = core.in_unit(import_path, DIRECTORY, core.clock())
     assert report.added == []
     assert report.updated == []
 
@@ -80,7 +82,7 @@ def test_export_writes_every_table_in_both_formats(core: Core, say: Say, tmp_pat
     say("called Hope, she wants a quote friday")
     say("Zephyr signed!! $48k")
     for fmt in ("csv", "json"):
-        paths = core.export(tmp_path / fmt, fmt)  # type: ignore[arg-type]
+        paths = core.in_unit(export_all, tmp_path / fmt, fmt)  # type: ignore[arg-type]
         assert sorted(p.name for p in paths) == sorted(
             f"{n}.{fmt}"
             for n in (

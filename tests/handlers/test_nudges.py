@@ -8,8 +8,9 @@ import threading
 import pytest
 
 from handlers.core import Core
-from tests.conftest import PG_URL, Clock, Say
-from tests.handlers.helpers import button, rows
+from handlers.importer import import_path
+from tests.conftest import DIRECTORY, PG_URL, Clock, Say
+from tests.handlers.helpers import button, claim_nudges, finish_nudge, rows
 
 UTC = dt.UTC
 
@@ -21,31 +22,31 @@ def at(clock: Clock, iso_utc: str) -> None:
 def test_a_due_task_gets_exactly_one_nudge(core: Core, say: Say, clock: Clock) -> None:
     say("called Hope, she wants the revised quote by friday")  # Wed 18 Nov, New York
     at(clock, "2026-11-20T13:59:00")  # Fri 08:59 in New York: not yet
-    assert core.claim_nudges("a") == []
+    assert claim_nudges(core, "a") == []
     at(clock, "2026-11-20T14:00:00")  # Fri 09:00 workday start
-    (nudge,) = core.claim_nudges("a")
+    (nudge,) = claim_nudges(core, "a")
     assert nudge.recipient.platform == "console"
     assert nudge.recipient.address == "sam"
     reply = nudge.reply
     assert "Due Fri 20 Nov: #1 Revised quote for Hope" in reply.text
     assert "from your call with Hope on Wed 18 Nov" in reply.text
     assert [b.label for b in reply.buttons] == ["Done", "Snooze 1 day", "Snooze 1 week", "Reassign"]
-    assert core.claim_nudges("b") == []  # leased
-    core.finish_nudge(nudge, sent=True)
-    assert core.claim_nudges("b") == []  # sent; next reminder is the next workday
+    assert claim_nudges(core, "b") == []  # leased
+    finish_nudge(core, nudge, sent=True)
+    assert claim_nudges(core, "b") == []  # sent; next reminder is the next workday
 
 
 def test_snooze_means_no_nudge_until_the_new_date(core: Core, say: Say, clock: Clock) -> None:
     say("remind me to call Hope friday")
     at(clock, "2026-11-20T14:00:00")
-    (nudge,) = core.claim_nudges("a")
-    core.finish_nudge(nudge, sent=True)
+    (nudge,) = claim_nudges(core, "a")
+    finish_nudge(core, nudge, sent=True)
     (snoozed,) = say(action=button(nudge.reply, "Snooze 1 week"))
     assert "Fri 27 Nov" in snoozed.text
     at(clock, "2026-11-26T14:00:00")
-    assert core.claim_nudges("a") == []
+    assert claim_nudges(core, "a") == []
     at(clock, "2026-11-27T14:00:00")
-    assert len(core.claim_nudges("a")) == 1
+    assert len(claim_nudges(core, "a")) == 1
 
 
 def test_a_sender_that_dies_after_claiming_loses_its_lease(
@@ -53,27 +54,27 @@ def test_a_sender_that_dies_after_claiming_loses_its_lease(
 ) -> None:
     say("remind me to call Hope friday")
     at(clock, "2026-11-20T14:00:00")
-    (lost,) = core.claim_nudges("dead")  # claimed, never sent nor settled
+    (lost,) = claim_nudges(core, "dead")  # claimed, never sent nor settled
     clock.advance(minutes=4)
-    assert core.claim_nudges("alive") == []
+    assert claim_nudges(core, "alive") == []
     clock.advance(minutes=2)
-    (again,) = core.claim_nudges("alive")
+    (again,) = claim_nudges(core, "alive")
     assert again.task_id == lost.task_id
-    core.finish_nudge(lost, sent=True)  # the dead sender's late settle changes nothing
-    core.finish_nudge(again, sent=True)
+    finish_nudge(core, lost, sent=True)  # the dead sender's late settle changes nothing
+    finish_nudge(core, again, sent=True)
     assert rows(core, "tasks")[0]["status"] == "open"
     clock.advance(minutes=10)
-    assert core.claim_nudges("alive") == []
+    assert claim_nudges(core, "alive") == []
 
 
 def test_quiet_hours_and_weekends_wait(core: Core, say: Say, clock: Clock) -> None:
     say("remind me to call Hope friday at 9pm")
     at(clock, "2026-11-21T02:30:00")  # Fri 21:30 in New York: quiet
-    assert core.claim_nudges("a") == []
+    assert claim_nudges(core, "a") == []
     at(clock, "2026-11-23T12:59:00")  # Mon 07:59
-    assert core.claim_nudges("a") == []
+    assert claim_nudges(core, "a") == []
     at(clock, "2026-11-23T13:00:00")  # Mon 08:00, quiet hours over
-    assert len(core.claim_nudges("a")) == 1
+    assert len(claim_nudges(core, "a")) == 1
 
 
 def test_overdue_is_renudged_daily_at_most_three_times(core: Core, say: Say, clock: Clock) -> None:
@@ -81,9 +82,9 @@ def test_overdue_is_renudged_daily_at_most_three_times(core: Core, say: Say, clo
     at(clock, "2026-11-23T14:00:00")
     sent = 0
     for _ in range(10):
-        out = core.claim_nudges("a")
+        out = claim_nudges(core, "a")
         for nudge in out:
-            core.finish_nudge(nudge, sent=True)
+            finish_nudge(core, nudge, sent=True)
             sent += 1
         clock.advance(days=1)
     assert sent == 4  # the first nudge and three daily reminders
@@ -93,7 +94,7 @@ def test_done_stops_nudges(core: Core, say: Say, clock: Clock) -> None:
     say("remind me to call Hope friday")
     say("done 1")
     at(clock, "2026-11-20T14:00:00")
-    assert core.claim_nudges("a") == []
+    assert claim_nudges(core, "a") == []
 
 
 def test_reassign_button_offers_members_and_moves_the_nudge(
@@ -102,12 +103,12 @@ def test_reassign_button_offers_members_and_moves_the_nudge(
     say("hello", user="alex", platform="slack", name="Alex Kim")
     say("remind me to call Hope friday")
     at(clock, "2026-11-20T14:00:00")
-    (nudge,) = core.claim_nudges("a")
-    core.finish_nudge(nudge, sent=False)
+    (nudge,) = claim_nudges(core, "a")
+    finish_nudge(core, nudge, sent=False)
     (ask,) = say(action=button(nudge.reply, "Reassign"))
     (gave,) = say(action=button(ask, "Alex Kim"))
     assert "Gave #1" in gave.text
-    (again,) = core.claim_nudges("b")
+    (again,) = claim_nudges(core, "b")
     assert again.recipient.platform == "slack"
     assert again.recipient.address == "alex"
 
@@ -121,7 +122,7 @@ def test_two_senders_on_postgresql_claim_500_nudges_once(store_url: str, clock: 
 
     store = Store(store_url)
     core = Core(store, CoreSettings(default_tz="America/New_York"), clock=clock)
-    core.import_file(__import__("tests.conftest", fromlist=["DIRECTORY"]).DIRECTORY)
+    core.in_unit(import_path, DIRECTORY, core.clock())
     from handlers.types import Message
 
     for i in range(500):
@@ -134,11 +135,11 @@ def test_two_senders_on_postgresql_claim_500_nudges_once(store_url: str, clock: 
     def sender(name: str) -> None:
         other = Core(Store(store_url, migrate=False), core.settings, clock=clock)
         while True:
-            batch = other.claim_nudges(name, limit=25)
+            batch = claim_nudges(other, name, limit=25)
             if not batch:
                 return
             for n in batch:
-                other.finish_nudge(n, sent=True)
+                finish_nudge(other, n, sent=True)
                 got[name].append(n.task_id)
 
     threads = [threading.Thread(target=sender, args=(n,)) for n in got]
@@ -160,9 +161,9 @@ def test_own_hours_move_the_nudge(core: Core, say: Say, clock: Clock) -> None:
     assert "07:30" in ok.text
     say("quiet off")
     at(clock, "2026-11-20T12:29:00")
-    assert core.claim_nudges("a") == []
+    assert claim_nudges(core, "a") == []
     at(clock, "2026-11-20T12:30:00")  # Fri 07:30 in New York
-    assert len(core.claim_nudges("a")) == 1
+    assert len(claim_nudges(core, "a")) == 1
     (bad,) = say("workdays someday")
     assert "isn't a set of days" in bad.text
 
@@ -178,9 +179,9 @@ def test_a_nudge_in_a_dst_gap_fires_once_at_the_next_valid_minute(
     tg("workdays mon-sun")
     tg("remind me to call Hope on 2027-03-28 at 2:30am")  # 02:30 does not exist that day
     at(clock, "2027-03-28T00:59:00")
-    assert core.claim_nudges("a") == []
+    assert claim_nudges(core, "a") == []
     at(clock, "2027-03-28T01:00:00")  # 03:00 CEST, the first valid minute
-    (nudge,) = core.claim_nudges("a")
-    core.finish_nudge(nudge, sent=True)
+    (nudge,) = claim_nudges(core, "a")
+    finish_nudge(core, nudge, sent=True)
     clock.advance(hours=2)
-    assert core.claim_nudges("a") == []
+    assert claim_nudges(core, "a") == []

@@ -9,7 +9,7 @@ from bot.adapters.console import ConsoleChat
 from bot.delivery import Delivery
 from bot.scheduler import deliver_due_nudges
 from handlers.core import Core
-from handlers.nudges import RETRY_AFTER
+from handlers.outbound import RETRY_AFTER
 from tests.conftest import Clock
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from bot.adapters.console import ConsoleChat
 from handlers.core import Core, CoreSettings
+from handlers.importer import import_path
 from store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,7 +62,7 @@ def test_the_readme_tour_runs_as_written(tmp_path: Path) -> None:
     assert sample.is_file(), f"the tour imports {import_args[2]}, which the repository lacks"
     store = Store(f"sqlite:///{tmp_path / 'rapport.db'}")
     core = Core(store, CoreSettings(default_tz="America/New_York"), clock=lambda: NOW)
-    assert core.import_file(sample).summary() == import_said
+    assert core.in_unit(import_path, sample, core.clock()).summary() == import_said
 
     chat_args = shlex.split(chat)
     assert chat_args[:2] == [".venv/bin/rapport", "chat"]

@@ -11,6 +11,8 @@ import pytest
 
 from bot.adapters.console import ConsoleChat
 from handlers.core import Core, CoreSettings
+from handlers.exporter import export_all
+from handlers.importer import import_path
 from store import Store
 from tests.conftest import DIRECTORY
 
@@ -22,7 +24,7 @@ NOW = dt.datetime(2026, 11, 18, 13, 47, tzinfo=dt.UTC)
 def core(tmp_path: Path) -> Core:
     store = Store(f"sqlite:///{tmp_path / 'rapport.db'}")
     core = Core(store, CoreSettings(default_tz="America/New_York"), clock=lambda: NOW)
-    report = core.import_file(DIRECTORY)
+    report = core.in_unit(import_path, DIRECTORY, core.clock())
     assert report.ok
     return core
 
@@ -68,6 +70,6 @@ def test_the_same_message_key_twice_writes_one_interaction(core: Core, tmp_path:
     again = core.handle(msg)
     assert [r.text for r in first] == [r.text for r in again]
     out = tmp_path / "export"
-    paths = core.export(out, "json")
+    paths = core.in_unit(export_all, out, "json")
     text = "".join(p.read_text(encoding="utf-8") for p in paths if "interaction" in p.name)
     assert text.count("visited Pinecrest, install done") == 1

@@ -29,6 +29,7 @@ from bot.adapters.slack.outbound import Pacer, Poster
 from bot.adapters.slack.render import home_view, render
 from bot.background import Background
 from bot.delivery import Delivery
+from handlers import outbound
 from handlers.core import Core
 from handlers.types import Message, Reply
 
@@ -118,7 +119,7 @@ def build_slack_app(
             error = str(exc.response.get("error"))
             log.warning("Slack delivery to %s failed: %s", address, error)
             if error in GONE and address.startswith(("U", "W")):
-                await asyncio.to_thread(core.mark_unreachable, "slack", address)
+                await asyncio.to_thread(core.in_unit, outbound.mark_unreachable, "slack", address)
             elif error in GONE and delivery is not None:
                 await delivery.channel_gone(core, "slack", address, error)
             return False

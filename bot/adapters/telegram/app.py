@@ -18,6 +18,7 @@ from bot.adapters.telegram.polling import poll
 from bot.adapters.telegram.render import render
 from bot.adapters.telegram.webhook import serve_webhook
 from bot.delivery import Delivery
+from handlers import outbound
 from handlers.core import Core
 from handlers.types import Reply
 
@@ -63,7 +64,9 @@ def build_application(core: Core, config: TelegramConfig, delivery: Delivery | N
                 if chat_id.startswith("-") and delivery is not None:
                     await delivery.channel_gone(core, "telegram", chat_id, "bot removed")
                 else:
-                    await asyncio.to_thread(core.mark_unreachable, "telegram", user)
+                    await asyncio.to_thread(
+                        core.in_unit, outbound.mark_unreachable, "telegram", user
+                    )
                 return False
         return True
 

@@ -1,0 +1,198 @@
+"""Log and task messages: resolve who it is about (asking when unsure), write, restate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from handlers import cards, clarify
+from handlers.context import Ctx
+from handlers.directory import rows_for
+from handlers.questions import Choice, Draft, NameWanted
+from handlers.record import write
+from handlers.types import Reply
+from nlp import Parse, find_customers, parse
+from store.models import Company, Contact, PendingAction
+
+#: A new customer: (name, "person" or "company", the person's company if given).
+NewName = tuple[str, str, str | None]
+
+
+def parse_for(ctx: Ctx, text: str, sent_at: dt.datetime) -> Parse:
+    """Parse text as the author would mean it at `sent_at`."""
+    matcher = ctx.directories.load(ctx.unit).matcher
+    return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, matcher)
+
+
+def customers_named(ctx: Ctx, text: str) -> Parse:
+    """The customers a typed name stands for, as a lookup."""
+    return find_customers(text, ctx.directories.load(ctx.unit).matcher)
+
+
+def _draft(ctx: Ctx, as_is: bool = False) -> Draft:
+    message = ctx.message
+    return Draft(message.text, message.sent_at, message.message_id, as_is=as_is)
+
+
+def handle_record(ctx: Ctx, parsed: Parse) -> list[Reply]:
+    """Entry point for a fresh log or task message."""
+    return proceed(ctx, _draft(ctx), parsed)
+
+
+def handle_shortcut(ctx: Ctx, parsed: Parse) -> list[Reply]:
+    """Log to Rapport on any message: log it even with no contact verb; ask who if unnamed."""
+    return proceed(ctx, _draft(ctx, as_is=True), _as_log(parsed))
+
+
+def _as_log(parsed: Parse) -> Parse:
+    return replace(
+        parsed,
+        intent="log",
+        interaction=parsed.interaction or "note",
+        occurred=parsed.occurred,
+        task=parsed.task if parsed.intent in ("log", "task") else None,
+    )
+
+
+def answer(ctx: Ctx, pending: PendingAction, question: Choice, choice: int) -> list[Reply]:
+    """Apply the chosen option of an open question, then carry on."""
+    if not 0 <= choice < len(question.options):
+        return [Reply("That choice is no longer on offer.", tone="warning")]
+    option = question.options[choice]
+    pending.status = "answered"
+    if option.into is None:
+        return [Reply("Cancelled — nothing was saved.", replace=True)]
+    replies = proceed(ctx, question.draft.answered(option.into, option.slot, option.value))
+    return [replace(r, replace=True) for r in replies[:1]] + replies[1:]
+
+
+def answer_name(ctx: Ctx, pending: PendingAction, question: NameWanted, text: str) -> list[Reply]:
+    """The reply to "Who is this about?": a customer's name."""
+    found = customers_named(ctx, text)
+    keys = [c.key for c in found.customers]
+    if not keys:
+        options = [c for group in found.ambiguous for c in group]
+        if options:
+            names = ", ".join(c.name for c in options)
+            return [Reply(f"Which one? {names}. Reply with the full name.", tone="warning")]
+        return [Reply(f"I don't know “{text[:40]}”. Reply with a customer's name, or “cancel”.",
+                      tone="warning")]  # fmt: skip
+    pending.status = "answered"
+    return proceed(ctx, question.draft.naming(keys))
+
+
+def proceed(ctx: Ctx, draft: Draft, parsed: Parse | None = None) -> list[Reply]:
+    """Ask the next open question, or write when nothing is left to ask."""
+    if parsed is None:
+        parsed = parse_for(ctx, draft.text, draft.sent_at)
+        if draft.as_is:
+            parsed = _as_log(parsed)
+    keys = [c.key for c in parsed.customers] + list(draft.extra)
+    new_names = _new_names(parsed)
+    question = _which(ctx, draft, parsed, keys, new_names) or _added(ctx, draft, new_names, keys)
+    if question is not None:
+        return [question]
+    parsed, question = _due(ctx, draft, parsed)
+    if question is not None:
+        return [question]
+    return _write(ctx, draft, parsed, keys)
+
+
+def _new_names(parsed: Parse) -> list[NewName]:
+    # A new person's new company is added with them, not asked about separately.
+    companies_of_new = {n.company for n in parsed.new_customers if n.company}
+    return [
+        (n.name, n.kind, n.company)
+        for n in parsed.new_customers
+        if not (n.kind == "company" and n.name in companies_of_new)
+    ]
+
+
+def _which(
+    ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str], new_names: list[NewName]
+) -> Reply | None:
+    """Ask about the first ambiguous name not yet picked; collect the picks into `keys`."""
+    for index, group in enumerate(parsed.ambiguous):
+        pick = draft.picks.get(str(index))
+        if pick is None:
+            return clarify.which_customer(ctx, draft, index, group)
+        if pick == "new":
+            new_names.append((group[0].name.split()[0], "person", None))
+        elif pick != "skip":
+            keys.append(pick)
+    return None
+
+
+def _added(ctx: Ctx, draft: Draft, new_names: list[NewName], keys: list[str]) -> Reply | None:
+    """Ask about the first new name not yet decided; add the decided ones into `keys`."""
+    for name, kind, company in new_names:
+        decided = draft.decided.get(name)
+        if decided is None:
+            return clarify.is_new(ctx, draft, name, kind, company)
+        if decided == "add":
+            keys.extend(_add_customer(ctx, name, kind, company))
+        elif decided != "skip":
+            keys.append(decided)
+    return None
+
+
+def _due(ctx: Ctx, draft: Draft, parsed: Parse) -> tuple[Parse, Reply | None]:
+    """The task's date as the author chose it, or the question about an unclear one."""
+    task = parsed.task
+    if task is None or task.due is not None or "date" not in parsed.unsure:
+        return parsed, None
+    fixed = draft.fixes.get("due")
+    if fixed is None:
+        return parsed, clarify.which_date(ctx, draft)
+    if fixed == "none":
+        return parsed, None
+    return replace(parsed, task=replace(task, due=dt.date.fromisoformat(fixed))), None
+
+
+def _write(ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str]) -> list[Reply]:
+    customers = rows_for(ctx.unit, keys)
+    if parsed.intent == "log" and customers.empty:
+        if draft.as_is:
+            return [clarify.who_is_it(ctx, draft)]
+        return [
+            Reply(
+                "I couldn't tell who that was with, so nothing was logged. "
+                "Name the customer, e.g. “called Jane Doe, she wants a quote Friday”.",
+                tone="warning",
+            )
+        ]
+    written = write(ctx, parsed, draft.text, customers, draft.sent_at, draft.key)
+    return [cards.logged(ctx, parsed, customers, written)]
+
+
+def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[str]:
+    unit = ctx.unit
+    if kind == "company":
+        existing = unit.company_named(name)
+        row = existing or Company(team_id=unit.team_id, name=name, aliases=[], created_at=ctx.now)
+        if existing is None:
+            unit.add(row)
+            unit.flush()
+        return [f"company:{row.id}"]
+    keys = []
+    company_row = None
+    if company:
+        company_row = unit.company_named(company)
+        if company_row is None:
+            company_row = Company(
+                team_id=unit.team_id, name=company, aliases=[], created_at=ctx.now
+            )
+            unit.add(company_row)
+            unit.flush()
+        keys.append(f"company:{company_row.id}")
+    contact = Contact(
+        team_id=unit.team_id,
+        name=name,
+        company_id=company_row.id if company_row else None,
+        aliases=[],
+        owner_id=ctx.member.id,
+        created_at=ctx.now,
+    )
+    unit.add(contact)
+    unit.flush()
+    return [f"contact:{contact.id}", *keys]

@@ -1,0 +1,152 @@
+"""What the scheduler and the senders ask of the core: messages the bot starts.
+
+Plain functions over a unit of work (the caller opens it, see `Core.in_unit`). A tick
+claims due rows with a lease, sends, then settles them; a sender that dies between claim
+and settle loses its lease, and the message is sent again once the lease expires (at
+least once, never lost).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from handlers import digest_body, digest_subscription, nudges, schedule
+from handlers.settings import CoreSettings
+from handlers.types import Recipient, Reply
+from store import Unit
+
+#: How long a claim is held before another sender may take the row over.
+LEASE = dt.timedelta(minutes=5)
+#: A failed nudge waits this long, so one unreachable address cannot spin a busy tick.
+RETRY_AFTER = dt.timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class Nudge:
+    """A due task's reminder to its owner, with the claim it settles."""
+
+    recipient: Recipient
+    reply: Reply
+    task_id: int
+    token: str
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A chat's digest to post, with the claim it settles."""
+
+    recipient: Recipient
+    reply: Reply
+    subscription_id: int
+    token: str
+    local_day: dt.date
+
+
+def claim_nudges(
+    unit: Unit, settings: CoreSettings, now: dt.datetime, token: str, limit: int
+) -> list[Nudge]:
+    """Lease up to `limit` due nudges and build what to send."""
+    out = []
+    where_is: dict[int, Recipient | None] = {}  # owners repeat within a batch
+    for task in unit.tasks_by_ids(unit.claim_due_tasks(now, token, LEASE, limit)):
+        if task.owner_id not in where_is:
+            where_is[task.owner_id] = nudges.recipient(unit, task.owner)
+        where = where_is[task.owner_id]
+        if where is None:
+            # Nobody can be reached: stop nudging; the task stays in agendas and digests.
+            task.nudge_at = None
+            task.lease_owner = task.lease_until = None
+            continue
+        out.append(Nudge(where, nudges.card(task, task.owner, settings, now), task.id, token))
+    return out
+
+
+def settle_nudges(
+    unit: Unit, settings: CoreSettings, now: dt.datetime, results: list[tuple[Nudge, bool]]
+) -> None:
+    """After a batch was sent: plan each next reminder (at most three), or free the claim."""
+    tasks = {t.id: t for t in unit.tasks_by_ids([n.task_id for n, _ in results])}
+    for nudge, sent in results:
+        task = tasks.get(nudge.task_id)
+        if task is None or task.lease_owner != nudge.token:
+            continue  # the lease expired and someone else owns it now
+        task.lease_owner = None
+        if not sent:
+            task.lease_until = now + RETRY_AFTER
+            continue
+        task.lease_until = None
+        task.nudge_count += 1
+        if task.status != "open" or task.nudge_count > schedule.MAX_RENUDGES:
+            task.nudge_at = None
+            continue
+        owner = task.owner
+        task.nudge_at = schedule.renudge(
+            now,
+            nudges.member_zone(owner, settings),
+            owner.workday_start or settings.workday_start,
+            nudges.window(owner, settings),
+        )
+
+
+def claim_digests(unit: Unit, settings: CoreSettings, now: dt.datetime, token: str) -> list[Digest]:
+    """Lease the digests due now and build them; skip a run missed on an earlier day."""
+    out = []
+    workdays = schedule.parse_workdays(settings.workdays)
+    for sub_id in unit.claim_due_digests(now, token, LEASE):
+        sub = unit.digest_subscription(sub_id)
+        if sub is None or sub.next_run_at is None:
+            continue
+        zone = ZoneInfo(sub.tz)
+        planned_day = sub.next_run_at.astimezone(zone).date()
+        today = now.astimezone(zone).date()
+        if planned_day != today or sub.last_sent_on == today:
+            # The bot was down that day: a late digest would say "today" about yesterday.
+            sub.next_run_at = digest_subscription.next_run(sub, now, workdays)
+            sub.lease_owner = sub.lease_until = None
+            continue
+        reply = digest_body.build(unit, settings, now, zone)
+        if today.weekday() == 0:
+            reply = digest_body.with_chart(unit, reply, now, zone)
+        where = Recipient(sub.platform, sub.chat)  # type: ignore[arg-type]
+        out.append(Digest(where, reply, sub.id, token, today))
+    return out
+
+
+def settle_digest(
+    unit: Unit, settings: CoreSettings, now: dt.datetime, digest: Digest, sent: bool
+) -> None:
+    """After posting: plan the next run; on failure free the claim for the next tick."""
+    sub = unit.digest_subscription(digest.subscription_id)
+    if sub is None or sub.lease_owner != digest.token:
+        return
+    sub.lease_owner = sub.lease_until = None
+    if sent:
+        sub.last_sent_on = digest.local_day
+        workdays = schedule.parse_workdays(settings.workdays)
+        sub.next_run_at = digest_subscription.next_run(sub, now, workdays)
+
+
+def stop_digest(unit: Unit, platform: str, chat: str) -> bool:
+    """A deleted channel or a bot removed from a group: stop its digest. True if it was on."""
+    sub = unit.subscription(platform, chat)
+    if sub is None or not sub.reachable:
+        return False
+    sub.reachable = False
+    sub.active = False
+    sub.next_run_at = None
+    return True
+
+
+def mark_unreachable(unit: Unit, platform: str, user: str) -> None:
+    """A person blocked the bot: nothing is retried at them forever."""
+    identity = unit.identity(platform, user)
+    if identity is not None:
+        identity.reachable = False
+
+
+def admin_recipients(unit: Unit) -> list[Recipient]:
+    """Where each admin gets direct messages."""
+    found = (nudges.recipient(unit, m) for m in unit.members() if m.role == "admin")
+    return [r for r in found if r is not None]
