@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from handlers.restore import RestoreReport, restore_path
 from store import Unit
 from store.models import Company, Contact, Member
 
@@ -75,8 +76,13 @@ class Row:
     is_company: bool = False
 
 
-def import_path(unit: Unit, path: Path, now: dt.datetime) -> ImportReport:
-    """Read `path` (JSON directory or CSV) and apply it; a broken file changes nothing."""
+def import_path(unit: Unit, path: Path, now: dt.datetime) -> ImportReport | RestoreReport:
+    """Read `path` (JSON directory or CSV) and apply it; a broken file changes nothing.
+
+    A folder is an export to restore (see handlers/restore.py).
+    """
+    if path.is_dir():
+        return restore_path(unit, path)
     report = ImportReport()
     try:
         raw = path.read_bytes()
