@@ -188,7 +188,7 @@ def test_a_slash_date_is_asked_about_not_guessed(core: Core, say: Say) -> None:
 
 
 def test_customer_reaching_out_gets_a_follow_up_offer(core: Core, say: Say) -> None:
-    (card,) = say("Sue called, they're renewing next quarter")
+    (card,) = say("Sue called, they're renewing")
     assert "Follow up with Sue?" in card.text
     assert [b.label for b in card.buttons][-3:] == ["Follow up tomorrow", "In 3 days", "No"]
     (added,) = say(action=button(card, "In 3 days"))
