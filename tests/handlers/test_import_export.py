@@ -60,7 +60,7 @@ def test_a_broken_file_imports_nothing(core: Core, tmp_path: Path) -> None:
         ("bad.json", b'{"people": [{"name": "Ok Person"}, {"company": "no name"}]}'),
         ("bad.csv", b"Colour,Size\nred,3\n"),
         ("binary.csv", b"\x00\x01\x02name\n"),
-        ("latin1.csv", "Name\nJos\xe9\n".encode("latin-1")),
+        ("quote.csv", b'Name,Company\nAda,"Analytical\nGrace,Navy\n'),
     ]:
         path = tmp_path / name
         path.write_bytes(data)
