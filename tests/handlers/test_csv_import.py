@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from handlers import access
 from handlers.core import Core
 from handlers.importer import ImportReport, import_path
 from handlers.restore import RestoreReport
+from tests.conftest import Say
 from tests.handlers.helpers import rows
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "hubspot-contacts.csv"
@@ -102,3 +104,26 @@ def test_salesforce_companies_with_day_first_dates(core: Core, tmp_path: Path) -
     assert companies["Initech"]["created_at"] == "2024-02-03T00:00:00+00:00"
     assert companies["Globex"]["aliases"] == "Globex Corp; GX"
     assert companies["Globex"]["owner"] == "sam"
+
+
+def test_an_imported_owner_is_claimed_when_they_first_speak(core: Core, say: Say) -> None:
+    _import(core, EXAMPLE)
+    dana = next(r for r in rows(core, "members") if r["name"] == "Dana Whitfield")
+    say("who is Inès?", platform="slack", user="U7", name="dana whitfield", chat="C1")
+    members = rows(core, "members")
+    assert len(members) == 2  # the imported member, not a third one
+    (identity,) = [i for i in rows(core, "identities") if i["user_key"] == "U7"]
+    assert identity["member_id"] == dana["id"]
+    (claimed,) = [m for m in members if m["id"] == dana["id"]]
+    assert claimed["role"] == "admin"  # the first to join the workspace
+    assert claimed["name"] == "dana whitfield"  # Slack's profile is the team's record
+    code = core.in_unit(access.make_code, core.clock(), None, None)
+    (welcome,) = say(f"/start {code}", platform="telegram", user="42", name="Marco Ruiz")
+    assert "Marco Ruiz" in welcome.text
+    marco = [r for r in rows(core, "members") if r["name"] == "Marco Ruiz"]
+    assert len(marco) == 1
+    assert [i["member_id"] for i in rows(core, "identities") if i["user_key"] == "42"] == [
+        marco[0]["id"]
+    ]
+    ines = next(r for r in rows(core, "contacts") if r["name"] == "Inès Duarte")
+    assert ines["owner_id"] == dana["id"]
