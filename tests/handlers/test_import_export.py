@@ -99,3 +99,16 @@ def test_export_writes_every_table_in_both_formats(core: Core, say: Say, tmp_pat
     assert tasks[0]["due_date"] == "2026-11-20"
     csv_text = (tmp_path / "csv" / "interactions.csv").read_text(encoding="utf-8")
     assert "called Hope, she wants a quote friday" in csv_text
+
+
+def test_the_readme_directory_format_imports(core: Core, tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("**A team directory**", 1)[1].split("```json\n", 1)[1]
+    path = tmp_path / "DIRECTORY.json"
+    path.write_text(block.split("```", 1)[0], encoding="utf-8")
+    report = core.in_unit(import_path, path, core.clock())
+    assert report.ok, report.summary()
+    hope = next(r for r in rows(core, "contacts") if r["name"] == "Hope Ferreira")
+    assert (hope["email"], hope["owner"]) == ("hope@brightwater.example", "sam")
+    company = next(r for r in rows(core, "companies") if r["name"] == "Brightwater Foods")
+    assert company["owner"] == "sam"
