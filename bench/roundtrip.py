@@ -22,7 +22,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 #: Every table a backup holds, and the link table between interactions and customers.
-TABLES = ("members", "identities", "companies", "contacts", "interactions", "tasks", "deals")
+TABLES = ("members", "identities", "companies", "contacts", "interactions", "tasks", "deals",
+          "digest_subscriptions", "allowed_chats")  # fmt: skip
 #: Columns a backup does not carry: which sender holds a nudge right now, and the team id
 #: (a new database numbers its team afresh).
 TRANSIENT = {"team_id", "lease_owner", "lease_until"}

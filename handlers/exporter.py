@@ -81,6 +81,20 @@ def _deals(unit: Unit) -> Rows:
                "closed_at": _iso(d.closed_at), "company_id": d.company_id}  # fmt: skip
 
 
+def _digest_subscriptions(unit: Unit) -> Rows:
+    for d in exports.digest_subscriptions(unit):
+        yield {"id": d.id, "platform": d.platform, "chat": d.chat,
+               "local_time": _iso(d.local_time), "tz": d.tz, "active": d.active,
+               "created_by": d.created_by, "next_run_at": _iso(d.next_run_at),
+               "last_sent_on": _iso(d.last_sent_on), "reachable": d.reachable}  # fmt: skip
+
+
+def _allowed_chats(unit: Unit) -> Rows:
+    for c in exports.allowed_chats(unit):
+        yield {"id": c.id, "platform": c.platform, "chat": c.chat, "allowed_by": c.allowed_by,
+               "at": _iso(c.at)}  # fmt: skip
+
+
 #: Each table and its columns (a header even when the table is empty), in the order a
 #: restore reads them: every row after the rows it points to.
 TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
@@ -101,6 +115,11 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
                        "contact_id", "company_id", "nudge_at", "nudge_count", "message_key"]),
     "deals": (_deals, ["id", "contact_id", "company", "amount", "stage", "created_at",
                        "closed_at", "company_id"]),
+    "digest_subscriptions": (_digest_subscriptions, ["id", "platform", "chat", "local_time",
+                                                     "tz", "active", "created_by",
+                                                     "next_run_at", "last_sent_on",
+                                                     "reachable"]),
+    "allowed_chats": (_allowed_chats, ["id", "platform", "chat", "allowed_by", "at"]),
 }  # fmt: skip
 
 

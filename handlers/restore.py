@@ -89,6 +89,16 @@ COLUMNS: dict[str, dict[str, tuple[str, Parse]]] = {
               "company_id": ("company_id", _OPT_ID), "amount": ("amount", _opt(float)),
               "stage": ("stage", _text), "created_at": ("created_at", _dt),
               "closed_at": ("closed_at", _opt(_dt))},
+    "digest_subscriptions": {"id": ("id", _ID), "platform": ("platform", _text),
+                             "chat": ("chat", _text), "local_time": ("local_time", _time),
+                             "tz": ("tz", _text), "active": ("active", _bool),
+                             "created_by": ("created_by", _OPT_ID),
+                             "next_run_at": ("next_run_at", _opt(_dt)),
+                             "last_sent_on": ("last_sent_on", _opt(_date)),
+                             "reachable": ("reachable", _bool)},
+    "allowed_chats": {"id": ("id", _ID), "platform": ("platform", _text),
+                      "chat": ("chat", _text), "allowed_by": ("allowed_by", _OPT_ID),
+                      "at": ("at", _dt)},
 }  # fmt: skip
 
 

@@ -17,10 +17,12 @@ from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from store.models import (
+    AllowedChat,
     Base,
     Company,
     Contact,
     Deal,
+    DigestSubscription,
     Identity,
     Interaction,
     InteractionCustomer,
@@ -39,6 +41,8 @@ MODELS: dict[str, type[Base]] = {
     "interactions": Interaction,
     "tasks": Task,
     "deals": Deal,
+    "digest_subscriptions": DigestSubscription,
+    "allowed_chats": AllowedChat,
 }
 
 

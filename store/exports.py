@@ -14,9 +14,11 @@ from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import aliased
 
 from store.models import (
+    AllowedChat,
     Company,
     Contact,
     Deal,
+    DigestSubscription,
     Identity,
     Interaction,
     InteractionCustomer,
@@ -249,4 +251,31 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
         .outerjoin(Company, (Company.id == Deal.company_id) & Company.deleted_at.is_(None))
         .where(Deal.team_id == unit.team_id)
         .order_by(Deal.id),
+    )
+
+
+def digest_subscriptions(unit: Unit) -> Iterator[Row[Any]]:
+    """Every chat that gets the digest, by id.
+
+    Columns: id, platform, chat, local_time, tz, active, created_by, next_run_at,
+    last_sent_on, reachable.
+    """
+    sub = DigestSubscription
+    return _stream(
+        unit,
+        select(sub.id, sub.platform, sub.chat, sub.local_time, sub.tz, sub.active,
+               sub.created_by, sub.next_run_at, sub.last_sent_on, sub.reachable)
+        .where(sub.team_id == unit.team_id)
+        .order_by(sub.id),
+    )  # fmt: skip
+
+
+def allowed_chats(unit: Unit) -> Iterator[Row[Any]]:
+    """Every group chat an admin allowed, by id: id, platform, chat, allowed_by, at."""
+    chat = AllowedChat
+    return _stream(
+        unit,
+        select(chat.id, chat.platform, chat.chat, chat.allowed_by, chat.at)
+        .where(chat.team_id == unit.team_id)
+        .order_by(chat.id),
     )

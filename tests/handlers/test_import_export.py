@@ -93,6 +93,8 @@ def test_export_writes_every_table_in_both_formats(core: Core, say: Say, tmp_pat
                 "interactions",
                 "tasks",
                 "deals",
+                "digest_subscriptions",
+                "allowed_chats",
             )
         )
     tasks = json.loads((tmp_path / "json" / "tasks.json").read_text(encoding="utf-8"))

@@ -16,7 +16,8 @@ from store.models import Contact
 from tests.conftest import PG_URL, Clock, Say
 from tests.handlers.helpers import rows
 
-FILES = ("members", "identities", "companies", "contacts", "interactions", "tasks", "deals")
+FILES = ("members", "identities", "companies", "contacts", "interactions", "tasks", "deals",
+         "digest_subscriptions", "allowed_chats")  # fmt: skip
 
 
 @pytest.fixture
@@ -42,6 +43,8 @@ def empty(store_url: str, clock: Clock) -> Iterator[Core]:
 def _busy(core: Core, say: Say, clock: Clock) -> None:
     """A team with a bit of everything: settings, two platforms, undone and done work."""
     say("quiet 20:00-08:00")
+    say("digest 08:30", chat="C-sales", direct=False)
+    say("allow", platform="telegram", user="999", name="Ops", chat="-100", direct=False)
     say("workday 08:30")
     say("called Hope at brightwater, she wants the revised quote by friday")
     say("Zephyr signed!! $48k")
@@ -86,6 +89,8 @@ def test_export_then_import_restores_everything(
     assert any(r["deleted_at"] for r in rows(empty, "interactions"))
     assert any(r["deleted_at"] for r in rows(empty, "contacts"))
     assert {r["status"] for r in rows(empty, "tasks")} >= {"done", "open"}
+    assert [r["chat"] for r in rows(empty, "digest_subscriptions")] == ["C-sales"]
+    assert [r["chat"] for r in rows(empty, "allowed_chats")] == ["-100"]
 
 
 def test_restoring_twice_changes_nothing(
