@@ -20,6 +20,7 @@ import sqlalchemy as sa
 
 from store import Store
 from store import models as m
+from store.touches import fill_last_touches
 
 FIRST = [
     "Ada",
@@ -215,6 +216,7 @@ def seed(url: str, scale: float) -> dict[str, int]:
              "status": "open" if rng.random() < 0.3 else "done", "message_key": f"seed:t{i}",
              "created_at": now - dt.timedelta(days=rng.randint(0, 90)), "nudge_count": 0}
             for i in range(1, n_tasks + 1)))  # fmt: skip
+        fill_last_touches(conn)  # as logging in chat keeps it
     if store.engine.dialect.name == "postgresql":
         with store.engine.begin() as conn:
             for table in ("members", "companies", "contacts", "interactions"):

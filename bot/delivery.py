@@ -20,6 +20,7 @@ class Delivery:
     """Platform senders by name; each adapter registers its own when it starts."""
 
     def __init__(self) -> None:
+        """No platform yet: adapters register as they start."""
         self._senders: dict[str, Sender] = {}
 
     def register(self, platform: str, sender: Sender) -> None:

@@ -1,5 +1,7 @@
-"""Periodic ticks (APScheduler 3, in the shared event loop). The database, not the job
-store, says what is due, so a restart loses nothing and replicas never double-send.
+"""Periodic ticks (APScheduler 3, in the shared event loop).
+
+The database, not the job store, says what is due, so a restart loses nothing and
+replicas never double-send. Each tick calls handlers/outbound.py in a unit the core opens.
 """
 
 from __future__ import annotations
@@ -27,10 +29,11 @@ SEND_CONCURRENCY = 16
 
 
 async def deliver_due_nudges(core: Core, delivery: Delivery) -> int:
-    """Claim what is due in batches, send each batch concurrently, settle it; returns how
-    many were sent. Keeps going while full batches go out, so a morning when thousands fall
-    due at once drains in one tick; stops when a batch sends nothing (a platform is down:
-    those wait for a later tick).
+    """Claim what is due in batches, send each batch concurrently, settle it; how many sent.
+
+    Keeps going while full batches go out, so a morning when thousands fall due at once
+    drains in one tick; stops when a batch sends nothing (a platform is down: those wait
+    for a later tick).
     """
     token = uuid.uuid4().hex
     gate = asyncio.Semaphore(SEND_CONCURRENCY)

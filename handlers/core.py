@@ -13,7 +13,7 @@ from handlers.context import Ctx
 from handlers.directory import DirectoryCache
 from handlers.router import route
 from handlers.settings import CoreSettings
-from handlers.types import Message, Reply
+from handlers.types import Message, Platform, Reply
 from store import Conflict, Store, UnavailableErrors, Unit, utcnow
 
 log = logging.getLogger(__name__)
@@ -72,21 +72,6 @@ class Core:
             log.exception("failed to handle %s", message.message_id)
             return [Reply(FAILED, tone="error")], True
 
-    def _seen(self, message: Message) -> bool:
-        with self.unit() as unit:
-            return unit.seen(message.platform, message.message_id) is not None
-
-    def unit(self) -> AbstractContextManager[Unit]:
-        """The team's unit of work (one transaction): the one way anything opens one."""
-        return self.store.unit(self.settings.team_slug, self.settings.team_name)
-
-    def in_unit(
-        self, service: Callable[Concatenate[Unit, P], T], *args: P.args, **kwargs: P.kwargs
-    ) -> T:
-        """`service(unit, *args)` in a unit of work of its own (from a worker thread)."""
-        with self.unit() as unit:
-            return service(unit, *args, **kwargs)
-
     def _handle(self, message: Message) -> tuple[list[Reply], bool]:
         now = self.clock()
         with self.unit() as unit:
@@ -117,22 +102,43 @@ class Core:
         # "allow" is how an admin lets a group in, so it passes the gate it opens.
         return message.text.strip().lstrip("/").split("@")[0].lower() == "allow"
 
-    def home(self, platform: str, user: str, user_name: str | None = None,
-             user_tz: str | None = None) -> list[Reply]:  # fmt: skip
+    def _seen(self, message: Message) -> bool:
+        with self.unit() as unit:
+            return unit.seen(message.platform, message.message_id) is not None
+
+    def home(
+        self,
+        platform: Platform,
+        user: str,
+        user_name: str | None = None,
+        user_tz: str | None = None,
+    ) -> list[Reply]:
         """A member's overview: their tasks and recently touched customers.
 
         Writes nothing but the member's own record on first sight.
         """
-        probe = Message(platform=platform, team="", user=user, chat="home", text="",  # type: ignore[arg-type]
-                        sent_at=self.clock(), message_id="", user_name=user_name, user_tz=user_tz)  # fmt: skip
+        now = self.clock()
+        probe = Message(platform=platform, team="", user=user, chat="home", text="",
+                        sent_at=now, message_id="", user_name=user_name, user_tz=user_tz)  # fmt: skip
         with self.unit() as unit:
-            member, refusal = access.resolve_member(unit, probe, self.settings, self.clock())
+            member, refusal = access.resolve_member(unit, probe, self.settings, now)
             if member is None:
                 return refusal
-            ctx = Ctx(unit, member, probe, self.settings, self.clock(), self.directories)
+            ctx = Ctx(unit, member, probe, self.settings, now, self.directories)
             return [*agenda.handle_agenda(ctx), lookup.recent_customers(ctx)]
 
     def warm(self) -> None:
         """Load the directory and build the parser's index for it, ahead of the first message."""
         with self.unit() as unit:
             self.directories.warm(unit)
+
+    def unit(self) -> AbstractContextManager[Unit]:
+        """The team's unit of work (one transaction): the one way anything opens one."""
+        return self.store.unit(self.settings.team_slug, self.settings.team_name)
+
+    def in_unit(
+        self, service: Callable[Concatenate[Unit, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """`service(unit, *args)` in a unit of work of its own (from a worker thread)."""
+        with self.unit() as unit:
+            return service(unit, *args, **kwargs)

@@ -245,29 +245,13 @@ def _cold(
     The first COLD_SHOWN companies, and people without one, are loaded as rows.
     """
     cutoff = now - dt.timedelta(days=settings.cold_days)
-    touches = unit.last_touches()
-    stubs, pairs = reports.customer_stubs(unit)
-    # A company is warm when anyone there was contacted: fold people into their company.
-    for person_id, company_id in pairs:
-        when = touches.get(("contact", person_id))
-        if when is not None:
-            key = ("company", company_id)
-            touches[key] = max(when, touches.get(key, when))
-    found: list[tuple[dt.datetime, reports.Stub, dt.datetime | None]] = []
-    for stub in stubs:
-        if stub.quiet_until is not None and stub.quiet_until > today:
-            continue
-        last = touches.get((stub.kind, stub.id))
-        reference = last or stub.created_at
-        if reference < cutoff:
-            found.append((reference, stub, last))
-    found.sort(key=lambda item: item[0])
+    found, total = reports.cold_customers(unit, cutoff, today, COLD_SHOWN)
     shown: list[tuple[Contact | Company, dt.datetime | None]] = []
-    for _, stub, last in found[:COLD_SHOWN]:
-        row = unit.contact(stub.id) if stub.kind == "contact" else unit.company(stub.id)
+    for cold in found:
+        row = unit.contact(cold.id) if cold.kind == "contact" else unit.company(cold.id)
         if row is not None:
-            shown.append((row, last))
-    return shown, len(found)
+            shown.append((row, cold.last))
+    return shown, total
 
 
 def with_chart(unit: Unit, reply: Reply, now: dt.datetime, zone: ZoneInfo) -> Reply:

@@ -79,12 +79,15 @@ class DirectoryCache:
     """The latest TeamDirectory of each team of one Store (a Core owns one)."""
 
     def __init__(self) -> None:
+        """An empty cache: each team's directory is read on its first message."""
         self._teams: dict[int, TeamDirectory] = {}
         self._lock = threading.Lock()
 
     def load(self, unit: Unit) -> TeamDirectory:
-        """The team's directory, read again only when it changed: just the new rows after
-        additions, all of it after renames or removals.
+        """The team's directory, read again only when it changed.
+
+        After additions just the new rows are read and the matcher extended; after renames
+        or removals all of it is read and compiled again.
         """
         stamp = unit.directory_stamp()
         with self._lock:
@@ -113,8 +116,9 @@ class DirectoryCache:
 
 
 def _read(unit: Unit, stamp: DirectoryStamp) -> TeamDirectory:
-    """Every live company and contact, keyed `company:ID` / `contact:ID` (read as plain
-    columns: a team of 100,000 contacts would take seconds as ORM objects).
+    """Every live company and contact, keyed `company:ID` / `contact:ID`.
+
+    Read as plain columns: a team of 100,000 contacts would take seconds as ORM objects.
     """
     companies, people = unit.directory_rows()
     names = {cid: name for cid, name, _ in companies}
@@ -138,8 +142,10 @@ def _person(row: tuple[int, str, int | None, list[str]], names: dict[int, str]) 
 
 
 def _grow(unit: Unit, hit: TeamDirectory, stamp: DirectoryStamp) -> TeamDirectory:
-    """`hit` plus the rows added since it was read (ids above its highest, less a window for
-    rows that committed late), without reading the rest again.
+    """`hit` plus the rows added since it was read, without reading the rest again.
+
+    Added rows are those with ids above its highest, less a window for rows that
+    committed late.
     """
     companies, people = unit.directory_rows(
         since_company=max(0, hit.stamp.top_company - ADDED_WINDOW),
@@ -164,8 +170,9 @@ def _grow(unit: Unit, hit: TeamDirectory, stamp: DirectoryStamp) -> TeamDirector
 def close_names(
     team: TeamDirectory, name: str, kind: str, limit: int, cutoff: float
 ) -> list[tuple[str, str]]:
-    """Up to `limit` (name, key) of people or companies whose names resemble `name`
-    (rapidfuzz WRatio >= cutoff), best first: plain strings, no rows loaded.
+    """Up to `limit` (name, key) of people or companies whose names resemble `name`.
+
+    Best first, by rapidfuzz WRatio at least `cutoff`: plain strings, no rows loaded.
     """
     names = team.folded(kind)
     found = process.extract(

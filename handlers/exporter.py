@@ -15,84 +15,69 @@ from typing import Any, Literal
 
 from store import Unit, exports
 
-Rows = Iterator[dict[str, Any]]
+Rows = Iterator[list[Any]]  # values in the order of the table's columns
 
 
 def _iso(value: Any) -> Any:
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    return None if value is None else value.isoformat()
 
 
 def _members(unit: Unit) -> Rows:
     for m in exports.members(unit):
-        yield {"id": m.id, "name": m.name, "role": m.role, "tz": m.tz,
-               "workday_start": _iso(m.workday_start), "quiet_hours": m.quiet_hours,
-               "workdays": m.workdays, "active": m.active,
-               "created_at": _iso(m.created_at)}  # fmt: skip
+        yield [m.id, m.name, m.role, m.tz, _iso(m.workday_start), m.quiet_hours, m.workdays,
+               m.active, m.created_at]  # fmt: skip
 
 
 def _identities(unit: Unit) -> Rows:
     for i in exports.identities(unit):
-        yield {"id": i.id, "member_id": i.member_id, "platform": i.platform,
-               "user_key": i.user_key, "reachable": i.reachable}  # fmt: skip
+        yield [i.id, i.member_id, i.platform, i.user_key, i.reachable]
 
 
 def _companies(unit: Unit) -> Rows:
     for c in exports.companies(unit):
-        yield {"id": c.id, "name": c.name, "aliases": "; ".join(c.aliases or []),
-               "owner": c.owner, "created_at": _iso(c.created_at), "owner_id": c.owner_id,
-               "deleted_at": _iso(c.deleted_at),
-               "quiet_until": _iso(c.quiet_until)}  # fmt: skip
+        yield [c.id, c.name, "; ".join(c.aliases or []), c.owner, c.created_at, c.owner_id,
+               c.deleted_at, _iso(c.quiet_until), c.last_touch_at]  # fmt: skip
 
 
 def _contacts(unit: Unit) -> Rows:
     for p in exports.contacts(unit):
-        yield {"id": p.id, "name": p.name, "company": p.company, "email": p.email,
-               "phone": p.phone, "aliases": "; ".join(p.aliases or []), "owner": p.owner,
-               "created_at": _iso(p.created_at), "company_id": p.company_id,
-               "owner_id": p.owner_id, "deleted_at": _iso(p.deleted_at),
-               "quiet_until": _iso(p.quiet_until)}  # fmt: skip
+        yield [p.id, p.name, p.company, p.email, p.phone, "; ".join(p.aliases or []), p.owner,
+               p.created_at, p.company_id, p.owner_id, p.deleted_at,
+               _iso(p.quiet_until), p.last_touch_at]  # fmt: skip
 
 
 def _interactions(unit: Unit) -> Rows:
-    for i, customers in exports.interactions(unit):
-        yield {"id": i.id, "type": i.kind, "occurred_at": _iso(i.occurred_at),
-               "customers": "; ".join(name for name, _ in customers), "summary": i.summary,
-               "sentiment": i.sentiment, "amount": i.amount, "author": i.author,
-               "source": i.source_platform, "deleted_at": _iso(i.deleted_at),
-               "author_id": i.author_id, "customer_ids": " ".join(key for _, key in customers),
-               "created_at": _iso(i.created_at), "message_key": i.message_key}  # fmt: skip
+    for row, customers in exports.interactions(unit):
+        iid, kind, at, summary, sentiment, amount, author, source, deleted, *more = row
+        author_id, created, message_key = more
+        yield [iid, kind, at, "; ".join(name for name, _ in customers), summary, sentiment,
+               amount, author, source, deleted, author_id, " ".join(k for _, k in customers),
+               created, message_key]  # fmt: skip
 
 
 def _tasks(unit: Unit) -> Rows:
     for t in exports.tasks(unit):
-        yield {"number": t.number, "title": t.title, "due_date": _iso(t.due_date),
-               "due_time": _iso(t.due_time), "status": t.status, "owner": t.owner,
-               "contact": t.contact, "company": t.company,
-               "interaction_id": t.interaction_id, "created_at": _iso(t.created_at),
-               "id": t.id, "owner_id": t.owner_id, "contact_id": t.contact_id,
-               "company_id": t.company_id, "nudge_at": _iso(t.nudge_at),
-               "nudge_count": t.nudge_count, "message_key": t.message_key}  # fmt: skip
+        yield [t.number, t.title, _iso(t.due_date), _iso(t.due_time), t.status, t.owner,
+               t.contact, t.company, t.interaction_id, t.created_at, t.id, t.owner_id,
+               t.contact_id, t.company_id, t.nudge_at, t.nudge_count,
+               t.message_key]  # fmt: skip
 
 
 def _deals(unit: Unit) -> Rows:
     for d in exports.deals(unit):
-        yield {"id": d.id, "contact_id": d.contact_id, "company": d.company,
-               "amount": d.amount, "stage": d.stage, "created_at": _iso(d.created_at),
-               "closed_at": _iso(d.closed_at), "company_id": d.company_id}  # fmt: skip
+        yield [d.id, d.contact_id, d.company, d.amount, d.stage, d.created_at,
+               d.closed_at, d.company_id]  # fmt: skip
 
 
 def _digest_subscriptions(unit: Unit) -> Rows:
     for d in exports.digest_subscriptions(unit):
-        yield {"id": d.id, "platform": d.platform, "chat": d.chat,
-               "local_time": _iso(d.local_time), "tz": d.tz, "active": d.active,
-               "created_by": d.created_by, "next_run_at": _iso(d.next_run_at),
-               "last_sent_on": _iso(d.last_sent_on), "reachable": d.reachable}  # fmt: skip
+        yield [d.id, d.platform, d.chat, _iso(d.local_time), d.tz, d.active, d.created_by,
+               d.next_run_at, _iso(d.last_sent_on), d.reachable]  # fmt: skip
 
 
 def _allowed_chats(unit: Unit) -> Rows:
     for c in exports.allowed_chats(unit):
-        yield {"id": c.id, "platform": c.platform, "chat": c.chat, "allowed_by": c.allowed_by,
-               "at": _iso(c.at)}  # fmt: skip
+        yield [c.id, c.platform, c.chat, c.allowed_by, c.at]
 
 
 #: Each table and its columns (a header even when the table is empty), in the order a
@@ -102,10 +87,10 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
                            "workdays", "active", "created_at"]),
     "identities": (_identities, ["id", "member_id", "platform", "user_key", "reachable"]),
     "companies": (_companies, ["id", "name", "aliases", "owner", "created_at", "owner_id",
-                               "deleted_at", "quiet_until"]),
+                               "deleted_at", "quiet_until", "last_touch_at"]),
     "contacts": (_contacts, ["id", "name", "company", "email", "phone", "aliases", "owner",
                              "created_at", "company_id", "owner_id", "deleted_at",
-                             "quiet_until"]),
+                             "quiet_until", "last_touch_at"]),
     "interactions": (_interactions, ["id", "type", "occurred_at", "customers", "summary",
                                      "sentiment", "amount", "author", "source", "deleted_at",
                                      "author_id", "customer_ids", "created_at",
@@ -123,19 +108,23 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
 }  # fmt: skip
 
 
+def _dicts(rows: Rows, columns: list[str]) -> Iterator[dict[str, Any]]:
+    return (dict(zip(columns, row, strict=True)) for row in rows)
+
+
 def tables(unit: Unit) -> dict[str, list[dict[str, Any]]]:
     """Every exported table as plain rows, in memory (for small teams and tests)."""
-    return {name: list(rows(unit)) for name, (rows, _) in TABLES.items()}
+    return {name: list(_dicts(rows(unit), columns)) for name, (rows, columns) in TABLES.items()}
 
 
 def _write_csv(path: Path, rows: Rows, columns: list[str]) -> None:
     with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=columns)
-        writer.writeheader()
+        writer = csv.writer(f)  # lists, not dicts: DictWriter checks every row's keys
+        writer.writerow(columns)
         writer.writerows(rows)
 
 
-def _write_json(path: Path, rows: Rows) -> None:
+def _write_json(path: Path, rows: Iterator[dict[str, Any]]) -> None:
     """The same text as json.dumps(list(rows), indent=2), written a row at a time."""
     with path.open("w", encoding="utf-8") as f:
         first = True
@@ -153,7 +142,7 @@ def export_all(unit: Unit, directory: Path, fmt: Literal["csv", "json"]) -> list
     for name, (rows, columns) in TABLES.items():
         path = directory / f"{name}.{fmt}"
         if fmt == "json":
-            _write_json(path, rows(unit))
+            _write_json(path, _dicts(rows(unit), columns))
         else:
             _write_csv(path, rows(unit), columns)
         paths.append(path)

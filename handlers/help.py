@@ -5,10 +5,11 @@ from __future__ import annotations
 from handlers.types import Reply
 
 HELP = """I keep your customer log and follow-ups. Write the way you talk:
-• Log a contact: “called Jane, she wants a quote Friday”
+• Log a contact: “called Jane, she wants a quote Friday”, “visited Acme, install done”
 • Set a follow-up: “remind me to call Acme next Tuesday at 3”
-• Look someone up: “who is Jane?” or just “Acme?”
-• Your tasks: “my tasks”, “what's due today”, “anything overdue?”
+• Plan a meeting or a job: “mtg w/ Jane Tue 14:00”, “pump install at Acme thurs 8am”
+• Look someone up: “who is Jane?”, “Acme?”, “Jane's email?”, “when did we last talk to Acme?”
+• Your tasks: “my tasks”, “what's on my plate this week”, “any calls I need to make today?”
 • Change a task: “done 3”, “snooze 3 to monday”, “give 3 to Sam”
 • Fix a mistake: “undo” reverts your last change
 • Your hours: “tz Europe/Berlin”, “workday 08:00”, “quiet 21:00-07:00”, “workdays sun-thu”

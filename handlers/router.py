@@ -30,7 +30,7 @@ from handlers.help import help_reply, not_understood
 from handlers.ids import as_id
 from handlers.questions import Choice, NameWanted, NewDate
 from handlers.types import Reply
-from nlp.signals import is_lookup_question
+from nlp.questions import is_lookup_question
 from store.models import PendingAction
 
 Command = Callable[[Ctx, str], list[Reply] | None]

@@ -8,12 +8,20 @@ seconds). A Matcher is a value: nothing here keeps one, the caller owns it.
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from bisect import insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nlp.lexicon import COMPANY_SUFFIXES, PARTICLES
+from nlp.lexicon import (
+    COMPANY_SUFFIXES,
+    COMPOUND_SUFFIXES,
+    GENERIC_COMPANY_OPENINGS,
+    GENERIC_COMPANY_WORDS,
+    PARTICLES,
+    STOPWORDS,
+)
 from nlp.normalize import tokenize
 from nlp.spelling import NearIndex, deletion_index, with_words
 from nlp.types import CustomerRef, Directory, DirectoryCompany, DirectoryPerson
@@ -47,6 +55,9 @@ class Matcher:
         words: every word of every pattern.
         vocab: the words long enough to be spelling targets, sorted.
         first_names: first words of people's names.
+        everyday: companies' everyday names (without generic words: "pinecrest" for
+            "Pinecrest Schools") -> the companies that have it; one only counts when it
+            belongs to one company and is no other pattern.
     """
 
     def __init__(self, directory: Directory) -> None:
@@ -58,6 +69,7 @@ class Matcher:
         self.words: frozenset[str] = frozenset()
         self.vocab: list[str] = []
         self.first_names: set[str] = set()
+        self.everyday: dict[Pattern, set[int]] = {}
         self._near: NearIndex | None = None
         self._lock = threading.Lock()
 
@@ -72,6 +84,14 @@ class Matcher:
                     self._near = deletion_index(self.vocab)
                     _settle(self)
         return self._near
+
+    def lookup(self, key: Pattern) -> set[int] | None:
+        """The entries a word sequence names: a pattern, else a unique everyday name."""
+        hits = self.patterns.get(key)
+        if hits:
+            return hits
+        hits = self.everyday.get(key)
+        return hits if hits is not None and len(hits) == 1 else None
 
     def prepared(self) -> Matcher:
         """This matcher with its spelling index built, so no message pays for it."""
@@ -97,6 +117,7 @@ class Matcher:
         grown.patterns = dict(self.patterns)
         grown.full = set(self.full)
         grown.first_names = set(self.first_names)
+        grown.everyday = dict(self.everyday)
         fresh: set[Pattern] = set()
         _add_entries(grown, companies, people, fresh)
         added = {w for p in fresh for w in p} - self.words
@@ -137,12 +158,48 @@ def _words(name: str) -> Pattern:
     return tuple(t.norm for t in tokenize(name))
 
 
-def everyday_name(words: Pattern) -> Pattern:
+def _spellings(name: str) -> list[Pattern]:
+    """A company's name as written, and with "&" said as "and" or "and" written as "&"."""
+    out = [_words(name)]
+    for variant in (name.replace("&", " and "), re.sub(r"\band\b", " & ", name)):
+        words = _words(variant)
+        if words not in out:
+            out.append(words)
+    return out
+
+
+def without_suffixes(words: Pattern) -> Pattern:
     """A company's name without its legal suffixes ("Globex Inc" -> "globex")."""
     stripped = words
-    while len(stripped) > 1 and stripped[-1] in COMPANY_SUFFIXES:
-        stripped = stripped[:-1]
+    while len(stripped) > 1:
+        if stripped[-1] in COMPANY_SUFFIXES:
+            stripped = stripped[:-1]
+            continue
+        compound = next((c for c in COMPOUND_SUFFIXES if stripped[-len(c) :] == c), None)
+        if compound is None or len(compound) >= len(stripped):
+            break
+        stripped = stripped[: -len(compound)]
     return stripped
+
+
+def everyday_names(words: Pattern) -> list[Pattern]:
+    """Shorter names people use for a company, without its generic words.
+
+    Generic words are dropped from the end one by one, and a generic opening too
+    ("Keystone Medical Supply" -> "keystone medical", "keystone"; "Hotel Casa Azul" ->
+    "casa azul").
+    """
+    out: list[Pattern] = []
+    name = without_suffixes(words)
+    if len(name) > 1 and name[0] in GENERIC_COMPANY_OPENINGS:
+        name = name[1:]
+        out.append(name)
+    while len(name) > 1 and name[-1] in GENERIC_COMPANY_WORDS:
+        name = name[:-1]
+        if name[-1] in STOPWORDS or len("".join(name)) < 3:
+            break  # "Bank of the West" is not "bank of the"
+        out.append(name)
+    return out
 
 
 def _add(
@@ -192,10 +249,14 @@ def _add_entries(
 def _add_company(
     matcher: Matcher, company: DirectoryCompany, i: int, fresh: set[Pattern] | None
 ) -> None:
-    words = _words(company.name)
-    _add(matcher, words, i, True, fresh)
-    stripped = everyday_name(words)
-    _add(matcher, stripped, i, len(stripped) > 1, fresh)
+    for words in _spellings(company.name):
+        _add(matcher, words, i, True, fresh)
+        stripped = without_suffixes(words)
+        _add(matcher, stripped, i, len(stripped) > 1, fresh)
+        for name in everyday_names(words):
+            hits = matcher.everyday.get(name)
+            # Copied, not changed: an extended matcher shares its sets with the old one.
+            matcher.everyday[name] = {*hits, i} if hits is not None else {i}
     for alias in company.aliases:
         _add(matcher, _words(alias), i, True, fresh)
 
@@ -208,6 +269,9 @@ def _add_person(
     for alias in person.aliases:
         _add(matcher, _words(alias), i, True, fresh)
     if len(words) >= 2:
+        _add(matcher, (words[0], words[-1][0]), i, False, fresh)  # "Chris P."
+        if len(words) >= 3 and words[1] not in PARTICLES:
+            _add(matcher, words[:2], i, False, fresh)  # "Jean Luc", "Mary Ann"
         matcher.first_names.add(words[0])
         _add(matcher, words[:1], i, False, fresh)
         _add(matcher, words[1:], i, len(words) > 2, fresh)

@@ -12,7 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nlp.index import MAX_PATTERN, Entry, Matcher
-from nlp.lexicon import COMMON_WORDS, NAME_AFTER, NAME_BEFORE, NOT_NAME_AFTER, STOPWORDS
+from nlp.lexicon import (
+    CALENDAR_WORDS,
+    COMMON_WORDS,
+    COMPANY_CUES,
+    DETERMINERS,
+    IS_FOLLOWERS,
+    NAME_AFTER,
+    NAME_BEFORE,
+    NOT_NAME_AFTER,
+    OBJECTS,
+    PAST_CONTACT_VERBS,
+    PLACE_PREPOSITIONS,
+    STOPWORDS,
+)
 from nlp.new_names import Group, new_contacts, starts_new_full_name
 from nlp.normalize import Token
 from nlp.spelling import closest
@@ -70,7 +83,10 @@ def _correct(tok: Token, matcher: Matcher) -> str | None:
     if len(word) < (4 if tok.capitalized else 5):
         return None
     hit = closest(word, matcher.near())
-    return hit if hit is not None and hit != word else None
+    if hit is None or hit == word:
+        return None
+    # "Merry Christmas" is no slip for Mercy: no word is read as an everyday-word name.
+    return None if hit in COMMON_WORDS else hit
 
 
 def _groups(
@@ -80,12 +96,18 @@ def _groups(
     groups: list[Group] = []
     i = 0
     while i < len(tokens):
+        if words[i] not in matcher.words:  # no name starts with a word no name has
+            i += 1
+            continue
+        after_cue = i > 0 and words[i - 1] in COMPANY_CUES
         for n in range(min(MAX_PATTERN, len(tokens) - i), 0, -1):
             key = tuple(words[i : i + n])
-            hits = matcher.patterns.get(key)
+            hits = _hits(matcher, key, after_cue)
             if not hits:
                 continue
-            if n == 1 and not _single_word_counts(tokens, i, key, matcher, names_only):
+            if len(key[-1]) == 1 and n > 1 and not tokens[i + n - 1].orig.isupper():
+                continue  # an initial is written as one ("Chris P."), not "emailed Chris a..."
+            if n == 1 and not _single_word_counts(tokens, words, i, matcher, names_only):
                 continue
             groups.append((set(hits), i, i + n))
             i += n
@@ -95,29 +117,84 @@ def _groups(
     return groups
 
 
+def _hits(matcher: Matcher, key: tuple[str, ...], after_cue: bool) -> set[int] | None:
+    """The entries a word sequence names.
+
+    After "at" or "from", a company's everyday name joins a surname it shares ("Chris from
+    Al-Farsi").
+    """
+    hits = matcher.lookup(key)
+    if after_cue:
+        extra = matcher.everyday.get(key)
+        if extra is not None and len(extra) == 1:
+            return (hits or set()) | extra
+    return hits
+
+
 def _single_word_counts(
-    tokens: list[Token], i: int, key: tuple[str, ...], matcher: Matcher, names_only: bool
+    tokens: list[Token], words: list[str], i: int, matcher: Matcher, names_only: bool
 ) -> bool:
     """Whether one word names its entries here (not an everyday word, not a new surname)."""
-    if key[0] in COMMON_WORDS and not (names_only or _used_as_name(tokens, i, i + 1)):
-        return False
+    key = (words[i],)
+    if key[0] in COMMON_WORDS and not names_only:
+        hits = matcher.lookup(key) or set()
+        people = all(matcher.entries[e].ref.kind == "person" for e in hits)
+        if not _used_as_name(tokens, i, i + 1, matcher.words, people):
+            return False
+        if not tokens[i].capitalized and _before_a_name(tokens, words, i, matcher):
+            return False  # "chase Acme for the PO": a verb and its object
     return key in matcher.full or not starts_new_full_name(tokens, i, matcher)
 
 
-def _used_as_name(tokens: list[Token], i: int, j: int) -> bool:
-    """Whether a one-word match that is also an everyday word is used as a name here."""
+def _before_a_name(tokens: list[Token], words: list[str], i: int, matcher: Matcher) -> bool:
+    """Whether a directory name starts right after token i, which no contact verb precedes."""
+    if i > 0 and tokens[i - 1].norm in PAST_CONTACT_VERBS:
+        return False
+    nxt = words[i + 1 : i + 4]
+    return any(matcher.lookup(tuple(nxt[:n])) for n in range(len(nxt), 0, -1))
+
+
+def _used_as_name(
+    tokens: list[Token], i: int, j: int, known: frozenset[str], people: bool = True
+) -> bool:
+    """Whether a one-word match that is also an everyday word is used as a name here.
+
+    Capitalised mid-sentence or possessive, it is a name. Lowercase, it is a word after a
+    determiner ("the pilot"), before a noun it qualifies ("pilot expansion"), or as a verb
+    before its object ("to chase our warehouse", "chase KMS"); it is a name only next to
+    words that show one ("called will", "sue emailed").
+    """
     tok = tokens[i]
     prev = tokens[i - 1].norm if i > 0 else ""
-    nxt = tokens[j].norm if j < len(tokens) else ""
-    if i > 0 and tokens[i - 1].norm == "the" and not tok.capitalized:
-        return False
+    nxt = tokens[j] if j < len(tokens) else None
+    if tok.possessive and nxt is not None and nxt.norm in IS_FOLLOWERS:
+        return False  # "summer's always slow": "summer is", no one's
     if tok.capitalized and not tok.sentence_start:
         return True
     if tok.possessive:
         return True
     if tok.capitalized and tok.sentence_start:
-        return nxt not in NOT_NAME_AFTER
-    return prev in NAME_BEFORE or nxt in NAME_AFTER
+        return nxt is None or nxt.norm not in NOT_NAME_AFTER
+    if prev in DETERMINERS or (people and prev in PLACE_PREPOSITIONS):
+        return False  # "the pilot", "at dawn", "in summer" (but "at summit", a company)
+    if nxt is not None and nxt.norm not in known and _word_not_name(tok, nxt, prev):
+        return False
+    return prev in NAME_BEFORE or (nxt is not None and nxt.norm in NAME_AFTER)
+
+
+def _word_not_name(tok: Token, nxt: Token, prev: str) -> bool:
+    """Whether the next word shows a lowercase `tok` is an ordinary word."""
+    if nxt.sentence_start or nxt.start > tok.end + 1:
+        return False  # punctuation in between: nothing follows it in its phrase
+    if nxt.norm in OBJECTS or (nxt.orig.isupper() and len(nxt.orig) > 1):
+        return prev not in PAST_CONTACT_VERBS  # "to chase our..." but "emailed rose the..."
+    return (
+        not nxt.capitalized
+        and nxt.norm.isalpha()
+        and nxt.norm not in STOPWORDS
+        and nxt.norm not in NAME_AFTER
+        and nxt.norm not in CALENDAR_WORDS
+    )
 
 
 def _resolve(tokens: list[Token], groups: list[Group], entries: list[Entry], out: Mentions) -> None:
@@ -135,6 +212,9 @@ def _resolve(tokens: list[Token], groups: list[Group], entries: list[Entry], out
     seen: set[str] = set()
     for hits, start, end in groups:
         found = [entries[e] for e in sorted(hits)]
+        companies = [e for e in found if e.ref.kind == "company"]
+        if start > 0 and tokens[start - 1].norm in COMPANY_CUES and companies:
+            found = companies  # "met Chris at Park": the place, not the surname
         if len(found) > 1:
             settled = [e for e in found if e.company and e.company in named_companies]
             if len(settled) == 1:

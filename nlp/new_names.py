@@ -2,7 +2,9 @@
 
 "met Priya Raman from Initrode" names a new person and, after from/at/of, her new company.
 One capitalised word right after a contact verb ("called Hope") is a new person too; after
-"with"/"w" it must be a full name ("lunch with Dana Ross").
+"with"/"w" it must be a full name ("lunch with Dana Ross"). A full name that opens a
+sentence is a contact when its company or what it did follows ("Tom Brenner from Keystone
+called"); a company after "demo for" or "call for" is one too.
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ from nlp.lexicon import (
     COMPANY_CUES,
     COMPANY_WORDS,
     CONTACT_CUES,
+    CONTACT_NOUNS,
     MONTH_WORDS,
+    REPORTING_VERBS,
     STOPWORDS,
+    TALK_VERBS,
+    TITLES,
     VERB_CUES,
     VISIT_CUES,
     WEEKDAY_WORDS,
@@ -31,16 +37,29 @@ Group = tuple[set[int], int, int]
 MAX_NAME = 4
 
 
-def is_name_word(tok: Token) -> bool:
-    """A capitalised word that could be part of a name (not a stopword, day or month)."""
+def is_name_word(tok: Token, before_name: bool = False) -> bool:
+    """A capitalised word that could be part of a name.
+
+    Not a stopword, title, day or month; a month's name is a first name when a name
+    follows ("Jan Kowalczyk").
+    """
     return (
         tok.capitalized
         and tok.norm.isalpha()
         and tok.norm not in STOPWORDS
+        and tok.norm not in TITLES
         and tok.norm not in WEEKDAY_WORDS
-        and tok.norm not in MONTH_WORDS
+        and (tok.norm not in MONTH_WORDS or before_name)
         and not tok.orig.isupper()
     )
+
+
+def _starts_name(tokens: list[Token], i: int) -> bool:
+    """Whether a name starts at token i (a month's name counts before another name)."""
+    if is_name_word(tokens[i]):
+        return True
+    nxt = i + 1 < len(tokens) and is_name_word(tokens[i + 1])
+    return nxt and not tokens[i].possessive and is_name_word(tokens[i], before_name=True)
 
 
 def starts_new_full_name(tokens: list[Token], i: int, matcher: Matcher) -> bool:
@@ -53,7 +72,11 @@ def starts_new_full_name(tokens: list[Token], i: int, matcher: Matcher) -> bool:
 
 def _name_end(tokens: list[Token], i: int, matched: set[int], limit: int) -> int:
     """Where a run of name words from `i` ends (a possessive ends it after itself)."""
-    j = i
+    if not _starts_name(tokens, i) or i in matched:
+        return i
+    if tokens[i].possessive:
+        return i + 1
+    j = i + 1
     while j < len(tokens) and j not in matched and is_name_word(tokens[j]) and j - i < limit:
         j += 1
         if tokens[j - 1].possessive:
@@ -67,19 +90,52 @@ def new_contacts(tokens: list[Token], groups: list[Group]) -> list[NewCustomer]:
     out: list[NewCustomer] = []
     i = 0
     while i < len(tokens):
-        if i == 0 or i in matched or not is_name_word(tokens[i]):
+        if i in matched or not _starts_name(tokens, i):
             i += 1
             continue
-        cue = tokens[i - 1].norm
         j = _name_end(tokens, i, matched, MAX_NAME)
-        span = tokens[i:j]
-        single_ok = cue in VERB_CUES and not span[0].sentence_start
         resume = j
-        if cue in CONTACT_CUES and (len(span) >= 2 or single_ok):
-            found, resume = _contact_at(tokens, span, j, cue, matched)
+        if _is_contact(tokens, i, j, matched):
+            cue, _ = _cues(tokens, i)
+            found, resume = _contact_at(tokens, tokens[i:j], j, cue, matched)
             out.extend(found)
         i = max(resume, i + 1)
     return out
+
+
+def _cues(tokens: list[Token], i: int) -> tuple[str, str]:
+    """The two words before a name at i, titles skipped ("spoke to Dr Amara Eze")."""
+    k = i - 1
+    while k >= 0 and tokens[k].norm in TITLES:
+        k -= 1
+    return (tokens[k].norm if k >= 0 else "", tokens[k - 1].norm if k >= 1 else "")
+
+
+def _is_contact(tokens: list[Token], i: int, j: int, matched: set[int]) -> bool:
+    """Whether the capitalised run tokens[i:j] is named as a contact.
+
+    After a contact word ("met Priya Raman", "called Hope"); after "for" following a
+    contact noun ("demo for Corvane Health"); or a full name introduced by its company or
+    by what it did ("Tom Brenner from Keystone called").
+    """
+    cue, before = _cues(tokens, i)
+    full = j - i >= 2
+    if cue in CONTACT_CUES:
+        return full or (cue in VERB_CUES and not tokens[i].sentence_start)
+    if cue == "for" and before in CONTACT_NOUNS:
+        return True
+    if cue == "to" and before in TALK_VERBS:
+        return full or not tokens[i].sentence_start
+    if not full or j >= len(tokens):
+        return False
+    after = tokens[j].norm
+    if after in REPORTING_VERBS or (after == "the" and tokens[i].sentence_start):
+        return True  # "Tom Brenner called", "Peter Kirui the farm manager wants..."
+    return (
+        after in COMPANY_CUES
+        and j + 1 < len(tokens)
+        and (j + 1 in matched or is_name_word(tokens[j + 1]))
+    )
 
 
 def _contact_at(

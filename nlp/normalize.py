@@ -50,7 +50,11 @@ class Token:
         return self.orig[:1].isupper()
 
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['&][A-Za-z0-9]+)*'?")
+# Combining marks that no precomposed letter absorbs ("ọ́" in Yoruba names) stay in the
+# folded text (it keeps its length) but belong to their word and are dropped from its norm.
+_MARKS = "\u0300-\u036f"
+_WORD = re.compile(rf"[A-Za-z0-9][A-Za-z0-9{_MARKS}]*(?:['&][A-Za-z0-9][A-Za-z0-9{_MARKS}]*)*'?")
+_MARK = re.compile(rf"[{_MARKS}]")
 _SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
 
 
@@ -58,6 +62,7 @@ def tokenize(text: str) -> list[Token]:
     """Split folded text into word tokens; a trailing 's or s' marks a possessive."""
     folded = fold(text)
     tokens: list[Token] = []
+    gap_start = 0  # where the text since the previous word begins (it holds no word chars)
     for m in _WORD.finditer(folded):
         raw = m.group(0)
         start, end = m.start(), m.end()
@@ -69,7 +74,11 @@ def tokenize(text: str) -> list[Token]:
             possessive = raw.lower().endswith("s")
         if not raw:
             continue
-        before = folded[:start]
-        sentence_start = not before.strip() or bool(_SENTENCE_END.search(before))
-        tokens.append(Token(raw.lower(), text[start:end], start, end, possessive, sentence_start))
+        # Only the text since the previous word can end a sentence: looking at all of it
+        # each time would take quadratic time on a long message.
+        gap = folded[gap_start:start]
+        gap_start = m.end()
+        sentence_start = (not tokens and not gap.strip()) or bool(_SENTENCE_END.search(gap))
+        norm = _MARK.sub("", raw).lower()
+        tokens.append(Token(norm, text[start:end], start, end, possessive, sentence_start))
     return tokens

@@ -1,19 +1,11 @@
 """parse(): text + now + tz + directory -> Parse. Pure and total.
 
-How it decides, in order:
-1. Agenda and lookup questions are recognised by their openings ("my tasks", "who is").
-   A message that is only a customer's name ("Acme?") is a lookup too.
-2. A past contact ("called", "met", "Sue emailed") makes it a `log`, unless a reminder is
-   asked for before it ("remind me to call Jane who emailed").
-3. Otherwise a reminder, an opening command ("send Rose the renewal Thursday") or a
-   follow-up with a date makes it a `task`.
-4. News about a known customer with no contact verb is a `log` of type `note`.
-5. Anything else is `other`.
+The intent comes from nlp/intent.py (its docstring says in which order it decides).
 Bare dates ("Friday", "the 14th") take their sense from their clause: ahead when the clause
 asks for something (a command, "wants", "due", "by"), behind when it reports a contact.
 The parser never guesses a customer: several equal candidates go to `ambiguous`, and a
 close spelling it corrected, or a slash date it would not read, is flagged in `unsure` so
-the bot can ask.
+the bot can ask; so is a contact that may be done or planned (see nlp/intent.py).
 """
 
 from __future__ import annotations
@@ -24,10 +16,12 @@ import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from nlp import signals, when
+from nlp.amounts import find_amount
 from nlp.clock import TimeExpr, find_times
 from nlp.dates import DateExpr, find_dates
 from nlp.index import Matcher
 from nlp.index import compile as compile_directory
+from nlp.intent import Reading, clause_of, planned_clauses, read_intent
 from nlp.mentions import Mentions, find_mentions
 from nlp.normalize import fold, tokenize
 from nlp.types import Directory, Intent, Parse, TaskSpec
@@ -37,7 +31,16 @@ log = logging.getLogger(__name__)
 
 MAX_CHARS = 5000  # what is read of a very long message; the rest is kept by the caller
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_CLAUSE = re.compile(r"[.;!?\n]+\s*|,\s+|(?<!\bre):\s+|\s+-\s+|\s+—\s+")
+# Clause breaks: punctuation, dashes, and emoji (a mood between two thoughts: "budget got
+# cut 😞 call her Friday").
+# Dictated punctuation ("called comma chiller tripped full stop") breaks clauses too; a dot
+# after a short title or abbreviation ("St. Luke's", "Dr. Okeke") does not.
+_CLAUSE = re.compile(
+    r"(?<!\bst)(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bno)(?<!\bjr)(?<!\bsr)\.+\s*|"
+    r"\s+(?:comma|full stop|new line)\s+|[;!?\n]+\s*|,\s+|(?<!\bre):\s+|\s+-\s+|\s+—\s+|\s*[\u2600-\u27bf\U0001f300-\U0001faff]+\ufe0f?\s*"
+    # "emailed asking for a demo Dec 15": what is asked for is a clause of its own.
+    r"|\s+(?=(?:asking|asked|requesting|wanting|to ask|to request)\s+(?:for|about|to)\b)"
+)
 _LETTERS = re.compile(r"[a-zA-Z]")
 
 
@@ -108,13 +111,6 @@ def _clauses(low: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
-def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
-    for s, e in clauses:
-        if s <= pos < e:
-            return s, e
-    return clauses[-1] if clauses else (0, 0)
-
-
 def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) -> Parse:
     text = _CONTROL.sub(" ", str(text)[:MAX_CHARS])
     zone = _zone(tz)
@@ -137,7 +133,10 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) ->
     if slash and not dates:
         unsure.append("date")
 
-    intent = _intent(low, mentions, dates, clauses)
+    reading = read_intent(low, mentions, dates, times, clauses)
+    intent = reading.intent
+    if reading.unsure:
+        unsure.append("intent")
     if intent in ("agenda", "other"):
         return Parse(intent=intent, unsure=tuple(unsure) if intent != "other" else ())
     if intent == "lookup":
@@ -149,15 +148,24 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) ->
         )
 
     senses = [_sense(d, intent, low, clauses, today) for d in dates]
+    if intent == "log":
+        # "met Jose, next mtg Fri": a contact planned in another clause is ahead.
+        own = clause_of(reading.contact.start, clauses) if reading.contact else None
+        ahead = planned_clauses(low, clauses, skip=own)
+        senses = [
+            "future" if any(s <= d.start < e for s, e in ahead) else sense
+            for d, sense in zip(dates, senses, strict=True)
+        ]
     occurred = today
     if intent == "log":
         for d, sense in zip(dates, senses, strict=True):
             if sense == "past":
                 occurred = d.resolve(today, "past") or today
                 break
-    task = _task(intent, low, text, local, zone, dates, senses, times, clauses, mentions)
-    contact = signals.first_contact(low)
+    task = _task(reading, low, text, local, zone, dates, senses, times, clauses, mentions)
+    contact = reading.contact
     is_log = intent == "log"
+    money = find_amount(low)
     return Parse(
         intent=intent,
         customers=tuple(mentions.customers),
@@ -166,7 +174,9 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) ->
         interaction=(contact.kind if contact else "note") if is_log else None,
         occurred=occurred if is_log else None,
         task=task,
-        amount=signals.amount(low),
+        amount=money.value if money else None,
+        currency=money.currency if money else None,
+        amount_period=money.period if money else None,
         sentiment=signals.sentiment(low) if is_log else None,
         deal=signals.deal_signal(low) if is_log else None,
         unsure=tuple(unsure),
@@ -186,7 +196,7 @@ def _inbound(
     """The customer made the contact: a name before the verb in its clause ("Sue called")."""
     if contact is None or not _INBOUND_VERB.match(low, contact.start):
         return False
-    s, _ = _clause_of(contact.start, clauses)
+    s, _ = clause_of(contact.start, clauses)
     before = low[s : contact.start]
     if re.search(r"\b(?:i|we)\b", before):
         return False
@@ -195,47 +205,6 @@ def _inbound(
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
-
-
-def _only_names(low: str, mentions: Mentions) -> bool:
-    rest = low
-    for s, e in sorted(mentions.spans, reverse=True):
-        rest = rest[:s] + " " + rest[e:]
-    rest = re.sub(r"\b(?:again|pls|please|then|now|so|ok|hmm|and|the|'s)\b", " ", rest)
-    return not re.search(r"[a-z0-9]", rest)
-
-
-def _intent(
-    low: str, mentions: Mentions, dates: list[DateExpr], clauses: list[tuple[int, int]]
-) -> Intent:
-    has_customer = bool(mentions.customers or mentions.ambiguous)
-    if signals.is_agenda(low) and not (has_customer and signals.is_lookup_question(low)):
-        return "agenda"
-    if has_customer and (signals.is_lookup_question(low) or _only_names(low, mentions)):
-        return "lookup"
-    contact = signals.first_contact(low)
-    remind = signals.wants_reminder(low)
-    if contact is not None and (remind is None or contact.start < remind):
-        return "log"
-    if not (has_customer or mentions.new):
-        if remind is not None or (dates and signals.imperative(low)):
-            return "task"
-        return "other"
-    if remind is not None:
-        return "task"
-    first = low[clauses[0][0] : clauses[0][1]] if clauses else low
-    starts_with_date = bool(dates) and dates[0].start <= clauses[0][0] + 1
-    if signals.follow_up_cue(first) or signals.imperative(first) or starts_with_date:
-        return "task"
-    if any(d.explicit_future for d in dates) and not _statement(first):
-        return "task"
-    return "log"
-
-
-def _statement(clause: str) -> bool:
-    return bool(
-        re.search(r"\b(?:is|are|was|were|got|has|have|had|'s|says|said|took|takes)\b", clause)
-    )
 
 
 _SYMBOLS = re.compile(r"[\u2190-\u2bff\U0001f000-\U0001faff]+")
@@ -248,7 +217,7 @@ def _sense(
         return d.sense
     if intent == "task":
         return "future"
-    s, e = _clause_of(d.start, clauses)
+    s, e = clause_of(d.start, clauses)
     clause = low[s:e]
     if d.kind == "later today":  # "tonight": ahead unless the clause reports a contact
         return when.later_today_sense(clause, signals.first_contact(clause) is not None)
@@ -268,7 +237,7 @@ def _sense(
 
 
 def _task(
-    intent: Intent,
+    reading: Reading,
     low: str,
     text: str,
     local: dt.datetime,
@@ -283,21 +252,34 @@ def _task(
     # "next Tuesday" says more than a bare "sunday" that only sets the scene.
     explicit = [d for d in future if d.explicit_future]
     due_expr: DateExpr | None = (explicit or future)[0] if future else None
-    contact = signals.first_contact(low)
+    intent, contact = reading.intent, reading.contact
     cue_clause = None
+    planned = planned_clauses(low, clauses)
     for s, e in clauses:
         clause = low[s:e]
         if intent == "log" and contact is not None and s <= contact.start < e:
-            continue  # the contact itself ("call with Tom went badly") asks for nothing
+            # The contact itself ("call with Tom went badly") asks for nothing, but a run-on
+            # message may end with a plan ("...he is upset will be their by lunch").
+            at = signals.commitment(clause)
+            if at is None or s + at <= contact.start:
+                continue
+            # Times before the plan belong to the contact ("called at 7:30 ... by lunch").
+            times = [t for t in times if not s <= t.start < s + at]
+            s, clause = s + at, clause[at:]
         if (
             signals.follow_up_cue(clause)
             or signals.wants_reminder(clause) is not None
             or signals.customer_wants(clause)
+            or ((s, e) in planned and any(s <= d.start < e for d in dates))
         ):
             cue_clause = (s, e)
             break
     if intent == "log" and due_expr is None and cue_clause is None:
         return None
+    if intent == "log" and cue_clause is None and due_expr is not None:
+        ds, de = clause_of(due_expr.start, clauses)
+        if _THEIR_PLAN.match(low[ds:de]):
+            return None  # "they're renewing next quarter": their plan, nothing asked of us
     if intent == "log" and due_expr is None and cue_clause is not None:
         # A cue in a clause that only reports ("he will check the dates") is no task.
         clause = low[cue_clause[0] : cue_clause[1]]
@@ -305,7 +287,7 @@ def _task(
             return None
     due, time = when.due_and_time(due_expr, _time_for(due_expr, times, low, clauses), local, zone)
     span = (
-        _clause_of(due_expr.start, clauses)
+        clause_of(due_expr.start, clauses)
         if due_expr
         else cue_clause or (clauses[0] if clauses else (0, len(low)))
     )
@@ -324,7 +306,7 @@ def _time_for(
     """
     usable: list[TimeExpr] = []
     for t in times:
-        s, e = _clause_of(t.start, clauses)
+        s, e = clause_of(t.start, clauses)
         if due_expr is not None and s <= due_expr.start < e:
             return when.pick_clock([u for u in times if s <= u.start < e])
         clause = low[s:e]
@@ -334,6 +316,8 @@ def _time_for(
     return when.pick_clock(usable)
 
 
+# A clause that reports what the customer will do ("they're renewing next quarter").
+_THEIR_PLAN = re.compile(r"(?:they|he|she|it)(?:'re|'s|'ll| are| is| will| plan to)\s+\w+")
 _SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
 _TITLE_NOISE = re.compile(
     r"^(?:(?:ok|so|also|and|then|pls|please)\s+)*(?:remind me\s*(?:to|about|that)?|"

@@ -1,4 +1,4 @@
-"""What kind of message it is: contact verbs, questions, follow-up cues, sentiment, money."""
+"""What kind of message it is: contact verbs and nouns, follow-up cues, sentiment, deals."""
 
 from __future__ import annotations
 
@@ -8,74 +8,144 @@ from dataclasses import dataclass
 from nlp.types import DealSignal, InteractionKind, Sentiment
 
 # Past contacts, each with its interaction type; the earliest in the message counts.
+# Typing slips of the verbs are read as meant ("caled", "cld", "emaild", "msg'd").
+# fmt: off
 _CONTACT = [
-    (
-        "call",
-        r"\b(?:called|rang|phoned|spoke|spoken|talked|had a (?:quick )?call|left (?:[\w']+ ){0,2}(?:voicemail|vm|message)|no answer|call (?:with|w/?)\b(?=.*\b(?:went|was|today|yesterday|this morning|earlier)\b)|(?:got|returned) (?:a |my |the |her |his )?call)\b",
-    ),
-    (
-        "email",
-        r"\b(?:emailed|e-mailed|mailed|sent (?:[\w']+ ){0,2}e-?mail|replied|wrote to|got (?:an? )?e-?mail)\b",
-    ),
-    (
-        "meeting",
-        r"\b(?:met|meeting with|mtg|ran into|bumped into|(?:lunch|coffee|dinner|breakfast|drinks|demo|zoom|meeting)(?:'s)? (?:with|w/?)\b(?!.*\bat \d)|had (?:a |the )?(?:meeting|demo|lunch|coffee))",
-    ),
-    (
-        "visit",
-        r"\b(?:visited|site visit|stopped by|stopped in|dropped in|dropped by|dropped off|swung by|popped in|popped by|went (?:to|by|over to) (?:see )?)\b",
-    ),
-    ("message", r"\b(?:texted|messaged|whatsapp'?d|whatsapped|dm'?d|dmed|sms'?d|pinged|slacked)\b"),
+    ("call", r"\b(?:called|caled|calld|cld|rang|phoned|spoke|spoken|talked|had a (?:quick |short |long )?call|"
+             r"left (?:[\w']+ ){0,2}(?:voicemail|vm|message|msg)|no answer|"
+             r"call (?:with|w/?)\b(?=.*\b(?:went|was|today|yesterday|this morning|earlier)\b)|"
+             r"(?:got|returned) (?:a |my |the |her |his |their )?call|"
+             r"(?:jumped|hopped|got|was|were) on (?:a |the )?(?:quick )?(?:call|phone)|on the phone (?:with|w/?)|"
+             r"(?:didn'?t|did not|doesn'?t|not) (?:pick up|answer)|tried (?:calling|to call|ringing|to reach|phoning)|"
+             r"^(?:left )?(?:a )?(?:voicemail|vm) (?:for|to|with))\b"),
+    ("email", r"\b(?:emailed|e-mailed|emaild|emailled|mailed|sent (?:[\w']+ ){0,2}e-?mail|replied|"
+              r"wrote to|got (?:an? )?e-?mail)\b"),
+    ("meeting", r"\b(?:met|ran into|bumped into|caught up with|"
+                r"had (?:a |the |our )?(?:[\w-]+ )?(?:meeting|mtg|demo|lunch|coffee|dinner|breakfast|drinks|zoom|catch[- ]?up|check[- ]?in))\b"),
+    ("visit", r"\b(?:visited|site visited|back from|got back from|came back from|returned from|"
+              r"just left|on site at|onsite at|stopped by|stopped in|dropped in|dropped by|dropped off|"
+              r"swung by|popped in|popped by|went (?:to|by|over to) (?:see )?)\b"),
+    ("message", r"\b(?:texted|txted|txtd|messaged|msg'?d|msged|whatsapp'?d|whatsapped|dm'?d|dmed|"
+                r"sms'?d|pinged|slacked)(?!\w)"),
 ]
-_CONTACT_RE = [(kind, re.compile(p)) for kind, p in _CONTACT]
+# Contact nouns: a meeting or call that is planned unless something says it happened
+# ("mtg w/ Jane Tue 14:00" is planned, "lunch with Sue was great" happened).
+_PLANNED = [
+    ("call", r"\b(?:(?:intro|kickoff|kick-off|kick off|discovery|sales|follow[- ]?up|catch[- ]?up|quick|video|zoom|teams) call|"
+             r"call (?:with|w/?|@))(?!\w)"),
+    ("meeting", r"\b(?:(?:meeting|mtg|lunch|coffee|dinner|breakfast|drinks|demo|zoom|catch[- ]?up|check[- ]?in|"
+                r"review|presentation|walkthrough|workshop|pitch)(?:'s)? (?:with|w/?|@|for)(?!\w)|"
+                r"next (?:mtg|meeting|demo|call|catch[- ]?up|check[- ]?in|review)\b|^(?:mtg|meeting)\b)"),
+    ("visit", r"\b(?:site visit|visit (?:to|at|@))(?!\w)"),
+]
+# Going to see a customer, in the present tense: planned when a date or a time goes with it
+# ("seeing Acme on Friday", "calling Grace at 4", "going to Nakuru on Monday").
+_ON_THE_WAY = re.compile(
+    r"^(?:(?:i'?m|im|i am|we'?re|we are)\s+)?(?:seeing|calling|ringing|phoning|visiting|meeting|"
+    r"going (?:to|over to|out to)|heading (?:to|over to|out to)|dropping (?:by|in on)|"
+    r"popping (?:in|by|over)|swinging by|stopping by)\b"
+)
+# Field work booked at a customer: planned when a date or a time goes with it
+# ("pump install thurs 0800", "lift inspection on 3rd of February").
+_WORK = re.compile(
+    r"\b(?:install|installation|service|servicing|inspection|repair|maintenance|pms|"
+    r"commissioning|survey|leak check|safety check|fitting|training|job|site survey|"
+    r"handover|delivery|demo)\b"
+)
+# fmt: on
+# Typing slips of the past contact verbs: one letter left out or two neighbours swapped
+# ("phnoed", "visted", "emialed"), except where the slip is a word itself ("phone").
+_SLIPPED = {
+    "call": "called phoned",
+    "email": "emailed",
+    "visit": "visited",
+    "message": "texted messaged pinged",
+}
+_NOT_SLIPS = frozenset("phone honed message visite calle texte alled exted isited".split())
+
+
+def _slips(verbs: str) -> str:
+    out: set[str] = set()
+    for verb in verbs.split():
+        out |= {verb[:i] + verb[i + 1 :] for i in range(len(verb))}
+        out |= {verb[:i] + verb[i + 1] + verb[i] + verb[i + 2 :] for i in range(len(verb) - 1)}
+        out.discard(verb)
+    return "|".join(sorted(w for w in out - _NOT_SLIPS if len(w) >= 5))
+
+
+_CONTACT_RE = [
+    (kind, re.compile(p + (rf"|\b(?:{_slips(_SLIPPED[kind])})\b" if kind in _SLIPPED else "")))
+    for kind, p in _CONTACT
+]
+_PLANNED_RE = [(kind, re.compile(p)) for kind, p in _PLANNED]
+# Something that says a planned-looking contact happened.
+_HAPPENED = re.compile(
+    r"\b(?:had|went|was|were|did|done|just|earlier|this morning|yesterday|last night|ago|"
+    r"finished|wrapped|ended|great|good|productive|awful|rough|went well)\b"
+)
 _DEMO_WENT = re.compile(r"\b(?:demo|lunch|coffee|meeting|call)\b[^.!?]*\b(?:went|was)\b")
 
-_AGENDA = re.compile(
-    r"^(?:what'?s|whats|what is|anything|show|list|what do i have|what have i got|my\b|"
-    r"agenda|todo|to-do|to do|tasks|nothing due|due today|overdue|what'?s on)"
-    r"|\b(?:my (?:open )?(?:tasks|todos?|to-dos?|follow[- ]?ups|agenda|day|week|plate|list)"
-    r"|on my plate|what'?s due|whats due|anything due|anything overdue|nothing due"
-    r"|what(?:'s| is) on (?:for|today|tomorrow|tmrw|this week)|what do i have|agenda)\b"
-)
-_AGENDA_STRONG = re.compile(
-    r"\b(?:my (?:open )?(?:tasks|todos?|follow[- ]?ups|agenda|plate)|on my plate|what'?s due|"
-    r"whats due|anything due|overdue|nothing due|what do i have|agenda|"
-    r"what(?:'s| is) on (?:for|today|tomorrow|tmrw|this week))\b"
-)
-_LOOKUP = re.compile(
-    r"^(?:who(?:'s| is| was| are)|whos|what(?:'s| is) (?:the )?(?:latest|story|up|new|happening|going on|status)|"
-    r"whats (?:the )?(?:latest|story|up|new)|what do (?:we|i) (?:know|have)|anything (?:new )?(?:on|from|with|about)|"
-    r"tell me about|info (?:on|about)|details (?:on|for)|show me|find|look ?up|lookup|who did we|"
-    r"any news|how(?:'s| is) )"
-)
 _REMIND = re.compile(
-    r"\b(?:remind(?:er)?|set (?:a |an )?(?:reminder|task|follow[- ]?up)|todo|to-do)\b"
+    # "todo" only as a note to self ("todo: call Jane"), not the Spanish word ("gracias por todo")
+    r"\b(?:remind(?:er)?|set (?:a |an )?(?:reminder|task|follow[- ]?up)|to-do)\b|^todo\b|"
+    r"\btodo\s*:|\b(?:add|put) (?:a |it |this )?(?:to my |on my )?(?:todo|to-do|diary|calendar)\b"
 )
+# The author's own plan to go back ("I'll be there at 1400", "going back 15:30",
+# "return 15h30 with gauges", "I go on Monday"; "their" for "there" as typed in a hurry).
+_COMMIT_WORDS = (
+    r"\b(?:(?:i|we)(?:'ll| will| shall| go| am going to|'m going to| must)|will|gonna|going to)\s+"
+    r"(?:go|be (?:there|their|back|on site)|head|return|come|pop|drop|swing|reach|visit|bring|"
+    r"pass)\b|\bgoing (?:back|there|their|over|round)\b|\b(?:be|back) (?:there|their|on site)\b|"
+    r"^return(?:ing)?\b|\bheading (?:back|there|over)\b|\bi go\b"
+)
+_COMMIT = re.compile(_COMMIT_WORDS)
 _FOLLOW = re.compile(
     r"\b(?:follow(?:ing)? up|f/u|fu|circle back|check (?:back|in)|chase|nudge|ping|get back to|"
     r"reach out|touch base|need to|needs to|have to|gotta|should|must|don't forget|dont forget|"
-    r"remind|reminder|try again|will reach|will call|will send|then\b)"
+    r"remind|reminder|try (?:\w+ )?again|will (?:try|reach|call|send|ring|email|chase)|"
+    r"retry|then\b|"
+    # a plan moved to a new date ("rescheduled to Friday 2pm", "demo pushed to the 15th")
+    r"rescheduled|postponed|pushed (?:back )?to|moved (?:[\w']+ ){0,3}to|bumped to)"
+    r"|" + _COMMIT_WORDS
 )
 # Imperative openings of a clause: "send pricing Monday", "call her back".
 _IMPERATIVE = re.compile(
     r"^(?:send|call|ring|phone|email|e-mail|text|message|ping|chase|nudge|follow|f/u|check|"
-    r"confirm|deliver|quote|invoice|pitch|try|get|set|book|schedule|prep|prepare|draft|"
+    # "invoice no 20931 raised" and "quote #12 accepted" name a document, not a command.
+    r"confirm|deliver|(?:quote|invoice)(?!\s+(?:no\b|#|nf\b|fv\b|ref\b|number\b|\S*[\d₹$€£])"
+    r"|[^,.]*\b(?:raised|sent|paid|unpaid|delivered|issued|follow|follows|attached|settled|"
+    r"cleared|accepted|approved)\b)|pitch|try|get|set|book|schedule|prep|prepare|draft|"
     r"meet|visit|demo|proposal|sending|back|reach|remind|ask|book|call back|pay|order|"
-    r"install|review)\b"
+    r"install|review|mark(?= (?:the|it|this|that|down|as|in)\b)|put|pencil|add|arrange|"
+    r"organi[sz]e|plan)\b"
 )
 _FUTURE_CUE = re.compile(
     r"\b(?:want|wants|wanted|need|needs|due|by|till|until|before|will|'ll|going to|gonna|"
     r"plan|planning|scheduled|expects?|expecting|deadline|then)\b"
 )
 
+# "signed" is a deal, unless it is a signature for a delivery ("Jonas signed for them").
+_SIGNED = (
+    r"signed(?! off)(?! for (?:it|them|the (?:delivery|parcel|package|goods|shipment|boxes|order)))"
+)
+# Greetings that carry a happy word but say nothing of the customer ("happy new year all").
+_GREETING = re.compile(
+    r"\bhappy (?:new year|nye|holidays?|christmas|xmas|easter|diwali|eid|hanukkah|thanksgiving|"
+    r"birthday|anniversary|friday|monday|weekend|[a-z]+day|new week|hols)\b|\bmerry \w+|"
+    r"\b(?:season'?s greetings|glad to be back)\b"
+)
 _POSITIVE = re.compile(
     r"(?:\b(?:keen|happy|delighted|thrilled|pleased|excited|love[sd]?|glad|impressed|"
-    r"satisfied|went (?:great|well|really well|fine)|going great|signed(?! off)|approved|"
-    r"is a go|renewing|renewed|won)\b|🎉|🙌|🥳|😀|😃|😊|🤩)"
+    r"satisfied|went (?:great|well|really well|fine)|going great|"
+    + _SIGNED
+    + r"|approved|approves|"
+    r"accepted|accepts|"
+    r"is a go|renewing|renewed|won(?!'t))\b|🎉|🙌|🥳|😀|😃|😊|🤩)"
 )
 _NEGATIVE = re.compile(
     r"(?:\b(?:frustrated|unhappy|angry|annoyed|upset|furious|complained|complaining|"
-    r"complaint|disappointed|went badly|went poorly|went (?:terribly|bad)|pissed|livid|"
+    r"complaint|disappointed|vexed|fuming|fed up|displeased|irate|exasperated|cross with|"
+    r"not impressed|went badly|went poorly|went (?:terribly|bad)|pissed|livid|"
     r"irritated|unimpressed|went with (?:a |another |the )?competitor|cancell?ed|churn(?:ed|ing)?)\b"
     r"|😞|😠|😡|☹️|🙁|😤)"
 )
@@ -84,23 +154,20 @@ _NEGATION = re.compile(
 )
 
 _WON = re.compile(
-    r"\b(?:signed(?! off)|approved|is a go|going ahead|went ahead|won|accepted|green ?lit|"
+    r"\b(?:"
+    + _SIGNED
+    + r"|approved|approves|accepts|is a go|going ahead|went ahead|won(?!'t)|accepted|green ?lit|"
     r"green light|renewing|renewed|closed the deal|deal closed)\b"
 )
 _LOST = re.compile(
     r"\b(?:went with (?:a |another |the )?(?:competitor|someone else|other vendor)|"
     r"chose (?:a |another |the )?(?:competitor|someone else)|lost (?:the |this )?(?:deal|account)|"
     r"cancell?ed (?:the |their )?(?:order|contract|deal)|pulled out|backed out|decided against|"
-    r"not going ahead|declined (?:the |our )?(?:offer|quote|proposal))\b"
+    r"not going ahead|declined (?:the |our )?(?:offer|quote|proposal)|deal (?:is )?(?:lost|dead|off)|"
+    r"lost (?:it |the deal |them |out )?to (?:a |another |the )?(?:competitor|rival|\w+)|"
+    r"(?:not|won't|wont|didn't|didnt|aren't|arent|isn't|isnt) (?:going to |gonna )?renew(?:ing)?|"
+    r"(?:switched|moved|went) to (?:a |another )?(?:competitor|rival|other supplier))\b"
 )
-
-_AMOUNT = re.compile(
-    r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
-    r"(?:\s?(?P<suf>k|m|mm|bn)\b)?(?:\s?(?P<code>usd|eur|gbp|dollars|euros|pounds|bucks)\b)?"
-    r"(?P<per>\s?(?:/|per\s|a\s)\s?(?P<unit>[a-z]+))?"
-)
-_RECURRING = {"mo", "month", "yr", "year", "annum", "quarter", "qtr", "wk", "week", "y", "m"}
-_MULT = {"k": 1_000, "m": 1_000_000, "mm": 1_000_000, "bn": 1_000_000_000}
 
 
 @dataclass(frozen=True)
@@ -109,6 +176,37 @@ class Contact:
 
     kind: InteractionKind
     start: int
+
+
+def planned_contact(low: str) -> Contact | None:
+    """The earliest contact noun ("mtg w/", "coffee with", "intro call"), if any."""
+    best: Contact | None = None
+    for kind, pattern in _PLANNED_RE:
+        m = pattern.search(low)
+        if m and (best is None or m.start() < best.start):
+            best = Contact(kind, m.start())  # type: ignore[arg-type]
+    return best
+
+
+def commitment(clause: str) -> int | None:
+    """Where the author says they will go back ("will be there by 8"), if anywhere."""
+    m = _COMMIT.search(clause)
+    return m.start() if m else None
+
+
+def on_the_way(clause: str) -> bool:
+    """Whether a clause opens with going to see someone ("seeing Acme", "heading to")."""
+    return bool(_ON_THE_WAY.match(clause.strip()))
+
+
+def planned_work(clause: str) -> bool:
+    """Whether a clause names field work ("install", "service", "inspection")."""
+    return bool(_WORK.search(clause))
+
+
+def happened(clause: str) -> bool:
+    """Whether a clause says its contact took place ("was great", "had", "yesterday")."""
+    return bool(_HAPPENED.search(clause))
 
 
 def first_contact(low: str) -> Contact | None:
@@ -126,18 +224,6 @@ def first_contact(low: str) -> Contact | None:
     return best
 
 
-def is_agenda(low: str) -> bool:
-    """A question about one's own tasks."""
-    return bool(_AGENDA_STRONG.search(low)) or bool(
-        re.fullmatch(r"\s*(?:tasks|todos?|agenda|my tasks|todo list)\W*(?:pls|please)?\W*", low)
-    )
-
-
-def is_lookup_question(low: str) -> bool:
-    """A question about a customer ("who is", "what's the latest with")."""
-    return bool(_LOOKUP.search(low.strip()))
-
-
 def wants_reminder(low: str) -> int | None:
     """Where a reminder is asked for, if anywhere."""
     m = _REMIND.search(low)
@@ -151,19 +237,28 @@ def follow_up_cue(clause: str) -> bool:
 
 
 _WANTS = re.compile(
-    r"\b(?:wants?|needs?|asked for|asking for|waiting (?:for|on)|would like|requested)\b"
+    r"\b(?:wants?|needs?|asked for|asking for|waiting (?:for|on)|would like|requested|"
+    r"asked (?:me|us) to|wants (?:me|us) to|told (?:me|us) to)\b"
 )
 
 
 def customer_wants(clause: str) -> bool:
     """Whether a clause reports something the customer is waiting for (a promise to keep)."""
-    return bool(_WANTS.search(clause)) and not re.search(r"\bnothing needed|no need\b", clause)
+    m = _WANTS.search(clause)
+    if m is None or re.search(r"\bnothing needed|no need\b", clause):
+        return False
+    # "2 more sites want it": interest in what they have, nothing for us to send.
+    return not re.match(
+        r"\s+(?:it|them|that|this|one|too)\s*(?:$|[,;.]|\W*\d|\W*[$€£₹])", clause[m.end() :]
+    )
 
 
 def future_clause(clause: str) -> bool:
     """Whether a clause speaks of the future (so its bare dates are ahead, not behind)."""
     c = clause.strip()
-    return bool(_IMPERATIVE.match(c) or _FUTURE_CUE.search(c) or _FOLLOW.search(c))
+    return bool(
+        _IMPERATIVE.match(c) or _FUTURE_CUE.search(c) or _FOLLOW.search(c) or customer_wants(c)
+    )
 
 
 def imperative(clause: str) -> bool:
@@ -173,6 +268,7 @@ def imperative(clause: str) -> bool:
 
 def sentiment(low: str) -> Sentiment | None:
     """How the customer seems: the first cue wins; a negation just before it flips it."""
+    low = _GREETING.sub(lambda m: " " * len(m.group(0)), low)
     cues: list[tuple[int, Sentiment]] = []
     for m in _POSITIVE.finditer(low):
         cues.append((m.start(), "positive"))
@@ -195,25 +291,4 @@ def deal_signal(low: str) -> DealSignal | None:
     won = _WON.search(low)
     if won and not _NEGATION.search(low[max(0, won.start() - 30) : won.start()]):
         return "won"
-    return None
-
-
-def amount(low: str) -> float | None:
-    """The first money amount that is not a per-unit price."""
-    for m in _AMOUNT.finditer(low):
-        cur, suf, code = m["cur"], m["suf"], m["code"]
-        before = low[max(0, m.start() - 12) : m.start()]
-        worth = re.search(r"\b(?:worth|budget(?: of| is)?|value(?: of)?|for)\s*$", before)
-        if not (cur or suf or code or (worth and "worth" in worth.group(0))):
-            continue
-        if re.search(r"(?:#|no\.?|invoice|inv|po|order)\s*$", before) and not cur:
-            continue
-        if m["per"] and m["unit"] and m["unit"] not in _RECURRING:
-            continue
-        if low[m.end() : m.end() + 1] == "%":
-            continue
-        value = float(m["num"].replace(",", "") + ("." + m["dec"] if m["dec"] else ""))
-        if suf:
-            value *= _MULT[suf]
-        return value
     return None

@@ -11,6 +11,7 @@ InteractionKind = Literal["call", "email", "meeting", "visit", "message", "note"
 Sentiment = Literal["positive", "negative"]
 DealSignal = Literal["won", "lost"]
 CustomerKind = Literal["person", "company"]
+Period = Literal["week", "month", "quarter", "year"]
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,8 @@ class Parse:
     occurred: dt.date | None = None
     task: TaskSpec | None = None
     amount: float | None = None
+    currency: str | None = None  # ISO code of the amount's currency ("$" is USD), if written
+    amount_period: Period | None = None  # a recurring amount: the number is per this period
     sentiment: Sentiment | None = None
     deal: DealSignal | None = None
     unsure: tuple[str, ...] = field(default=())

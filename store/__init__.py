@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from store import exports, models
 from store.engine import make_engine
 from store.migrate import upgrade
+from store.touches import keep_last_touches
 from store.turns import StoreBusy, Turns
 from store.unit import Unit
 
@@ -36,6 +37,7 @@ class Store:
         if migrate:
             upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        keep_last_touches(self._sessions)
         self._turns = (
             Turns(self.engine, lock_timeout) if self.engine.dialect.name == "sqlite" else None
         )

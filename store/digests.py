@@ -1,13 +1,13 @@
-"""Digest subscriptions, and what the digest needs to know of the customers."""
+"""Digest subscriptions: which chats get the team digest, and when."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from store.claims import claim_due
-from store.models import DigestSubscription, Interaction, InteractionCustomer
+from store.models import DigestSubscription
 from store.scoped import Scoped
 
 
@@ -38,22 +38,3 @@ class Digests(Scoped):
             sub.next_run_at <= now,
         ]
         return claim_due(self.session, sub, due, now, token, lease)
-
-    def last_touches(self) -> dict[tuple[str, int], dt.datetime]:
-        """The latest live interaction per contact and per company."""
-        out: dict[tuple[str, int], dt.datetime] = {}
-        live = Interaction.deleted_at.is_(None)
-        for kind, column in (
-            ("contact", InteractionCustomer.contact_id),
-            ("company", InteractionCustomer.company_id),
-        ):
-            rows = self.session.execute(
-                select(column, func.max(Interaction.occurred_at))
-                .join(Interaction, Interaction.id == InteractionCustomer.interaction_id)
-                .where(Interaction.team_id == self.team_id, live, column.is_not(None))
-                .group_by(column)
-            ).all()
-            for row_id, when in rows:
-                value = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
-                out[(kind, int(row_id))] = value
-        return out

@@ -1,18 +1,19 @@
 """Every row of a team as plain rows, streamed: for export.
 
 Years of history do not fit in memory as ORM objects (a million interactions, each with
-its links loaded one query at a time, took hours). Rows come from joins, in batches.
+its links loaded one query at a time, took hours). Rows come from joins, in batches, with
+times as ISO 8601 text formatted by the database (see store.bulk).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Row, or_, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import aliased
 
+from store.bulk import iso_utc, sorted_not_walked
 from store.models import (
     AllowedChat,
     Company,
@@ -28,11 +29,15 @@ from store.models import (
 from store.unit import Unit
 
 BATCH = 5_000
+LINK = 12  # where the link columns start in an interaction row
 
 
 def _stream(unit: Unit, stmt: Any) -> Iterator[Row[Any]]:
-    # yield_per: a server-side cursor on PostgreSQL; SQLite reads from its cursor anyway.
-    yield from unit.session.execute(stmt.execution_options(yield_per=BATCH))
+    # Plain rows through the connection, a batch at a time: the ORM's result processing and
+    # a fetch per row are not needed here. yield_per: a server-side cursor on PostgreSQL.
+    connection = unit.session.connection()
+    for batch in connection.execution_options(yield_per=BATCH).execute(stmt).partitions():
+        yield from batch
 
 
 def members(unit: Unit) -> Iterator[Row[Any]]:
@@ -51,7 +56,7 @@ def members(unit: Unit) -> Iterator[Row[Any]]:
             Member.quiet_hours,
             Member.workdays,
             Member.active,
-            Member.created_at,
+            iso_utc(Member.created_at).label("created_at"),
         )
         .where(Member.team_id == unit.team_id)
         .order_by(Member.id),
@@ -77,7 +82,8 @@ def identities(unit: Unit) -> Iterator[Row[Any]]:
 def companies(unit: Unit) -> Iterator[Row[Any]]:
     """Every company by name, removed ones included (a backup keeps what undo may restore).
 
-    Columns: id, name, aliases, owner (name), created_at, owner_id, deleted_at, quiet_until.
+    Columns: id, name, aliases, owner (name), created_at, owner_id, deleted_at, quiet_until,
+    last_touch_at.
     """
     owner = aliased(Member)
     return _stream(
@@ -87,10 +93,11 @@ def companies(unit: Unit) -> Iterator[Row[Any]]:
             Company.name,
             Company.aliases,
             owner.name.label("owner"),
-            Company.created_at,
+            iso_utc(Company.created_at).label("created_at"),
             Company.owner_id,
-            Company.deleted_at,
+            iso_utc(Company.deleted_at).label("deleted_at"),
             Company.quiet_until,
+            iso_utc(Company.last_touch_at).label("last_touch_at"),
         )
         .outerjoin(owner, owner.id == Company.owner_id)
         .where(Company.team_id == unit.team_id)
@@ -102,7 +109,7 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
     """Every contact by name, removed ones included.
 
     Columns: id, name, company (name, if live), email, phone, aliases, owner, created_at,
-    company_id, owner_id, deleted_at, quiet_until.
+    company_id, owner_id, deleted_at, quiet_until, last_touch_at.
     """
     owner = aliased(Member)
     return _stream(
@@ -115,11 +122,12 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
             Contact.phone,
             Contact.aliases,
             owner.name.label("owner"),
-            Contact.created_at,
+            iso_utc(Contact.created_at).label("created_at"),
             Contact.company_id,
             Contact.owner_id,
-            Contact.deleted_at,
+            iso_utc(Contact.deleted_at).label("deleted_at"),
             Contact.quiet_until,
+            iso_utc(Contact.last_touch_at).label("last_touch_at"),
         )
         .outerjoin(Company, (Company.id == Contact.company_id) & Company.deleted_at.is_(None))
         .outerjoin(owner, owner.id == Contact.owner_id)
@@ -128,70 +136,56 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
     )
 
 
-def interactions(unit: Unit) -> Iterator[tuple[Row[Any], list[tuple[str, str]]]]:
+def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[tuple[str, str]]]]:
     """Every interaction, undone ones included, oldest first.
 
-    Columns: id, kind, occurred_at, summary, sentiment, amount, author (name),
-    source_platform, deleted_at, author_id, created_at, message_key. Each comes with the
-    customers it concerns, in the order they were linked: (name, "contact:ID" or
-    "company:ID").
+    Each comes as (id, kind, occurred_at, summary, sentiment, amount, author (name),
+    source_platform, deleted_at, author_id, created_at, message_key) with the customers it
+    concerns, in the order they were linked: (name, "contact:ID" or "company:ID").
+    One query streams interactions joined to their links, read in table order and sorted
+    by the database, so there is no page of ids to send back per batch.
     """
-    after: tuple[Any, int] | None = None
-    while True:
-        stmt = (
-            select(
-                Interaction.id,
-                Interaction.kind,
-                Interaction.occurred_at,
-                Interaction.summary,
-                Interaction.sentiment,
-                Interaction.amount,
-                Member.name.label("author"),
-                Interaction.source_platform,
-                Interaction.deleted_at,
-                Interaction.author_id,
-                Interaction.created_at,
-                Interaction.message_key,
-            )
-            .join(Member, Member.id == Interaction.author_id)
-            .where(Interaction.team_id == unit.team_id)
-            .order_by(Interaction.occurred_at, Interaction.id)
-            .limit(BATCH)
-        )
-        if after is not None:  # keyset paging: no OFFSET scans over years of rows
-            at, last = after
-            stmt = stmt.where(
-                Interaction.occurred_at >= at,
-                or_(Interaction.occurred_at > at, Interaction.id > last),
-            )
-        rows = unit.session.execute(stmt).all()
-        if not rows:
-            return
-        customers = _customers(unit, [r.id for r in rows])
-        for row in rows:
-            yield row, customers.get(row.id, [])
-        after = (rows[-1].occurred_at, rows[-1].id)
-
-
-def _customers(unit: Unit, ids: list[int]) -> dict[int, list[tuple[str, str]]]:
-    links = unit.session.execute(
+    stmt = (
         select(
-            InteractionCustomer.interaction_id,
+            Interaction.id,
+            Interaction.kind,
+            iso_utc(Interaction.occurred_at).label("occurred_at"),
+            Interaction.summary,
+            Interaction.sentiment,
+            Interaction.amount,
+            Member.name.label("author"),
+            Interaction.source_platform,
+            iso_utc(Interaction.deleted_at).label("deleted_at"),
+            Interaction.author_id,
+            iso_utc(Interaction.created_at).label("created_at"),
+            Interaction.message_key,
+            InteractionCustomer.id.label("link"),
+            func.coalesce(Contact.name, Company.name, "").label("customer"),
             InteractionCustomer.contact_id,
             InteractionCustomer.company_id,
-            Contact.name,
-            Company.name,
         )
+        .join(Member, Member.id == Interaction.author_id)
+        .outerjoin(InteractionCustomer, InteractionCustomer.interaction_id == Interaction.id)
         .outerjoin(Contact, Contact.id == InteractionCustomer.contact_id)
         .outerjoin(Company, Company.id == InteractionCustomer.company_id)
-        .where(InteractionCustomer.interaction_id.in_(ids))
-        .order_by(InteractionCustomer.interaction_id, InteractionCustomer.id)
-    ).all()
-    out: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for interaction_id, contact_id, company_id, contact, company in links:
-        key = f"contact:{contact_id}" if contact_id is not None else f"company:{company_id}"
-        out[interaction_id].append((contact or company or "", key))
-    return out
+        .where(Interaction.team_id == unit.team_id)
+        .order_by(
+            sorted_not_walked(Interaction.occurred_at), Interaction.id, InteractionCustomer.id
+        )
+    )
+    current: tuple[Any, ...] = ()
+    names: list[tuple[str, str]] = []
+    for row in _stream(unit, stmt):  # by position: a million rows, two columns of links
+        if not current or row[0] != current[0]:
+            if current:
+                yield current, names
+            current, names = tuple(row[:LINK]), []
+        if row[LINK] is not None:
+            contact, company = row[LINK + 2], row[LINK + 3]
+            key = f"contact:{contact}" if contact is not None else f"company:{company}"
+            names.append((row[LINK + 1], key))
+    if current:
+        yield current, names
 
 
 def tasks(unit: Unit) -> Iterator[Row[Any]]:
@@ -213,12 +207,12 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
             Contact.name.label("contact"),
             Company.name.label("company"),
             Task.interaction_id,
-            Task.created_at,
+            iso_utc(Task.created_at).label("created_at"),
             Task.id,
             Task.owner_id,
             Task.contact_id,
             Task.company_id,
-            Task.nudge_at,
+            iso_utc(Task.nudge_at).label("nudge_at"),
             Task.nudge_count,
             Task.message_key,
         )
@@ -244,8 +238,8 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
             Company.name.label("company"),
             Deal.amount,
             Deal.stage,
-            Deal.created_at,
-            Deal.closed_at,
+            iso_utc(Deal.created_at).label("created_at"),
+            iso_utc(Deal.closed_at).label("closed_at"),
             Deal.company_id,
         )
         .outerjoin(Company, (Company.id == Deal.company_id) & Company.deleted_at.is_(None))
@@ -264,7 +258,8 @@ def digest_subscriptions(unit: Unit) -> Iterator[Row[Any]]:
     return _stream(
         unit,
         select(sub.id, sub.platform, sub.chat, sub.local_time, sub.tz, sub.active,
-               sub.created_by, sub.next_run_at, sub.last_sent_on, sub.reachable)
+               sub.created_by, iso_utc(sub.next_run_at).label("next_run_at"),
+               sub.last_sent_on, sub.reachable)
         .where(sub.team_id == unit.team_id)
         .order_by(sub.id),
     )  # fmt: skip
@@ -275,7 +270,7 @@ def allowed_chats(unit: Unit) -> Iterator[Row[Any]]:
     chat = AllowedChat
     return _stream(
         unit,
-        select(chat.id, chat.platform, chat.chat, chat.allowed_by, chat.at)
+        select(chat.id, chat.platform, chat.chat, chat.allowed_by, iso_utc(chat.at).label("at"))
         .where(chat.team_id == unit.team_id)
         .order_by(chat.id),
     )

@@ -127,6 +127,8 @@ class Company(Base):
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     # Not listed as gone cold before this day (the digest's "Snooze 2 weeks").
     quiet_until: Mapped[dt.date | None] = mapped_column(Date)
+    # The latest live interaction with it (kept by store.touches; the digest reads it).
+    last_touch_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     owner: Mapped[Member | None] = relationship()
 
 
@@ -134,6 +136,10 @@ class Contact(Base):
     """A customer person, optionally at a company."""
 
     __tablename__ = "contacts"
+    # A company's live people and their last touch, read without the rows (the digest).
+    __table_args__ = (
+        Index("ix_contacts_company_touch", "company_id", "deleted_at", "last_touch_at"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = _team_fk()
     name: Mapped[str] = mapped_column(String(200), index=True)
@@ -146,6 +152,8 @@ class Contact(Base):
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     # Not listed as gone cold before this day (the digest's "Snooze 2 weeks").
     quiet_until: Mapped[dt.date | None] = mapped_column(Date)
+    # The latest live interaction with them (kept by store.touches; the digest reads it).
+    last_touch_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     company: Mapped[Company | None] = relationship()
     owner: Mapped[Member | None] = relationship()
 

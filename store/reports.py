@@ -9,11 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import joinedload, selectinload
 
-from store.models import Company, Contact, Interaction, InteractionCustomer, Member, Task
+from store.models import (
+    Company,
+    Contact,
+    Interaction,
+    InteractionCustomer,
+    Member,
+    Task,
+    UTCDateTime,
+)
 from store.unit import Unit
 
 
@@ -28,13 +37,13 @@ class OwnerLoad:
 
 
 @dataclass(frozen=True)
-class Stub:
-    """Just enough of a customer to decide whether it has gone cold."""
+class Cold:
+    """A customer gone cold: no live interaction since `last` (None: never)."""
 
     kind: str  # "contact" or "company"
     id: int
-    created_at: dt.datetime
-    quiet_until: dt.date | None
+    last: dt.datetime | None
+    since: dt.datetime  # `last`, or when the customer was added
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -119,22 +128,55 @@ def notable(
     ).all()
 
 
-def customer_stubs(unit: Unit) -> tuple[list[Stub], list[tuple[int, int]]]:
-    """Companies and people without a company, as stubs; and (person, company) pairs."""
-    live_companies = unit.session.execute(
-        select(Company.id, Company.created_at, Company.quiet_until)
-        .where(Company.team_id == unit.team_id, Company.deleted_at.is_(None))
-        .order_by(Company.name)  # ties (same moment) keep name order
-    ).all()
-    people = unit.session.execute(
-        select(Contact.id, Contact.company_id, Contact.created_at, Contact.quiet_until)
-        .where(Contact.team_id == unit.team_id, Contact.deleted_at.is_(None))
-        .order_by(Contact.name)
-    ).all()
-    stubs = [Stub("company", i, _aware(c), q) for i, c, q in live_companies]
-    stubs += [Stub("contact", i, _aware(c), q) for i, company, c, q in people if company is None]
-    pairs = [(i, company) for i, company, _, _ in people if company is not None]
-    return stubs, pairs
+def _later(a: Any, b: Any) -> Any:
+    """The later of two nullable times (GREATEST skipping nulls, on both databases)."""
+    return case((a.is_(None), b), (b.is_(None), a), (a > b, a), else_=b)
+
+
+def cold_customers(
+    unit: Unit, cutoff: dt.datetime, today: dt.date, limit: int
+) -> tuple[list[Cold], int]:
+    """Companies, and people without one, untouched since before `cutoff`, oldest first.
+
+    A company is warm when anyone there was contacted. Customers snoozed past `today` are
+    left out. Returns the first `limit` and how many there are in all. Reads the last
+    touch each customer keeps (see store.touches), never the interactions.
+    """
+    people = (
+        select(func.max(Contact.last_touch_at))
+        .where(Contact.company_id == Company.id, Contact.deleted_at.is_(None))
+        .correlate(Company)
+        .scalar_subquery()
+    )
+    kinds: tuple[tuple[str, Any, Any, Any], ...] = (
+        ("company", Company, _later(Company.last_touch_at, people), None),
+        ("contact", Contact, Contact.last_touch_at, Contact.company_id.is_(None)),
+    )
+    found: list[tuple[dt.datetime, int, Cold]] = []
+    total = 0
+    for rank, (kind, model, last_expr, extra) in enumerate(kinds):
+        last = type_coerce(last_expr, UTCDateTime()).label("last")
+        since = type_coerce(func.coalesce(last_expr, model.created_at), UTCDateTime())
+        where = [
+            model.team_id == unit.team_id,
+            model.deleted_at.is_(None),
+            or_(model.quiet_until.is_(None), model.quiet_until <= today),
+            since < cutoff,
+        ]
+        if extra is not None:
+            where.append(extra)
+        # The count rides along as a window over all matches: one pass, not two.
+        rows = unit.session.execute(
+            select(model.id, last, since.label("since"), func.count().over().label("n"))
+            .where(*where)
+            .order_by(since, model.name, model.id)
+            .limit(limit)
+        ).all()
+        total += int(rows[0].n) if rows else 0
+        found += [(r.since, rank, Cold(kind, r.id, r.last, r.since)) for r in rows]
+    # Ties keep companies before people, each by name, as the digest always listed them.
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [cold for _, _, cold in found[:limit]], total
 
 
 def customers_created(

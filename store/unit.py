@@ -39,12 +39,6 @@ class Unit(
 ):
     """Repository methods over one session; every query is filtered by `team_id`."""
 
-    @property
-    def database_key(self) -> str:
-        """Which database this is (for caches shared by several stores in one process)."""
-        bind = self.session.get_bind()
-        return str(getattr(bind, "url", id(bind)))
-
     def add(self, row: Any) -> None:
         """Stage a new row (it must carry this team's id).
 

@@ -17,7 +17,7 @@ DUE = 450  # more than two full batches
 
 
 def many_due(core: Core, clock: Clock) -> None:
-    with core.store.unit(core.settings.team_slug) as unit:
+    with core.unit() as unit:
         owner = Member(team_id=unit.team_id, name="Rep", created_at=clock.now)
         unit.session.add(owner)
         unit.session.flush()

@@ -12,7 +12,7 @@ from handlers.types import Button, Reply
 
 def rows(core: Core, name: str) -> list[dict[str, Any]]:
     """One exported table as dicts."""
-    with core.store.unit(core.settings.team_slug) as unit:
+    with core.unit() as unit:
         return tables(unit)[name]
 
 

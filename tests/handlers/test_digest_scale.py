@@ -17,7 +17,7 @@ PEOPLE = 14
 def crowd(core: Core, clock: Clock) -> None:
     """14 members, each with two overdue tasks, one due today and a call logged yesterday."""
     now = clock.now
-    with core.store.unit(core.settings.team_slug) as unit:
+    with core.unit() as unit:
         for n in range(PEOPLE):
             member = Member(team_id=unit.team_id, name=f"Rep {n:02d}", created_at=now)
             unit.session.add(member)
@@ -53,7 +53,7 @@ def test_owners_beyond_the_first_ten_are_one_counted_line(
 
 def test_the_chart_draws_the_busiest_and_groups_the_rest(core: Core, clock: Clock) -> None:
     crowd(core, clock)
-    with core.store.unit(core.settings.team_slug) as unit:
+    with core.unit() as unit:
         series, _, ages = chart.figures(unit, clock.now, ZoneInfo("UTC"))
     assert len(series) == chart.PEOPLE_SHOWN + 1
     assert f"{PEOPLE - chart.PEOPLE_SHOWN} others" in series

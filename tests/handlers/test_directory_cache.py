@@ -40,7 +40,7 @@ def reads(core: Core, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 
 def names(core: Core) -> set[str]:
-    with core.store.unit("default") as unit:
+    with core.unit() as unit:
         return {p.name for p in core.directories.load(unit).directory.people}
 
 

@@ -34,10 +34,10 @@ def test_interactions_page_through_ties_in_order(
         say(f"called Hope about item {i}")  # several share one moment: ties on occurred_at
         if i % 3 == 2:
             clock.advance(minutes=5)
-    with core.store.unit(core.settings.team_slug) as unit:
+    with core.unit() as unit:
         whole = tables(unit)["interactions"]
     monkeypatch.setattr(exports, "BATCH", 2)
-    with core.store.unit(core.settings.team_slug) as unit:
+    with core.unit() as unit:
         paged = tables(unit)["interactions"]
     assert len(whole) == 7
     assert paged == whole

@@ -5,13 +5,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp import Directory, DirectoryCompany, DirectoryPerson, compile
+from nlp import Directory, DirectoryCompany, DirectoryPerson, Matcher, compile
 from nlp.mentions import Mentions, find_mentions
 from nlp.normalize import tokenize
 
 FIRST = ["Jane", "John", "Hope", "Maria", "Kenji", "Ana"]
 LAST = ["Doe", "Ferreira", "Whitaker", "Okonkwo", "Tanaka", "Silva"]
-FIRMS = ["Acme", "Globex", "Initech Ltd", "Umbrella Corp", "Hooli"]
+FIRMS = ["Acme", "Globex", "Initech Ltd", "Umbrella Corp", "Hooli", "Acme Logistics", "Acme Foods"]
 MESSAGES = [
     "called Jane Doe at Acme",
     "met Hope and Kenji from Globex",
@@ -20,6 +20,7 @@ MESSAGES = [
     "visited Umbrella, spoke to Jhon Ferriera",  # misspelled: corrected against the vocab
     "Okonkwo wants a quote",
     "lunch with Kenji Tanaka of Hooli",
+    "what's up with acme?",
 ]
 
 people = st.lists(
@@ -50,6 +51,10 @@ def shape(m: Mentions) -> tuple[object, ...]:
     )
 
 
+def everyday(m: Matcher) -> dict[tuple[str, ...], list[str]]:
+    return {name: sorted(m.entries[i].ref.key for i in hits) for name, hits in m.everyday.items()}
+
+
 @settings(max_examples=150, deadline=None)
 @given(base_people=people, base_firms=firms, new_people=people, new_firms=firms)
 def test_extended_matches_like_compiled(
@@ -67,6 +72,7 @@ def test_extended_matches_like_compiled(
     assert derived.vocab == compiled.vocab
     assert derived.full == compiled.full
     assert derived.first_names == compiled.first_names
+    assert everyday(derived) == everyday(compiled)
     for text in MESSAGES:
         tokens = tokenize(text)
         assert shape(find_mentions(tokens, derived)) == shape(find_mentions(tokens, compiled)), text

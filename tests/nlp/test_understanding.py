@@ -32,6 +32,9 @@ DIRECTORY = Directory.from_json(
             {"name": "Will Turner", "company": "Hooli Inc"},
             {"name": "Grace Liu", "company": "Summit"},
             {"name": "Mark Bell", "company": "Summit"},
+            {"name": "Summer Diaz"},
+            {"name": "Dawn Reyes"},
+            {"name": "Honest Kiprop"},
         ],
     }
 )
@@ -89,6 +92,10 @@ def test_customer_mentions(text: str, expected: set[str]) -> None:
         "lol sue them",
         "we reached the summit",
         "hope you're well",
+        "summer's always slow",
+        "Summer's always slow",
+        "to be honest",
+        "we leave at dawn",
     ],
 )
 def test_names_that_are_common_words_used_as_words(text: str) -> None:
@@ -214,18 +221,36 @@ def test_parse_is_total_on_mixed_pieces(pieces: list[str]) -> None:
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
 
-def test_dev_corpus_meets_the_bar() -> None:
-    if not (CORPUS / "dev.jsonl").is_file():
-        pytest.skip(f"dev corpus not found at {CORPUS}")
+#: Each corpus: its messages, its directory, and the figures reached (percent, every
+#: field and the exact figure). The targets are 97 per field and 95 exact.
+BARS: dict[str, tuple[str, str, dict[str, float]]] = {
+    "dev": ("dev.jsonl", "dev-directory.json", {"exact": 99.0, "*": 99.0}),
+    "sales-slack": (
+        "sales-slack/messages.jsonl",
+        "sales-slack/directory.json",
+        {"exact": 98.0, "*": 98.0},
+    ),
+    "field-telegram": (
+        "field-telegram/messages.jsonl",
+        "field-telegram/directory.json",
+        {"exact": 98.0, "*": 98.0},
+    ),
+}
+
+
+@pytest.mark.parametrize("corpus", sorted(BARS))
+def test_corpus_meets_the_bar(corpus: str) -> None:
+    messages, directory, bar = BARS[corpus]
+    if not (CORPUS / messages).is_file():
+        pytest.skip(f"corpus {corpus} not found under {CORPUS}")
     repo = Path(__file__).resolve().parents[2]
-    with (CORPUS / "dev.jsonl").open(encoding="utf-8") as inp:
+    with (CORPUS / messages).open(encoding="utf-8") as inp:
         parsed = subprocess.run(
-            [sys.executable, "-m", "bot.cli", "parse", "--directory",
-             str(CORPUS / "dev-directory.json")],
+            [sys.executable, "-m", "bot.cli", "parse", "--directory", str(CORPUS / directory)],
             stdin=inp, capture_output=True, text=True, check=True, cwd=repo,
         ).stdout  # fmt: skip
     score = subprocess.run(
-        [sys.executable, str(CORPUS / "score.py"), str(CORPUS / "dev.jsonl"), "-"],
+        [sys.executable, str(CORPUS / "score.py"), str(CORPUS / messages), "-"],
         input=parsed, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     figures = {}
@@ -233,9 +258,9 @@ def test_dev_corpus_meets_the_bar() -> None:
         parts = line.split()
         if len(parts) >= 3 and parts[-1].endswith("%"):
             figures[parts[0]] = float(parts[-1].rstrip("%"))
-    assert figures.pop("exact") >= 93.0, score
     assert figures, score
-    assert all(v >= 97.0 for v in figures.values()), score
+    below = {k: v for k, v in figures.items() if v < bar.get(k, bar["*"])}
+    assert not below, score
 
 
 def test_parse_command_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
