@@ -3,8 +3,8 @@
 A contact is the same one when its email matches, else when its name and company match.
 An owner the team does not know yet becomes a member who has not joined: the person
 claims that member when they first speak to the bot (or link) under the same name.
-Imported rows keep the created date their CRM gave them, so a fresh import is not a crowd
-of "new customers" in the next digest.
+Imported rows keep the created date and last activity their CRM gave them, so a fresh
+import is not a crowd of "new customers" in the next digest and cold ones are cold.
 """
 
 from __future__ import annotations
@@ -91,6 +91,7 @@ class _Apply:
             created = self.company(row.name, row.created)
             created.aliases = list(row.aliases)
             created.owner_id = owner.id if owner else None
+            _touched(created, row.last_activity)
             return
         changed = False
         if row.aliases and set(row.aliases) - set(existing.aliases or []):
@@ -100,6 +101,7 @@ class _Apply:
             existing.owner_id, changed = owner.id, True
         if row.created is not None and row.created < existing.created_at:
             existing.created_at, changed = row.created, True
+        changed |= _touched(existing, row.last_activity)
         self._count(row.name, changed)
 
     def contact_row(self, row: Row) -> None:
@@ -119,6 +121,7 @@ class _Apply:
             contact = Contact(team_id=self.unit.team_id, aliases=list(row.aliases),
                               created_at=row.created or self.now,
                               owner_id=owner.id if owner else None, **wanted)  # fmt: skip
+            _touched(contact, row.last_activity)
             self.unit.add(contact)
             self.unit.flush()
             self.out.added.append(row.name)
@@ -137,6 +140,7 @@ class _Apply:
                 )
             if row.created is not None and row.created < contact.created_at:
                 contact.created_at, changed = row.created, True
+            changed |= _touched(contact, row.last_activity)
             self._count(row.name, changed)
         if contact.email:
             self.by_email[contact.email.lower()] = contact
@@ -147,6 +151,17 @@ class _Apply:
             self.out.updated.append(name)
         else:
             self.out.unchanged += 1
+
+
+def _touched(customer: Company | Contact, when: dt.datetime | None) -> bool:
+    """Raise a customer's last touch to the CRM's last activity; whether it moved.
+
+    So a customer quiet for months in the old CRM is cold from day one, not new and warm.
+    """
+    if when is None or (customer.last_touch_at is not None and customer.last_touch_at >= when):
+        return False
+    customer.last_touch_at = when
+    return True
 
 
 def apply_rows(unit: Unit, rows: list[Row], now: dt.datetime) -> Outcome:

@@ -11,6 +11,7 @@ from handlers import access
 from handlers.core import Core
 from handlers.importer import ImportReport, import_path
 from handlers.restore import RestoreReport
+from store import reports
 from tests.conftest import Say
 from tests.handlers.helpers import rows
 
@@ -80,6 +81,19 @@ def test_hubspot_example_keeps_crm_dates_owners_and_aliases(core: Core) -> None:
     assert companies["Northwind Traders"]["created_at"] == "2023-11-20T00:00:00+00:00"
     again = _import(core, EXAMPLE)
     assert (again.added, again.updated, again.new_members) == ([], [], [])
+
+
+def test_last_activity_makes_cold_customers_cold_from_day_one(core: Core) -> None:
+    _import(core, EXAMPLE)
+    contacts = {r["name"]: r for r in rows(core, "contacts")}
+    assert contacts["Inès Duarte"]["last_touch_at"] == "2026-10-02T15:40:00+00:00"
+    assert contacts["Harriet Lowe"]["last_touch_at"] is None
+    now = core.clock()
+    with core.unit() as unit:
+        cold, _ = reports.cold_customers(unit, now - dt.timedelta(days=60), now.date(), 100)
+        names = {unit.company(c.id).name for c in cold if c.kind == "company"}  # type: ignore[union-attr]
+    assert {"Kestrel Aviation", "Lowe & Daughters"} <= names
+    assert "Northwind Traders" not in names  # Inès was in touch in October
 
 
 def test_an_import_is_not_a_crowd_of_new_customers(core: Core) -> None:
