@@ -1,5 +1,6 @@
-"""Work an adapter starts after answering the platform (posting replies), kept track of so
-it is never garbage-collected mid-flight and can be finished on shutdown.
+"""Work an adapter starts after answering the platform (posting replies).
+
+Kept track of so it is never garbage-collected mid-flight and can be finished on shutdown.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ class Background:
     """A set of running tasks; `drain` waits for them (bounded) before the loop closes."""
 
     def __init__(self) -> None:
+        """Start with no tasks."""
         self._tasks: set[asyncio.Task[Any]] = set()
 
     def start(self, work: Coroutine[Any, Any, Any]) -> None:
@@ -30,6 +32,7 @@ class Background:
             log.error("background send failed", exc_info=task.exception())
 
     def __len__(self) -> int:
+        """How many tasks are still running."""
         return len(self._tasks)
 
     async def drain(self, timeout: float = 10.0) -> None:

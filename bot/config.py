@@ -28,11 +28,16 @@ class Settings(BaseSettings):
     workdays: str = Field("mon-fri", alias="RAPPORT_WORKDAYS")
     cold_days: int = Field(30, alias="RAPPORT_COLD_DAYS", ge=1, le=3650)
     log_level: str = Field("INFO", alias="LOG_LEVEL")
+    # Days a platform event's key is kept to recognise a retry. Under a week: after a quiet
+    # week Telegram starts update ids afresh, and an old key would silence a new update.
+    inbound_retention_days: int = Field(2, alias="RAPPORT_INBOUND_RETENTION_DAYS", ge=1, le=6)
 
     slack_bot_token: SecretStr | None = Field(None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(None, alias="SLACK_SIGNING_SECRET")
     slack_app_token: SecretStr | None = Field(None, alias="SLACK_APP_TOKEN")
     slack_api_url: str | None = Field(None, alias="SLACK_API_URL")
+    # Slack guest accounts (single- and multi-channel guests) may use Rapport only if set.
+    slack_allow_guests: bool = Field(False, alias="SLACK_ALLOW_GUESTS")
     port: int = Field(3000, alias="PORT", ge=1, le=65535)
     # Where the HTTP listeners (Slack events, Telegram webhook) bind; 127.0.0.1 behind a proxy.
     host: str = Field("0.0.0.0", alias="HOST")

@@ -11,8 +11,10 @@ import time
 from collections.abc import Coroutine
 from typing import Any
 
+from bot import redact
 from bot.config import Settings
 from bot.delivery import Delivery
+from bot.housekeeping import schedule_forgetting
 from bot.scheduler import start_scheduler
 from handlers.core import Core, CoreSettings
 from store import Store
@@ -62,6 +64,7 @@ def platform_services(
                         else None
                     ),
                     api_url=settings.slack_api_url,
+                    allow_guests=settings.slack_allow_guests,
                     port=settings.port,
                     host=settings.host,
                 ),
@@ -117,6 +120,7 @@ async def chat(core: Core, user: str, tz: str | None) -> None:
 
 async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> None:
     """Run every configured platform and the scheduler until a signal; with none, the chat."""
+    redact.install(redact.settings_secrets(settings))
     delivery = Delivery()
     services = platform_services(core, settings, delivery)
     if not services:
@@ -141,6 +145,7 @@ async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> No
         log.info("Stopped")
         return
     scheduler = start_scheduler(core, delivery)
+    schedule_forgetting(scheduler, core, settings.inbound_retention_days)
     tasks = [asyncio.create_task(s) for s in services]
     done, _ = await asyncio.wait([*tasks, waiter], return_when=asyncio.FIRST_COMPLETED)
     for task in [*tasks, waiter]:
@@ -154,8 +159,9 @@ async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> No
 
 
 async def _warm(core: Core) -> None:
-    """Read the directory and build the parser's index before the platforms connect, so the
-    first message is not the one that waits (seconds, for 100,000 contacts).
+    """Read the directory and build the parser's index before the platforms connect.
+
+    So the first message is not the one that waits (seconds, for 100,000 contacts).
     """
     started = time.monotonic()
     try:

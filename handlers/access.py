@@ -24,6 +24,8 @@ REFUSAL = (
     "Sorry, this is a private team bot. If you work with the team, ask an admin "
     "for an invite code and send /start CODE."
 )
+# Codes let whoever holds them in: they are never shown where others can read them.
+DM_ONLY = "I give codes only in a direct message with me: ask me there."
 
 
 def new_code() -> str:
@@ -81,26 +83,47 @@ def resolve_member(
     if identity is not None:
         member = identity.member
         if not member.active:
-            return None, [Reply(REFUSAL, tone="warning")]
-        _refresh(member, message)
+            return None, [Reply(REFUSAL, tone="warning", ephemeral=True)]
+        _refresh(unit, member, message, settings)
         return member, []
     name = message.user_name or message.user
     if message.platform == "telegram":
         if (message.platform, message.user) in settings.admin_ids:
             member = _new_member(unit, name, now, role="admin")
             _link(unit, member, message)
-            _refresh(member, message)
+            _refresh(unit, member, message, settings)
             return member, []
         return None, redeem(unit, message, now)
-    # Slack workspace members and terminal users are the team; the first one administers it.
-    role = "admin" if message.platform == "console" or not unit.anyone_joined() else "member"
+    # Slack workspace members and terminal users are the team. The terminal's user runs it;
+    # on Slack the workspace's admins and owners are the team's admins, nobody by accident.
+    role = "admin" if message.platform == "console" or message.user_is_admin else "member"
     member = _new_member(unit, name, now, role=role)
     _link(unit, member, message)
-    _refresh(member, message)
+    _refresh(unit, member, message, settings)
     return member, []
 
 
-def _refresh(member: Member, message: Message) -> None:
+def _platform_role(message: Message, settings: CoreSettings) -> str | None:
+    """The role the platform vouches for, if it says: Slack's admin flag, the admin ids."""
+    if (message.platform, message.user) in settings.admin_ids:
+        return "admin"
+    if message.user_is_admin is None:
+        return None
+    return "admin" if message.user_is_admin else "member"
+
+
+def _configured_admin(unit: Unit, member: Member, settings: CoreSettings) -> bool:
+    return any(
+        (i.platform, i.user_key) in settings.admin_ids for i in unit.identities_of(member.id)
+    )
+
+
+def _refresh(unit: Unit, member: Member, message: Message, settings: CoreSettings) -> None:
+    role = _platform_role(message, settings)
+    if role == "member" and member.role == "admin" and _configured_admin(unit, member, settings):
+        role = None  # an admin by the settings stays one, whatever Slack says of them
+    if role is not None and role != member.role:
+        member.role = role
     if message.user_tz and message.user_tz != member.tz:
         try:
             ZoneInfo(message.user_tz)
@@ -117,13 +140,14 @@ def redeem(unit: Unit, message: Message, now: dt.datetime) -> list[Reply]:
     """`start CODE` from a stranger: join (or link) once; anything else: one refusal."""
     words = message.text.strip().lstrip("/").split()
     if len(words) != 2 or words[0].lower().split("@")[0] != "start":
-        return [Reply(REFUSAL, tone="warning")]
+        return [Reply(REFUSAL, tone="warning", ephemeral=True)]
     invite = unit.invite(words[1].strip().upper())
     if invite is None or invite.used_at is not None or invite.expires_at <= now:
         return [
             Reply(
                 "That code isn't valid (it may be used or expired). Ask an admin for a new one.",
                 tone="warning",
+                ephemeral=True,
             )
         ]
     invite.used_at = now
@@ -149,6 +173,8 @@ def invite(ctx: Ctx) -> list[Reply]:
     """Admins: a code for a new person to join on Telegram."""
     if not ctx.is_admin:
         return [Reply("Only an admin can invite people.", tone="warning")]
+    if not ctx.message.is_direct:
+        return [Reply(DM_ONLY, tone="warning", ephemeral=True)]
     code = make_code(ctx.unit, ctx.now, ctx.member, None)
     return [Reply(f"Invite code: {code} — they send the Telegram bot “/start {code}”. "
                   "Valid 24 hours, one use.")]  # fmt: skip
@@ -156,6 +182,8 @@ def invite(ctx: Ctx) -> list[Reply]:
 
 def link(ctx: Ctx) -> list[Reply]:
     """Any member: a code that ties a Telegram account to them."""
+    if not ctx.message.is_direct:
+        return [Reply(DM_ONLY, tone="warning", ephemeral=True)]
     code = make_code(ctx.unit, ctx.now, ctx.member, ctx.member)
     return [Reply(f"Send the Telegram bot “/start {code}” to link it to you. "
                   "Valid 24 hours, one use.", ephemeral=True)]  # fmt: skip

@@ -39,6 +39,7 @@ class Message:
     action: Action | None = None
     is_direct: bool = True
     log_as_is: bool = False  # a "Log to Rapport" shortcut: log this text even without a verb
+    user_is_admin: bool | None = None  # the platform's word (Slack's admin flag), if it has one
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class Reply:
     image: bytes | None = None
     tone: Tone = "info"
     replace: bool = False
-    ephemeral: bool = False
+    ephemeral: bool = False  # for the author only: adapters send it privately
     sections: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from store.models import InboundKey
 from store.scoped import Scoped
@@ -31,3 +31,14 @@ class Inbound(Scoped):
         self.session.add(
             InboundKey(team_id=self.team_id, platform=platform, key=key, replies=replies, at=now)
         )
+
+    def forget_before(self, cutoff: dt.datetime) -> int:
+        """Drop the records of events processed before `cutoff`; returns how many.
+
+        Platforms retry for hours, not weeks, and may reuse an old id (Telegram's
+        update_id): a week-old key must not silence a new event.
+        """
+        result = self.session.execute(
+            delete(InboundKey).where(InboundKey.team_id == self.team_id, InboundKey.at < cutoff)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)

@@ -64,10 +64,3 @@ class Members(Scoped):
             .order_by(Member.id)
             .limit(1)
         ).first()
-
-    def anyone_joined(self) -> bool:
-        """Whether any member of this team has a platform account."""
-        found = self.session.scalar(
-            select(Identity.id).where(Identity.team_id == self.team_id).limit(1)
-        )
-        return found is not None

@@ -136,9 +136,7 @@ class ConsoleChat:
             self.out.flush()
 
     async def deliver(self, address: str, reply: Reply) -> bool:
-        """A message the bot starts: a nudge for the person at this terminal, or a digest
-        for the terminal chat.
-        """
+        """A message the bot starts: a nudge for this person, or a digest for this chat."""
         if address not in (self.user, CONSOLE_CHAT):
             return False
         self.show([reply])
@@ -196,8 +194,9 @@ async def run_console(
     interactive: bool,
     delivery: Delivery | None = None,
 ) -> ConsoleChat:
-    """Read lines until end of input (or `quit`), answering each one; nudges for this user
-    are shown as they fire.
+    """Read lines until end of input (or `quit`), answering each one.
+
+    Nudges for this user are shown as they fire.
     """
     chat = ConsoleChat(core=core, user=user, tz=tz, out=stdout)
     if delivery is not None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+
+from tests.adapters.waiting import Signal
 
 
 @dataclass
@@ -27,9 +28,12 @@ class FakeSlack:
     rate_limit_once: set[str] = field(default_factory=set)
     uploads: dict[str, bytes] = field(default_factory=dict)
     fail_channels: dict[str, str] = field(default_factory=dict)
+    # users.info fields per user id, over the defaults (a member of T1, not an admin).
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
     port: int = 0
     _runner: web.AppRunner | None = None
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _called: Signal = field(default_factory=Signal)
 
     @property
     def url(self) -> str:
@@ -71,19 +75,17 @@ class FakeSlack:
         args = await self._args(request)
         if method in self.rate_limit_once:
             self.rate_limit_once.discard(method)
-            self.calls.append(Call(method + ":429", args))
+            self.record(Call(method + ":429", args))
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
                                      headers={"Retry-After": "1"})  # fmt: skip
-        self.calls.append(Call(method, args))
+        self.record(Call(method, args))
         error = self.fail_channels.get(str(args.get("channel", "")))
         if error and method.startswith("chat."):
             return web.json_response({"ok": False, "error": error})
         return web.json_response(self._answer(method, args))
 
     async def _respond(self, request: web.Request) -> web.Response:
-        self.calls.append(
-            Call("respond", {"name": request.match_info["name"], **await request.json()})
-        )
+        self.record(Call("respond", {"name": request.match_info["name"], **await request.json()}))
         return web.Response(text="ok")
 
     async def _upload(self, request: web.Request) -> web.Response:
@@ -110,8 +112,11 @@ class FakeSlack:
         if method == "users.info":
             user = str(args.get("user"))
             name = {"U1": "Sam Seller", "U2": "Blair Field"}.get(user, user)
-            return {"ok": True, "user": {"id": user, "name": user, "real_name": name,
-                                         "tz": "America/New_York", "profile": {"real_name": name}}}  # fmt: skip
+            info = {"id": user, "team_id": "T1", "name": user, "real_name": name,
+                    "tz": "America/New_York", "profile": {"real_name": name},
+                    "is_admin": False, "is_owner": False, "is_restricted": False,
+                    "is_ultra_restricted": False, **self.users.get(user, {})}  # fmt: skip
+            return {"ok": True, "user": info}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(args.get("users", ""))}}
         if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
@@ -126,17 +131,20 @@ class FakeSlack:
         """The arguments of every call of one method."""
         return [c.args for c in self.calls if c.method == method]
 
+    def record(self, call: Call) -> None:
+        """Keep a call and wake whoever waits for one."""
+        self.calls.append(call)
+        self._called.fire()
+
     async def wait_for(
         self, method: str, count: int = 1, timeout: float = 10.0
     ) -> list[dict[str, Any]]:
         """Wait until `method` was called `count` times."""
-        deadline = asyncio.get_running_loop().time() + timeout
-        while len(self.named(method)) < count:
-            if asyncio.get_running_loop().time() > deadline:
-                raise AssertionError(
-                    f"{method} called {len(self.named(method))}x, wanted {count}: {self.calls}"
-                )
-            await asyncio.sleep(0.02)
+        await self._called.expect(
+            lambda: len(self.named(method)) >= count,
+            timeout,
+            f"{count}x {method} (got {len(self.named(method))}: {self.calls})",
+        )
         return self.named(method)
 
 

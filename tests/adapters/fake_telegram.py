@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 import time
@@ -10,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+
+from tests.adapters.waiting import Signal
 
 BOT = {"id": 4242, "is_bot": True, "first_name": "Rapport", "username": "rapport_bot",
        "can_join_groups": True, "can_read_all_group_messages": False,
@@ -24,10 +25,13 @@ class FakeTelegram:
     updates: list[dict[str, Any]] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)
     confirmed: int = 0  # updates below this id were acknowledged and are gone
+    bot_id: int = 4242  # what getMe says; update_ids count per bot
     port: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _msg_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
     _runner: web.AppRunner | None = None
+    _called: Signal = field(default_factory=Signal)
+    _pushed: Signal = field(default_factory=Signal)
 
     @property
     def url(self) -> str:
@@ -62,16 +66,19 @@ class FakeTelegram:
                 {"type": "bot_command", "offset": 0, "length": len(text.split()[0])}
             ]
         self.updates.append(update)
+        self._pushed.fire()
         return update
 
-    def push_callback(self, user: int, data: str, message_id: int, chat: int | None = None) -> None:
+    def push_callback(self, user: int, data: str, message_id: int, chat: int | None = None,
+                      chat_type: str = "private") -> None:  # fmt: skip
         """Queue a button press on one of the bot's messages."""
         update_id = next(self._ids)
         self.updates.append({"update_id": update_id, "callback_query": {
             "id": f"cb{update_id}", "chat_instance": "ci", "data": data,
             "from": {"id": user, "is_bot": False, "first_name": "Dana"},
             "message": {"message_id": message_id, "date": int(time.time()), "text": "card",
-                        "chat": {"id": chat or user, "type": "private"}}}})  # fmt: skip
+                        "chat": {"id": chat or user, "type": chat_type}}}})  # fmt: skip
+        self._pushed.fire()
 
     async def _params(self, request: web.Request) -> dict[str, Any]:
         params: dict[str, Any] = dict(request.query)
@@ -99,13 +106,15 @@ class FakeTelegram:
             offset = int(params.get("offset") or 0)
             self.confirmed = max(self.confirmed, offset)
             limit = int(params.get("limit") or 100)
-            deadline = time.monotonic() + min(float(params.get("timeout") or 0), 1.0)
-            while True:
-                ready = [u for u in self.updates if u["update_id"] >= self.confirmed][:limit]
-                if ready or time.monotonic() >= deadline:
-                    return web.json_response({"ok": True, "result": ready})
-                await asyncio.sleep(0.02)
+
+            def ready() -> list[dict[str, Any]]:
+                return [u for u in self.updates if u["update_id"] >= self.confirmed][:limit]
+
+            wait = min(float(params.get("timeout") or 0), 1.0)
+            await self._pushed.wait(lambda: bool(ready()), wait)  # may end empty, like Telegram
+            return web.json_response({"ok": True, "result": ready()})
         self.calls.append((method, params))
+        self._called.fire()
         if (
             method in ("sendMessage", "editMessageText")
             and str(params.get("chat_id")) in self.blocked
@@ -117,7 +126,7 @@ class FakeTelegram:
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
-            return BOT
+            return {**BOT, "id": self.bot_id}
         if method in ("sendMessage", "editMessageText", "sendPhoto"):
             chat = params.get("chat_id") or 0
             return {"message_id": int(params.get("message_id") or next(self._msg_ids)),
@@ -133,11 +142,9 @@ class FakeTelegram:
         self, method: str, count: int = 1, timeout: float = 10.0
     ) -> list[dict[str, Any]]:
         """Wait until the bot called `method` `count` times."""
-        deadline = time.monotonic() + timeout
-        while len(self.named(method)) < count:
-            if time.monotonic() > deadline:
-                raise AssertionError(
-                    f"{method}: {len(self.named(method))} of {count}; {self.calls}"
-                )
-            await asyncio.sleep(0.02)
+        await self._called.expect(
+            lambda: len(self.named(method)) >= count,
+            timeout,
+            f"{count}x {method} (got {len(self.named(method))}: {self.calls})",
+        )
         return self.named(method)

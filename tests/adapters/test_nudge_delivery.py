@@ -10,8 +10,10 @@ from bot.adapters.telegram import TelegramConfig, serve_telegram
 from bot.delivery import Delivery
 from bot.scheduler import deliver_due_nudges
 from handlers.core import Core
+from handlers.types import Message
 from tests.adapters.fake_slack import FakeSlack, blocks_text
 from tests.adapters.fake_telegram import FakeTelegram
+from tests.adapters.waiting import until
 from tests.conftest import Clock, Say
 
 
@@ -23,10 +25,7 @@ async def test_slack_nudge_is_a_dm_with_buttons(core: Core, say: Say, clock: Clo
                          port=0, host="127.0.0.1", pace_seconds=0)  # fmt: skip
     task = asyncio.create_task(serve_slack(core, config, delivery))
     try:
-        for _ in range(100):
-            if delivery.can_reach("slack"):
-                break
-            await asyncio.sleep(0.02)
+        await until(lambda: delivery.can_reach("slack"), what="the Slack adapter")
         say("called Hope, she wants a quote friday", user="U1", platform="slack", name="Sam")
         clock.now = dt.datetime(2026, 11, 20, 14, 0, tzinfo=dt.UTC)
         assert await deliver_due_nudges(core, delivery) == 1
@@ -76,10 +75,7 @@ async def test_monday_digest_reaches_a_slack_channel_with_its_chart(
                          port=0, host="127.0.0.1", pace_seconds=0)  # fmt: skip
     task = asyncio.create_task(serve_slack(core, config, delivery))
     try:
-        for _ in range(100):
-            if delivery.can_reach("slack"):
-                break
-            await asyncio.sleep(0.02)
+        await until(lambda: delivery.can_reach("slack"), what="the Slack adapter")
         clock.now = dt.datetime(2026, 11, 22, 20, 0, tzinfo=dt.UTC)  # Sunday: first run Monday
         say("digest 08:30", user="U1", platform="slack", chat="C42")
         clock.now = dt.datetime(2026, 11, 23, 13, 30, tzinfo=dt.UTC)  # Mon 08:30 New York
@@ -138,12 +134,11 @@ async def test_a_deleted_channel_stops_its_digest_and_tells_an_admin_once(
                          port=0, host="127.0.0.1", pace_seconds=0)  # fmt: skip
     task = asyncio.create_task(serve_slack(core, config, delivery))
     try:
-        for _ in range(100):
-            if delivery.can_reach("slack"):
-                break
-            await asyncio.sleep(0.02)
+        await until(lambda: delivery.can_reach("slack"), what="the Slack adapter")
         clock.now = dt.datetime(2026, 11, 22, 20, 0, tzinfo=dt.UTC)
-        say("hi", user="U1", platform="slack")  # the first Slack member administers the team
+        # A workspace admin (Slack's flag, from users.info) administers the team.
+        core.handle(Message(platform="slack", team="T1", user="U1", chat="DU1", text="hi",
+                            sent_at=clock.now, message_id="k-admin", user_is_admin=True))  # fmt: skip
         say("digest 08:30", user="U1", platform="slack", chat="CGONE")
         fake.fail_channels["CGONE"] = "channel_not_found"
         clock.now = dt.datetime(2026, 11, 23, 13, 30, tzinfo=dt.UTC)

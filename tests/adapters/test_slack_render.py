@@ -94,3 +94,11 @@ def test_a_press_becomes_the_core_action() -> None:
     message = from_action(body, "Sam", "UTC")
     assert message.action == Action("task.snooze", "3:1d")
     assert message.message_id == "slack:action:t1"
+
+
+def test_fallback_text_is_escaped_like_every_block() -> None:
+    card = Reply(text="Logged call with <!channel> Smith & co", title="<!here> Smith",
+                 fields=(Field("Who", "<!everyone>"),))  # fmt: skip
+    rendered = json.dumps(render(card))
+    assert "<!" not in rendered
+    assert render(card)["text"] == "Logged call with &lt;!channel&gt; Smith &amp; co"

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 from tests.adapters.fake_slack import FakeSlack
 from tests.adapters.test_slack import SECRET, SlackHarness, free_port, mention
+from tests.adapters.waiting import port_open
 
 
 async def test_rapport_run_serves_slack(tmp_path: Path) -> None:
@@ -32,13 +31,7 @@ async def test_rapport_run_serves_slack(tmp_path: Path) -> None:
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
-        for _ in range(300):
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.1):
-                    break
-            except OSError:
-                assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
-                await asyncio.sleep(0.05)
+        await port_open(port, timeout=30, proc=proc)
         slack = SlackHarness(fake, port)
         assert await slack.event(mention("who is Hope?")) == 200
         (post,) = await fake.wait_for("chat.postMessage", timeout=20)

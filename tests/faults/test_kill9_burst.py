@@ -22,6 +22,7 @@ import aiohttp
 from slack_sdk.signature import SignatureVerifier
 
 from tests.adapters.fake_slack import FakeSlack
+from tests.adapters.waiting import port_open, until
 from tests.conftest import DIRECTORY
 
 SECRET = "burst-secret"
@@ -38,17 +39,6 @@ def start(env: dict[str, str], cwd: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, cwd=cwd,
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)  # fmt: skip
-
-
-async def wait_port(port: int, proc: subprocess.Popen[bytes]) -> None:
-    for _ in range(400):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.1):
-                return
-        except OSError:
-            assert proc.poll() is None, "rapport run exited"
-            await asyncio.sleep(0.05)
-    raise AssertionError("rapport run did not listen")
 
 
 def body(i: int) -> str:
@@ -74,18 +64,23 @@ async def send(session: aiohttp.ClientSession, url: str, i: int, retry: int) -> 
 
 
 async def burst(
-    url: str, numbers: list[int], retry: int, kill: subprocess.Popen[bytes] | None = None
+    url: str,
+    numbers: list[int],
+    retry: int,
+    kill: subprocess.Popen[bytes] | None = None,
+    db: Path | None = None,
 ) -> list[int]:
     """Send every event, 25 at a time; returns the numbers that did not get a 200. With
-    `kill`, that process gets SIGKILL while the fourth batch is in flight."""
+    `kill`, that process gets SIGKILL once some of the thirteenth batch is stored in `db`."""
     failed: list[int] = []
     timeout = aiohttp.ClientTimeout(total=10)
     async with aiohttp.ClientSession(timeout=timeout) as session:
         for start_at in range(0, len(numbers), 25):
             batch = numbers[start_at : start_at + 25]
             sends = asyncio.gather(*(send(session, url, i, retry) for i in batch))
-            if kill is not None and start_at == 300:
-                await asyncio.sleep(0.05)  # some of the batch is being handled right now
+            if kill is not None and db is not None and start_at == 300:
+                # Killed mid-batch: some of it stored, the rest in flight.
+                await until(lambda: len(stored(db)) > 300, 30, "the batch to be stored")
                 os.kill(kill.pid, signal.SIGKILL)
             results = await sends
             failed += [i for i, ok in zip(batch, results, strict=True) if not ok]
@@ -112,15 +107,15 @@ async def test_kill_9_mid_burst_then_retries_store_each_event_once(tmp_path: Pat
                    env=env, cwd=tmp_path, check=True, capture_output=True)  # fmt: skip
     proc = start(env, tmp_path)
     try:
-        await wait_port(port, proc)
-        failed = await burst(url, list(range(EVENTS)), retry=0, kill=proc)
+        await port_open(port, 30, proc)
+        failed = await burst(url, list(range(EVENTS)), retry=0, kill=proc, db=db)
         proc.wait()
         before = len(stored(db))
         assert 0 < before < EVENTS
         assert 0 < len(failed) < EVENTS
 
         proc = start(env, tmp_path)
-        await wait_port(port, proc)
+        await port_open(port, 30, proc)
         still = await burst(url, failed, retry=1)  # Slack retries what it saw fail
         assert still == []
         summaries = stored(db)  # a 200 means committed: nothing to wait for

@@ -18,3 +18,4 @@ class SlackConfig:
     path: str = "/slack/events"
     command: str = "/rapport"
     pace_seconds: float = 1.0
+    allow_guests: bool = False  # guest accounts see nothing of the CRM unless an admin says

@@ -31,9 +31,13 @@ def ts_time(ts: str | None) -> dt.datetime:
         return dt.datetime.now(dt.UTC)
 
 
-def from_event(event: dict[str, Any], team: str, name: str | None, tz: str | None) -> Message:
-    """An app_mention or a DM message event. The key is channel+ts, so an app_mention and a
-    message event of the same post, and Slack's retries, are one message.
+def from_event(
+    event: dict[str, Any], team: str, name: str | None, tz: str | None, admin: bool | None = None
+) -> Message:
+    """An app_mention or a DM message event.
+
+    The key is channel+ts, so an app_mention and a message event of the same post, and
+    Slack's retries, are one message.
     """
     channel, ts = str(event.get("channel", "")), str(event.get("ts", ""))
     direct = event.get("channel_type") == "im"
@@ -48,6 +52,7 @@ def from_event(event: dict[str, Any], team: str, name: str | None, tz: str | Non
         message_id=f"slack:{channel}:{ts}",
         user_name=name,
         user_tz=tz,
+        user_is_admin=admin,
         is_direct=direct,
     )
 
@@ -60,7 +65,9 @@ def wants_share(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def from_command(body: dict[str, Any], name: str | None, tz: str | None) -> Message:
+def from_command(
+    body: dict[str, Any], name: str | None, tz: str | None, admin: bool | None = None
+) -> Message:
     """A /rapport slash command."""
     text, _ = wants_share(plain_text(str(body.get("text", ""))))
     return Message(
@@ -73,11 +80,14 @@ def from_command(body: dict[str, Any], name: str | None, tz: str | None) -> Mess
         message_id=f"slack:cmd:{body.get('trigger_id', '')}",
         user_name=name,
         user_tz=tz,
+        user_is_admin=admin,
         is_direct=str(body.get("channel_name", "")) == "directmessage",
     )
 
 
-def from_action(body: dict[str, Any], name: str | None, tz: str | None) -> Message:
+def from_action(
+    body: dict[str, Any], name: str | None, tz: str | None, admin: bool | None = None
+) -> Message:
     """A button press (block_actions)."""
     action = (body.get("actions") or [{}])[0]
     container = body.get("container") or {}
@@ -93,12 +103,15 @@ def from_action(body: dict[str, Any], name: str | None, tz: str | None) -> Messa
         message_id=f"slack:action:{body.get('trigger_id') or action.get('action_ts')}",
         user_name=name,
         user_tz=tz,
+        user_is_admin=admin,
         action=Action(action_name(str(action.get("action_id", ""))), str(action.get("value", ""))),
         is_direct=str(channel).startswith("D"),
     )
 
 
-def from_shortcut(body: dict[str, Any], name: str | None, tz: str | None) -> Message:
+def from_shortcut(
+    body: dict[str, Any], name: str | None, tz: str | None, admin: bool | None = None
+) -> Message:
     """The "Log to Rapport" message shortcut: log the message's text as it is."""
     message = body.get("message") or {}
     channel = (body.get("channel") or {}).get("id", "")
@@ -112,6 +125,7 @@ def from_shortcut(body: dict[str, Any], name: str | None, tz: str | None) -> Mes
         message_id=f"slack:shortcut:{channel}:{message.get('ts')}:{(body.get('user') or {}).get('id')}",
         user_name=name,
         user_tz=tz,
+        user_is_admin=admin,
         is_direct=False,
         log_as_is=True,
     )

@@ -17,6 +17,7 @@ class Pacer:
     """Keeps at least `interval` seconds between posts to the same channel."""
 
     def __init__(self, interval: float = 1.0) -> None:
+        """Keep `interval` seconds between posts to one channel."""
         self.interval = interval
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._last: dict[str, float] = {}
@@ -40,6 +41,7 @@ class Poster:
     """Sends replies to channels, threads and people."""
 
     def __init__(self, client: AsyncWebClient, pacer: Pacer) -> None:
+        """Post with `client`, taking turns through `pacer`."""
         self.client = client
         self.pacer = pacer
 
@@ -61,10 +63,14 @@ class Poster:
         finally:
             self.pacer.sent(channel, lock)
 
-    async def ephemeral(self, channel: str, user: str, reply: Reply) -> Any:
-        """chat.postEphemeral to one person in a channel."""
+    async def ephemeral(
+        self, channel: str, user: str, reply: Reply, thread_ts: str | None = None
+    ) -> Any:
+        """chat.postEphemeral: seen by one person only, in a channel (or its thread)."""
         lock = await self.pacer.wait(channel)
         try:
-            return await self.client.chat_postEphemeral(channel=channel, user=user, **render(reply))
+            return await self.client.chat_postEphemeral(
+                channel=channel, user=user, thread_ts=thread_ts, **render(reply)
+            )
         finally:
             self.pacer.sent(channel, lock)

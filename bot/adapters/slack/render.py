@@ -88,7 +88,8 @@ def render(reply: Reply) -> dict[str, Any]:
                     element["style"] = _STYLE[b.style]
                 elements.append(element)
             blocks.append({"type": "actions", "elements": elements})
-    return {"text": _clip(reply.text, MAX_TEXT), "blocks": blocks[:MAX_BLOCKS]}
+    # The fallback is mrkdwn too (and what notifications show): escaped like every block.
+    return {"text": _clip(escape(reply.text), MAX_TEXT), "blocks": blocks[:MAX_BLOCKS]}
 
 
 def home_view(replies: list[Reply]) -> dict[str, Any]:

@@ -1,42 +1,26 @@
-"""The python-telegram-bot Application: updates in, replies out, every callback answered."""
+"""The python-telegram-bot Application, wired to Rapport's listeners and sender."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from typing import Any
 
-from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden
-from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram import BotCommand, Update
+from telegram.ext import AIORateLimiter, ApplicationBuilder, TypeHandler
 
 from bot.adapters.telegram.config import TelegramConfig
-from bot.adapters.telegram.inbound import COMMANDS, from_update
+from bot.adapters.telegram.inbound import COMMANDS
+from bot.adapters.telegram.listeners import TelegramListeners
 from bot.adapters.telegram.polling import poll
-from bot.adapters.telegram.render import render
+from bot.adapters.telegram.sender import TelegramSender
 from bot.adapters.telegram.webhook import serve_webhook
 from bot.delivery import Delivery
-from handlers import outbound
 from handlers.core import Core
-from handlers.types import Reply
 
 log = logging.getLogger(__name__)
 
 
-def _markup(rows: tuple[tuple[tuple[str, str], ...], ...]) -> InlineKeyboardMarkup | None:
-    if not rows:
-        return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
-    )
-
-
-def build_application(core: Core, config: TelegramConfig, delivery: Delivery | None = None) -> Any:
-    """An Application wired to the core (not started); with `delivery`, it also carries
-    nudges and digests to Telegram chats.
-    """
+def _builder(config: TelegramConfig) -> Any:
     builder: Any = ApplicationBuilder().token(config.token)
     if config.api_url:
         base = config.api_url.rstrip("/")
@@ -44,64 +28,19 @@ def build_application(core: Core, config: TelegramConfig, delivery: Delivery | N
     if config.rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     builder = builder.get_updates_read_timeout(config.poll_timeout + 10)
-    builder = builder.updater(None)  # polling.py and webhook.py acknowledge after storing
-    app = builder.build()
+    return builder.updater(None)  # polling.py and webhook.py acknowledge after storing
 
-    async def send(chat_id: str, reply: Reply, user: str) -> bool:
-        out = render(reply)
-        if reply.image:
-            with contextlib.suppress(Forbidden):  # reported by the text send below
-                await app.bot.send_photo(chat_id=chat_id, photo=reply.image)
-        for i, chunk in enumerate(out.chunks):
-            last = i == len(out.chunks) - 1
-            try:
-                await app.bot.send_message(
-                    chat_id=chat_id, text=chunk, parse_mode=ParseMode.HTML,
-                    reply_markup=_markup(out.keyboard) if last else None,
-                )  # fmt: skip
-            except Forbidden:
-                log.warning("Telegram chat %s blocked the bot; marking unreachable", chat_id)
-                if chat_id.startswith("-") and delivery is not None:
-                    await delivery.channel_gone(core, "telegram", chat_id, "bot removed")
-                else:
-                    await asyncio.to_thread(
-                        core.in_unit, outbound.mark_unreachable, "telegram", user
-                    )
-                return False
-        return True
 
-    async def deliver(address: str, reply: Reply) -> bool:
-        return await send(address, reply, address)
+def build_application(core: Core, config: TelegramConfig, delivery: Delivery | None = None) -> Any:
+    """An Application wired to the core (not started).
 
+    With `delivery`, it also carries nudges and digests to Telegram chats.
+    """
+    app = _builder(config).build()
+    sender = TelegramSender(app.bot, core, delivery)
     if delivery is not None:
-        delivery.register("telegram", deliver)
-
-    async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        username = app.bot.username if app.bot else None
-        message = from_update(update.to_dict(), username)
-        query = update.callback_query
-        if query is not None:
-            await query.answer()  # always, so the button stops spinning
-        if message is None:
-            return
-        replies, fresh = await asyncio.to_thread(core.handle_event, message)
-        if not fresh:
-            return
-        for reply in replies:
-            if query is not None and reply.replace and query.message is not None:
-                out = render(reply)
-                try:
-                    await query.edit_message_text(
-                        out.chunks[0], parse_mode=ParseMode.HTML, reply_markup=_markup(out.keyboard)
-                    )
-                    for extra in out.chunks[1:]:
-                        await app.bot.send_message(message.chat, extra, parse_mode=ParseMode.HTML)
-                    continue
-                except BadRequest as exc:  # e.g. message too old to edit: send a new one
-                    log.info("edit failed (%s); sending instead", exc)
-            await send(message.chat, reply, message.user)
-
-    app.add_handler(TypeHandler(Update, on_update))
+        delivery.register("telegram", sender.deliver)
+    app.add_handler(TypeHandler(Update, TelegramListeners(core, sender).update))
     return app
 
 

@@ -44,9 +44,18 @@ def strip_mention(text: str, bot_username: str | None) -> tuple[str, bool]:
     return text, False
 
 
-def from_update(update: dict[str, Any], bot_username: str | None) -> Message | None:
+def update_key(update: dict[str, Any], bot_id: int | None = None) -> str:
+    """The idempotency key of an update: update_ids are per bot, so the bot's id is in it."""
+    if bot_id is None:
+        return f"telegram:{update.get('update_id')}"
+    return f"telegram:{bot_id}:{update.get('update_id')}"
+
+
+def from_update(
+    update: dict[str, Any], bot_username: str | None, bot_id: int | None = None
+) -> Message | None:
     """A text message or a button press; None for anything the bot should not read."""
-    key = f"telegram:{update.get('update_id')}"
+    key = update_key(update, bot_id)
     query = update.get("callback_query")
     if query:
         action = parse_callback(str(query.get("data") or ""))
