@@ -46,6 +46,11 @@ MODELS: dict[str, type[Base]] = {
 }
 
 
+#: What tells a row of the backup from another row that happens to have its id: when it
+#: differs, restoring would overwrite someone else's row.
+SAME_ROW = {"identities": "user_key", "digest_subscriptions": "chat", "allowed_chats": "chat"}
+
+
 class Refused(ValueError):
     """The backup cannot go into this database (ids of another team, a broken link)."""
 
@@ -79,6 +84,7 @@ def restore_rows(unit: Unit, table: str, rows: Sequence[dict[str, Any]]) -> tupl
     if not rows:
         return counts, set()
     keys = [k for k in rows[0] if k != "id"]
+    same = keys.index(SAME_ROW.get(table, "created_at")) + 2
     existing = {
         r[0]: r
         for r in unit.session.execute(
@@ -93,9 +99,9 @@ def restore_rows(unit: Unit, table: str, rows: Sequence[dict[str, Any]]) -> tupl
         found = existing.get(row["id"])
         if found is None:
             new.append({**row, "team_id": unit.team_id})
-        elif found[1] != unit.team_id:
+        elif found[1] != unit.team_id or found[same] != row[keys[same - 2]]:
             raise Refused(
-                f"{table} id {row['id']} belongs to another team in this database; "
+                f"{table} id {row['id']} is another row in this database; "
                 "restore into an empty database"
             )
         elif any(found[i + 2] != row[k] for i, k in enumerate(keys)):

@@ -14,7 +14,7 @@ from handlers.restore import COLUMNS, RestoreReport
 from store import Store
 from store.backup import MODELS
 from store.models import Contact
-from tests.conftest import PG_URL, Clock, Say
+from tests.conftest import DIRECTORY, PG_URL, Clock, Say
 from tests.handlers.helpers import rows
 
 FILES = ("members", "identities", "companies", "contacts", "interactions", "tasks", "deals",
@@ -174,3 +174,17 @@ def test_every_stored_column_is_in_the_backup() -> None:
     assert set(MODELS) == set(TABLES)
     for table, (_, columns) in TABLES.items():
         assert set(COLUMNS[table]) <= set(columns), table
+
+
+def test_a_backup_never_overwrites_other_rows_with_the_same_ids(
+    core: Core, say: Say, clock: Clock, empty: Core, tmp_path: Path
+) -> None:
+    _busy(core, say, clock)
+    _export(core, tmp_path / "backup", "csv")
+    clock.advance(days=1)
+    assert _import(empty, DIRECTORY).ok  # the same names, other rows: added a day later
+    before = rows(empty, "companies")
+    report = _import(empty, tmp_path / "backup")
+    assert not report.ok
+    assert "is another row in this database" in report.summary()
+    assert rows(empty, "companies") == before
