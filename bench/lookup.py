@@ -60,7 +60,7 @@ def main() -> None:
     run = uuid.uuid4().hex  # a key seen before would be answered from the replay store
 
     def ask(text: str, user: str = "member2", chat: str = "bench") -> None:
-        core.handle(Message(platform="console", team="", user=user, chat=chat, text=text,
+        core.handle(Message(platform="console", user=user, chat=chat, text=text,
                             sent_at=core.clock(), message_id=f"bench:{run}:{next(counter)}"))  # fmt: skip
 
     def stranger() -> str:

@@ -24,7 +24,26 @@ app = typer.Typer(
 )
 
 
-def _settings() -> Settings:
+#: Where a terminal chat's logs go when LOG_FILE is unset (never into the conversation).
+CHAT_LOG = "rapport.log"
+
+
+def _log_handler(settings: Settings, conversation: bool) -> logging.Handler:
+    """LOG_FILE if set; a file for a chat a person types in; stderr otherwise."""
+    if settings.log_file:
+        return logging.FileHandler(settings.log_file, encoding="utf-8")
+    if conversation and sys.stdin.isatty():
+        return logging.FileHandler(CHAT_LOG, encoding="utf-8")
+    return logging.StreamHandler(sys.stderr)
+
+
+def _settings(conversation: bool | None = False) -> Settings:
+    """Load the settings and set up logging.
+
+    Args:
+        conversation: whether this command opens the terminal chat; None: when no
+            platform is configured (`rapport run`).
+    """
     try:
         settings = load_settings()
     except ValidationError as exc:
@@ -33,10 +52,12 @@ def _settings() -> Settings:
         )
         typer.echo(f"Bad setting: {problems}", err=True)
         raise typer.Exit(2) from exc
+    if conversation is None:
+        conversation = not (settings.slack_configured or settings.telegram_configured)
     logging.basicConfig(
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+        handlers=[_log_handler(settings, conversation)],
     )
     # Schema upgrades are routine; say so only when asked for detail.
     logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.root.level))
@@ -71,7 +92,7 @@ def run() -> None:
     """Start every configured platform and the scheduler; with none, the terminal chat."""
     from bot.run import build_core, serve
 
-    settings = _settings()
+    settings = _settings(conversation=None)
     core = build_core(settings)
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(core, settings, user=_default_user(), tz=None))
@@ -86,7 +107,7 @@ def chat(
     from bot.run import build_core
     from bot.run import chat as run_chat
 
-    settings = _settings()
+    settings = _settings(conversation=True)
     zone = _check_tz(tz)
     core = build_core(settings)
     with contextlib.suppress(KeyboardInterrupt):

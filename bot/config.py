@@ -27,7 +27,11 @@ class Settings(BaseSettings):
     quiet_hours: str = Field("20:00-08:00", alias="RAPPORT_QUIET_HOURS")
     workdays: str = Field("mon-fri", alias="RAPPORT_WORKDAYS")
     cold_days: int = Field(30, alias="RAPPORT_COLD_DAYS", ge=1, le=3650)
+    phone_region: str = Field("US", alias="RAPPORT_PHONE_REGION", pattern=r"^[A-Z]{2}$")
     log_level: str = Field("INFO", alias="LOG_LEVEL")
+    # Where logs go; unset: stderr, except in a terminal chat typed by a person, where they
+    # go to rapport.log so they never land in the conversation.
+    log_file: str | None = Field(None, alias="LOG_FILE")
     # Days a platform event's key is kept to recognise a retry. Under a week: after a quiet
     # week Telegram starts update ids afresh, and an old key would silence a new update.
     inbound_retention_days: int = Field(2, alias="RAPPORT_INBOUND_RETENTION_DAYS", ge=1, le=6)

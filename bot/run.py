@@ -33,6 +33,7 @@ def core_settings(settings: Settings) -> CoreSettings:
         quiet_hours=settings.quiet_hours,
         workdays=settings.workdays,
         cold_days=settings.cold_days,
+        phone_region=settings.phone_region,
     )
 
 

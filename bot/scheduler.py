@@ -59,7 +59,23 @@ async def deliver_due_nudges(core: Core, delivery: Delivery) -> int:
         log.info("nudges: %d claimed, %d sent", len(claimed), sent)
         if len(claimed) < NUDGE_BATCH or not sent:
             break
-    return total
+    return total + await deliver_notices(core, delivery, token)
+
+
+async def deliver_notices(core: Core, delivery: Delivery, token: str) -> int:
+    """Send what teammates' changes told members (a task closed, moved or given to them)."""
+    claimed = await asyncio.to_thread(
+        core.in_unit, outbound.claim_notices, core.settings, core.clock(), token, NUDGE_BATCH
+    )
+    if not claimed:
+        return 0
+    results = [await delivery.send(n.recipient, n.reply) for n in claimed]
+    settled = list(zip(claimed, results, strict=True))
+    await asyncio.to_thread(
+        core.in_unit, outbound.settle_notices, core.settings, core.clock(), settled
+    )
+    log.info("notices: %d claimed, %d sent", len(claimed), sum(results))
+    return sum(results)
 
 
 async def deliver_due_digests(core: Core, delivery: Delivery) -> int:

@@ -20,6 +20,7 @@ def record(
     event = AuditEvent(
         team_id=ctx.unit.team_id,
         member_id=ctx.member.id,
+        written_by_id=ctx.writer.id if ctx.writer is not None else None,
         action=action,
         entity=entity,
         entity_id=entity_id,

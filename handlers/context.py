@@ -23,6 +23,8 @@ class Ctx:
     settings: CoreSettings
     now: dt.datetime  # aware UTC
     directories: DirectoryCache  # the Core's: its teams' directories and parser matchers
+    # Who wrote the message when it is logged on `member`'s behalf ("log for Ana: …").
+    writer: Member | None = None
 
     @property
     def tz(self) -> ZoneInfo:

@@ -118,7 +118,7 @@ class Core:
         Writes nothing but the member's own record on first sight.
         """
         now = self.clock()
-        probe = Message(platform=platform, team="", user=user, chat="home", text="",
+        probe = Message(platform=platform, user=user, chat="home", text="",
                         sent_at=now, message_id="", user_name=user_name, user_tz=user_tz)  # fmt: skip
         with self.unit() as unit:
             member, refusal = access.resolve_member(unit, probe, self.settings, now)

@@ -116,7 +116,7 @@ class _Apply:
             (row.name.lower(), company.id if company else None)
         )
         wanted = {"name": row.name, "company_id": company.id if company else None,
-                  "email": row.email, "phone": row.phone}  # fmt: skip
+                  "email": row.email, "phone": row.phone, "title": row.title}  # fmt: skip
         if contact is None:
             contact = Contact(team_id=self.unit.team_id, aliases=list(row.aliases),
                               created_at=row.created or self.now,

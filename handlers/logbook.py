@@ -89,13 +89,16 @@ def proceed(ctx: Ctx, draft: Draft, parsed: Parse | None = None) -> list[Reply]:
             parsed = _as_log(parsed)
     keys = [c.key for c in parsed.customers] + list(draft.extra)
     new_names = _new_names(parsed)
-    question = _which(ctx, draft, parsed, keys, new_names) or _added(ctx, draft, new_names, keys)
+    added: list[str] = []  # customers this message adds: undoing the log removes them
+    question = _which(ctx, draft, parsed, keys, new_names) or _added(
+        ctx, draft, new_names, keys, added
+    )
     if question is not None:
         return [question]
     parsed, question = _due(ctx, draft, parsed)
     if question is not None:
         return [question]
-    return _write(ctx, draft, parsed, keys)
+    return _write(ctx, draft, parsed, keys, added)
 
 
 def _new_names(parsed: Parse) -> list[NewName]:
@@ -123,14 +126,16 @@ def _which(
     return None
 
 
-def _added(ctx: Ctx, draft: Draft, new_names: list[NewName], keys: list[str]) -> Reply | None:
+def _added(
+    ctx: Ctx, draft: Draft, new_names: list[NewName], keys: list[str], added: list[str]
+) -> Reply | None:
     """Ask about the first new name not yet decided; add the decided ones into `keys`."""
     for name, kind, company in new_names:
         decided = draft.decided.get(name)
         if decided is None:
             return clarify.is_new(ctx, draft, name, kind, company)
         if decided == "add":
-            keys.extend(_add_customer(ctx, name, kind, company))
+            keys.extend(_add_customer(ctx, name, kind, company, added))
         elif decided != "skip":
             keys.append(decided)
     return None
@@ -149,7 +154,7 @@ def _due(ctx: Ctx, draft: Draft, parsed: Parse) -> tuple[Parse, Reply | None]:
     return replace(parsed, task=replace(task, due=dt.date.fromisoformat(fixed))), None
 
 
-def _write(ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str]) -> list[Reply]:
+def _write(ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str], added: list[str]) -> list[Reply]:
     customers = rows_for(ctx.unit, keys)
     if parsed.intent == "log" and customers.empty:
         if draft.as_is:
@@ -161,11 +166,13 @@ def _write(ctx: Ctx, draft: Draft, parsed: Parse, keys: list[str]) -> list[Reply
                 tone="warning",
             )
         ]
-    written = write(ctx, parsed, draft.text, customers, draft.sent_at, draft.key)
+    written = write(ctx, parsed, draft.text, customers, draft.sent_at, draft.key, added)
     return [cards.logged(ctx, parsed, customers, written)]
 
 
-def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[str]:
+def _add_customer(
+    ctx: Ctx, name: str, kind: str, company: str | None, added: list[str]
+) -> list[str]:
     unit = ctx.unit
     if kind == "company":
         existing = unit.company_named(name)
@@ -173,6 +180,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
         if existing is None:
             unit.add(row)
             unit.flush()
+            added.append(f"company:{row.id}")
         return [f"company:{row.id}"]
     keys = []
     company_row = None
@@ -184,6 +192,7 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
             )
             unit.add(company_row)
             unit.flush()
+            added.append(f"company:{company_row.id}")
         keys.append(f"company:{company_row.id}")
     contact = Contact(
         team_id=unit.team_id,
@@ -195,4 +204,5 @@ def _add_customer(ctx: Ctx, name: str, kind: str, company: str | None) -> list[s
     )
     unit.add(contact)
     unit.flush()
+    added.append(f"contact:{contact.id}")
     return [f"contact:{contact.id}", *keys]

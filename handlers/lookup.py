@@ -6,6 +6,7 @@ from handlers import formatting as fmt
 from handlers.cards import task_line
 from handlers.choices import choose
 from handlers.context import Ctx
+from handlers.details import readable_phone
 from handlers.directory import rows_for
 from handlers.types import Button, Field, Reply
 from nlp import Parse
@@ -60,10 +61,11 @@ def _deals(ctx: Ctx, contact_ids: list[int], company_ids: list[int]) -> str | No
     deals = ctx.unit.deals_for(contact_ids, company_ids)
     if not deals:
         return None
-    open_total = sum(d.amount or 0 for d in deals if d.stage == "open")
+    open_deals = [d for d in deals if d.stage == "open"]
+    open_total = sum(d.amount or 0 for d in open_deals)
     won_total = sum(d.amount or 0 for d in deals if d.stage == "won")
     lost = sum(1 for d in deals if d.stage == "lost")
-    text = f"open {fmt.money(open_total)} · won {fmt.money(won_total)}"
+    text = f"{len(open_deals)} open {fmt.money(open_total)} · won {fmt.money(won_total)}"
     return text + (f" · {lost} lost" if lost else "")
 
 
@@ -73,9 +75,12 @@ def contact_card(ctx: Ctx, contact: Contact) -> Reply:
     recent = list(ctx.unit.interactions_about([contact.id], [], RECENT))
     tasks = list(ctx.unit.open_tasks(contact_ids=[contact.id]))
     title = contact.name + (f" — {contact.company.name}" if contact.company else "")
-    fields = [Field("Owner", contact.owner.name if contact.owner else "—")]
-    if contact.email or contact.phone:
-        fields.append(Field("Reach", " · ".join(x for x in (contact.email, contact.phone) if x)))
+    fields = [Field("Title", contact.title)] if contact.title else []
+    fields.append(Field("Owner", contact.owner.name if contact.owner else "—"))
+    if contact.email:
+        fields.append(Field("Email", contact.email))
+    if contact.phone:
+        fields.append(Field("Phone", readable_phone(contact.phone)))
     fields.append(Field("Last contact", _touch(ctx, recent[0]) if recent else "none logged yet"))
     fields.append(
         Field(

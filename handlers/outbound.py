@@ -16,6 +16,7 @@ from handlers import digest_body, digest_subscription, nudges, schedule
 from handlers.settings import CoreSettings
 from handlers.types import Recipient, Reply
 from store import Unit
+from store.models import Member
 
 #: How long a claim is held before another sender may take the row over.
 LEASE = dt.timedelta(minutes=5)
@@ -30,6 +31,16 @@ class Nudge:
     recipient: Recipient
     reply: Reply
     task_id: int
+    token: str
+
+
+@dataclass(frozen=True)
+class NoticeOut:
+    """A teammate's change told to the member it concerns, with the claim it settles."""
+
+    recipient: Recipient
+    reply: Reply
+    notice_id: int
     token: str
 
 
@@ -59,8 +70,22 @@ def claim_nudges(
             task.nudge_at = None
             task.lease_owner = task.lease_until = None
             continue
+        allowed = _allowed_now(task.owner, settings, now)
+        if allowed > now:
+            # Planned for an allowed hour but sent late (the bot was down): the owner's
+            # quiet hours and days off still hold at send time.
+            task.nudge_at = allowed
+            task.lease_owner = task.lease_until = None
+            continue
         out.append(Nudge(where, nudges.card(task, task.owner, settings, now), task.id, token))
     return out
+
+
+def _allowed_now(member: Member, settings: CoreSettings, now: dt.datetime) -> dt.datetime:
+    """`now`, or the member's next allowed moment when now is quiet time or a day off."""
+    zone = nudges.member_zone(member, settings)
+    allowed = schedule.next_allowed(now.astimezone(zone), nudges.window(member, settings))
+    return allowed.astimezone(dt.UTC)
 
 
 def settle_nudges(
@@ -88,6 +113,36 @@ def settle_nudges(
             owner.workday_start or settings.workday_start,
             nudges.window(owner, settings),
         )
+
+
+def claim_notices(
+    unit: Unit, settings: CoreSettings, now: dt.datetime, token: str, limit: int
+) -> list[NoticeOut]:
+    """Lease up to `limit` unsent notices and say where each goes."""
+    out = []
+    for notice in unit.notices_by_ids(unit.claim_due_notices(now, token, LEASE, limit)):
+        where = nudges.recipient(unit, notice.member)
+        if where is None:
+            notice.sent_at = now  # nobody to tell: the change shows in their tasks anyway
+            notice.lease_owner = notice.lease_until = None
+            continue
+        out.append(NoticeOut(where, Reply(notice.text), notice.id, token))
+    return out
+
+
+def settle_notices(
+    unit: Unit, settings: CoreSettings, now: dt.datetime, results: list[tuple[NoticeOut, bool]]
+) -> None:
+    """After a batch was sent: mark the sent ones; the others wait a minute and go again."""
+    notices = {n.id: n for n in unit.notices_by_ids([o.notice_id for o, _ in results])}
+    for out, sent in results:
+        notice = notices.get(out.notice_id)
+        if notice is None or notice.lease_owner != out.token:
+            continue  # the lease expired and someone else owns it now
+        notice.lease_owner = None
+        notice.lease_until = None if sent else now + RETRY_AFTER
+        if sent:
+            notice.sent_at = now
 
 
 def claim_digests(unit: Unit, settings: CoreSettings, now: dt.datetime, token: str) -> list[Digest]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +29,13 @@ def _local_to_utc(ctx: Ctx, day: dt.date, at: dt.time) -> dt.datetime:
 
 
 def write(
-    ctx: Ctx, parsed: Parse, text: str, customers: Customers, sent_at: dt.datetime, key: str
+    ctx: Ctx,
+    parsed: Parse,
+    text: str,
+    customers: Customers,
+    sent_at: dt.datetime,
+    key: str,
+    added: Sequence[str] = (),
 ) -> Written:
     """Record the interaction (for a log), the task, and any deal change, with audit rows."""
     unit = ctx.unit
@@ -66,6 +73,8 @@ def write(
         "deal": deal.id if deal else None,
         "deal_before": deal_before,
     }
+    if added:
+        after["added"] = list(added)  # customers this message added: undo removes them
     if interaction is not None:
         audit.record(ctx, "log", "interaction", interaction.id, None, after)
     elif task is not None:

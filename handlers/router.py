@@ -1,6 +1,7 @@
 """Where a message goes, in order, and the tables of commands and button actions.
 
 A button goes to its action; a line to a command, else to the open question it answers,
+else to a request about records (nlp/requests.py: facts, edits, lists, search, …),
 else to what the parser reads in it (log, task, lookup, agenda).
 
 A command handler gets the rest of the line and may return None to say "not a command
@@ -18,10 +19,16 @@ from handlers import (
     customer_actions,
     digest_subscription,
     followup,
+    lists,
     logbook,
     lookup,
+    merging,
     prefs,
     questions,
+    record_undo,
+    requests,
+    search,
+    task_text,
     tasks,
     undo,
 )
@@ -60,6 +67,9 @@ def route(ctx: Ctx) -> list[Reply]:
         answered = _typed_answer(ctx, pending, text)
         if answered is not None:
             return answered
+    asked = requests.answer(ctx, text)  # "Jane's phone?", "list customers", "cancel 9", …
+    if asked is not None:
+        return asked
     return _free_text(ctx, text)
 
 
@@ -171,6 +181,8 @@ def _find(ctx: Ctx, rest: str) -> list[Reply] | None:
     if not rest.strip():
         return [Reply("Who should I look up? e.g. “find Jane”.")]
     parsed = logbook.customers_named(ctx, rest.strip())
+    if not parsed.customers and not parsed.ambiguous:
+        return None  # no customer by that name: "find SSO" searches the notes
     return lookup.handle_lookup(ctx, parsed)
 
 
@@ -216,6 +228,11 @@ ACTIONS: dict[str, ActionHandler] = {
     "customer.snooze": customer_actions.snooze,
     "customer.reassign": customer_actions.ask_owner,
     "customer.give": customer_actions.give,
+    "record.undo": record_undo.undo_button,
+    "record.merge": merging.merge_button,
+    "list.more": lists.more,
+    "search.more": search.more,
+    "task.undo_change": task_text.undo_change,
 }
 
 

@@ -19,3 +19,4 @@ class CoreSettings:
     quiet_hours: str = "20:00-08:00"
     workdays: str = "mon-fri"
     cold_days: int = 30
+    phone_region: str = "US"  # numbers written without +country are read as from here

@@ -6,7 +6,7 @@ import datetime as dt
 
 from rapidfuzz import fuzz, process
 
-from handlers import audit, nudges, questions
+from handlers import audit, notices, nudges, questions
 from handlers import formatting as fmt
 from handlers.context import Ctx
 from handlers.ids import as_id
@@ -59,6 +59,7 @@ def mark_done(ctx: Ctx, raw: str, replace: bool = False) -> list[Reply]:
     task.status = "done"
     nudges.plan(task, task.owner, ctx.settings)
     audit.record(ctx, "task.done", "task", task.id, before, _snapshot(task))
+    notices.tell(ctx, task.owner_id, f"Done: #{task.number} {task.title}.")
     return [Reply(f"Done: #{task.number} {task.title}.", tone="success", replace=replace)]
 
 
@@ -77,13 +78,9 @@ def move(
     nudges.plan(task, task.owner, ctx.settings)
     audit.record(ctx, action, "task", task.id, before, _snapshot(task))
     verb = "Snoozed" if action == "task.snooze" else "Moved"
-    return [
-        Reply(
-            f"{verb} #{task.number} {task.title} to {fmt.due(day, at, ctx.today)}.",
-            tone="success",
-            replace=replace,
-        )
-    ]
+    said = f"{verb} #{task.number} {task.title} to {fmt.due(day, at, ctx.today)}."
+    notices.tell(ctx, task.owner_id, said)
+    return [Reply(said, tone="success", replace=replace)]
 
 
 def snooze_text(ctx: Ctx, raw: str, when: str) -> list[Reply]:
@@ -163,6 +160,8 @@ def give(ctx: Ctx, task: Task, member: Member, replace: bool) -> list[Reply]:
     task.owner = member
     nudges.plan(task, member, ctx.settings)
     audit.record(ctx, "task.reassign", "task", task.id, before, _snapshot(task))
+    due = fmt.due(task.due_date, task.due_time, ctx.today)
+    notices.tell(ctx, member.id, f"gave you #{task.number} {task.title} (due {due}).")
     return [
         Reply(
             f"Gave #{task.number} {task.title} to {member.name}.", tone="success", replace=replace

@@ -27,7 +27,6 @@ class Message:
     """
 
     platform: Platform
-    team: str
     user: str
     chat: str
     text: str

@@ -7,6 +7,7 @@ import datetime as dt
 from handlers import audit, nudges
 from handlers.context import Ctx
 from handlers.ids import as_id
+from handlers.record_undo import REVERTS, retire
 from handlers.types import Reply
 from store.models import AuditEvent, Task
 
@@ -54,7 +55,9 @@ def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
     unit = ctx.unit
     after = event.after or {}
     before = event.before or {}
-    if event.action in ("log", "task.create"):
+    if event.action in REVERTS:
+        text = REVERTS[event.action](ctx, event)
+    elif event.action in ("log", "task.create"):
         said = []
         if after.get("interaction"):
             interaction = unit.interaction(int(after["interaction"]))
@@ -72,6 +75,8 @@ def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
                 deal.stage = after["deal_before"]["stage"]
                 deal.amount = after["deal_before"]["amount"]
                 deal.closed_at = None
+        # Customers the log added go with it.
+        said += retire(ctx, list(after.get("added", [])))
         text = "Undone: removed " + " and ".join(said) + "." if said else "Already undone."
     else:
         task = unit.task_by_id(event.entity_id)
@@ -93,6 +98,9 @@ def _restore(task: Task, before: dict[str, object]) -> None:
     task.due_date = dt.date.fromisoformat(str(due)) if due else None
     at = before.get("due_time")
     task.due_time = dt.time.fromisoformat(str(at)) if at else None
+    title = before.get("title")
+    if isinstance(title, str):
+        task.title = title
     owner = before.get("owner_id")
     if isinstance(owner, int):
         task.owner_id = owner

@@ -207,7 +207,8 @@ def _other_intents(
     heads = [c for c in clauses if not _names_only_span(low, c, mentions)] or clauses
     first = low[heads[0][0] : heads[0][1]] if heads else low
     starts_with_date = bool(dates) and dates[0].start <= clauses[0][0] + 1
-    if signals.follow_up_cue(first) or signals.imperative(first) or starts_with_date:
+    asks = signals.follow_up_cue(first) or signals.imperative(first) or starts_with_date
+    if asks and not signals.done(first):  # "install at Acme went fine" reports
         return "task"
     ahead = [d for d in dates if d.explicit_future and d.sense != "past"]
     if ahead and not (statement(first) or signals.happened(first)):

@@ -63,6 +63,13 @@ TITLES = words(
 DETERMINERS = words("the a an our their your my his its this that these those every each")
 # Before a lowercase everyday word, these make it a time or a thing ("at dawn", "in summer").
 PLACE_PREPOSITIONS = words("at in by on during until till since before after")
+# Verbs that, after a lowercase everyday word, make it their subject ("summit went fine").
+VERBS_AFTER_A_NAME = words(
+    """
+    went is was are were has had have does did do will would can could should says wants
+    needs got gets seems looks paid sent signed came left loves likes hates agrees
+    """
+)
 # After "word's", these show the 's is "is" or "has" ("summer's always slow").
 IS_FOLLOWERS = words(
     """

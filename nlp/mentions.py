@@ -25,6 +25,7 @@ from nlp.lexicon import (
     PAST_CONTACT_VERBS,
     PLACE_PREPOSITIONS,
     STOPWORDS,
+    VERBS_AFTER_A_NAME,
 )
 from nlp.new_names import Group, new_contacts, starts_new_full_name
 from nlp.normalize import Token
@@ -150,6 +151,8 @@ def _before_a_name(tokens: list[Token], words: list[str], i: int, matcher: Match
     """Whether a directory name starts right after token i, which no contact verb precedes."""
     if i > 0 and tokens[i - 1].norm in PAST_CONTACT_VERBS:
         return False
+    if i + 1 >= len(tokens) or tokens[i + 1].start > tokens[i].end + 1:
+        return False  # punctuation between: "at harbor, bill happy"
     nxt = words[i + 1 : i + 4]
     return any(matcher.lookup(tuple(nxt[:n])) for n in range(len(nxt), 0, -1))
 
@@ -194,6 +197,8 @@ def _word_not_name(tok: Token, nxt: Token, prev: str) -> bool:
         and nxt.norm not in STOPWORDS
         and nxt.norm not in NAME_AFTER
         and nxt.norm not in CALENDAR_WORDS
+        and nxt.norm not in VERBS_AFTER_A_NAME
+        and not nxt.norm.endswith("ed")  # "summit went fine", "harbor replied": its verb
     )
 
 

@@ -15,7 +15,7 @@ import logging
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from nlp import signals, when
+from nlp import mood, signals, when
 from nlp.amounts import find_amount
 from nlp.clock import TimeExpr, find_times
 from nlp.dates import DateExpr, find_dates
@@ -177,8 +177,8 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) ->
         amount=money.value if money else None,
         currency=money.currency if money else None,
         amount_period=money.period if money else None,
-        sentiment=signals.sentiment(low) if is_log else None,
-        deal=signals.deal_signal(low) if is_log else None,
+        sentiment=mood.sentiment(low) if is_log else None,
+        deal=mood.deal_signal(low) if is_log else None,
         unsure=tuple(unsure),
         inbound=is_log and _inbound(low, contact, mentions, clauses),
     )
@@ -266,6 +266,8 @@ def _task(
             # Times before the plan belong to the contact ("called at 7:30 ... by lunch").
             times = [t for t in times if not s <= t.start < s + at]
             s, clause = s + at, clause[at:]
+        if signals.done(clause) and signals.wants_reminder(clause) is None:
+            continue  # "install at Acme went fine": done, nothing asked
         if (
             signals.follow_up_cue(clause)
             or signals.wants_reminder(clause) is not None

@@ -1,11 +1,11 @@
-"""What kind of message it is: contact verbs and nouns, follow-up cues, sentiment, deals."""
+"""What kind of message it is: contact verbs and nouns, follow-up cues, commands, plans."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from nlp.types import DealSignal, InteractionKind, Sentiment
+from nlp.types import InteractionKind
 
 # Past contacts, each with its interaction type; the earliest in the message counts.
 # Typing slips of the verbs are read as meant ("caled", "cld", "emaild", "msg'd").
@@ -124,51 +124,6 @@ _FUTURE_CUE = re.compile(
     r"plan|planning|scheduled|expects?|expecting|deadline|then)\b"
 )
 
-# "signed" is a deal, unless it is a signature for a delivery ("Jonas signed for them").
-_SIGNED = (
-    r"signed(?! off)(?! for (?:it|them|the (?:delivery|parcel|package|goods|shipment|boxes|order)))"
-)
-# Greetings that carry a happy word but say nothing of the customer ("happy new year all").
-_GREETING = re.compile(
-    r"\bhappy (?:new year|nye|holidays?|christmas|xmas|easter|diwali|eid|hanukkah|thanksgiving|"
-    r"birthday|anniversary|friday|monday|weekend|[a-z]+day|new week|hols)\b|\bmerry \w+|"
-    r"\b(?:season'?s greetings|glad to be back)\b"
-)
-_POSITIVE = re.compile(
-    r"(?:\b(?:keen|happy|delighted|thrilled|pleased|excited|love[sd]?|glad|impressed|"
-    r"satisfied|went (?:great|well|really well|fine)|going great|"
-    + _SIGNED
-    + r"|approved|approves|"
-    r"accepted|accepts|"
-    r"is a go|renewing|renewed|won(?!'t))\b|🎉|🙌|🥳|😀|😃|😊|🤩)"
-)
-_NEGATIVE = re.compile(
-    r"(?:\b(?:frustrated|unhappy|angry|annoyed|upset|furious|complained|complaining|"
-    r"complaint|disappointed|vexed|fuming|fed up|displeased|irate|exasperated|cross with|"
-    r"not impressed|went badly|went poorly|went (?:terribly|bad)|pissed|livid|"
-    r"irritated|unimpressed|went with (?:a |another |the )?competitor|cancell?ed|churn(?:ed|ing)?)\b"
-    r"|😞|😠|😡|☹️|🙁|😤)"
-)
-_NEGATION = re.compile(
-    r"\b(?:not|never|no longer|isn't|wasn't|aren't|weren't|isnt|wasnt|n't|nt)\s+(?:\w+\s+){0,1}$"
-)
-
-_WON = re.compile(
-    r"\b(?:"
-    + _SIGNED
-    + r"|approved|approves|accepts|is a go|going ahead|went ahead|won(?!'t)|accepted|green ?lit|"
-    r"green light|renewing|renewed|closed the deal|deal closed)\b"
-)
-_LOST = re.compile(
-    r"\b(?:went with (?:a |another |the )?(?:competitor|someone else|other vendor)|"
-    r"chose (?:a |another |the )?(?:competitor|someone else)|lost (?:the |this )?(?:deal|account)|"
-    r"cancell?ed (?:the |their )?(?:order|contract|deal)|pulled out|backed out|decided against|"
-    r"not going ahead|declined (?:the |our )?(?:offer|quote|proposal)|deal (?:is )?(?:lost|dead|off)|"
-    r"lost (?:it |the deal |them |out )?to (?:a |another |the )?(?:competitor|rival|\w+)|"
-    r"(?:not|won't|wont|didn't|didnt|aren't|arent|isn't|isnt) (?:going to |gonna )?renew(?:ing)?|"
-    r"(?:switched|moved|went) to (?:a |another )?(?:competitor|rival|other supplier))\b"
-)
-
 
 @dataclass(frozen=True)
 class Contact:
@@ -202,6 +157,14 @@ def on_the_way(clause: str) -> bool:
 def planned_work(clause: str) -> bool:
     """Whether a clause names field work ("install", "service", "inspection")."""
     return bool(_WORK.search(clause))
+
+
+_DONE = re.compile(r"\b(?:had|went|was|were|did|done|finished|wrapped up|completed)\b")
+
+
+def done(clause: str) -> bool:
+    """Whether a clause reports its work or contact as over ("install went fine", "done")."""
+    return bool(_DONE.search(clause))
 
 
 def happened(clause: str) -> bool:
@@ -264,31 +227,3 @@ def future_clause(clause: str) -> bool:
 def imperative(clause: str) -> bool:
     """Whether a clause opens with a command ("send...", "call her...")."""
     return bool(_IMPERATIVE.match(clause.strip()))
-
-
-def sentiment(low: str) -> Sentiment | None:
-    """How the customer seems: the first cue wins; a negation just before it flips it."""
-    low = _GREETING.sub(lambda m: " " * len(m.group(0)), low)
-    cues: list[tuple[int, Sentiment]] = []
-    for m in _POSITIVE.finditer(low):
-        cues.append((m.start(), "positive"))
-    for m in _NEGATIVE.finditer(low):
-        cues.append((m.start(), "negative"))
-    if not cues:
-        return None
-    cues.sort()
-    start, value = cues[0]
-    if _NEGATION.search(low[max(0, start - 30) : start]):
-        return "negative" if value == "positive" else "positive"
-    return value
-
-
-def deal_signal(low: str) -> DealSignal | None:
-    """Won or lost, when the message says so."""
-    lost = _LOST.search(low)
-    if lost:
-        return "lost"
-    won = _WON.search(low)
-    if won and not _NEGATION.search(low[max(0, won.start() - 30) : won.start()]):
-        return "won"
-    return None

@@ -8,7 +8,21 @@ from store.models import AuditEvent
 from store.scoped import Scoped
 
 #: Actions a member can take back with "undo".
-UNDOABLE = ("log", "task.create", "task.done", "task.snooze", "task.reassign")
+UNDOABLE = (
+    "log",
+    "task.create",
+    "task.done",
+    "task.snooze",
+    "task.reassign",
+    "task.move",
+    "task.rename",
+    "task.cancel",
+    "task.reopen",
+    "customer.edit",
+    "customer.add",
+    "customer.merge",
+    "customer.delete",
+)
 
 
 class Audit(Scoped):
@@ -27,6 +41,10 @@ class Audit(Scoped):
             .order_by(AuditEvent.id.desc())
             .limit(1)
         )
+
+    def audit_event(self, event_id: int) -> AuditEvent | None:
+        """An audit event of this team by id."""
+        return self._scoped(AuditEvent, event_id)
 
     def audit_for(self, entity: str, entity_id: int, action: str) -> AuditEvent | None:
         """The latest audit row of one action on one entity."""

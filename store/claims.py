@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
-from store.models import DigestSubscription, Task
+from store.models import DigestSubscription, Notice, Task
 
-Leased = type[Task] | type[DigestSubscription]
+Leased = type[Task] | type[DigestSubscription] | type[Notice]
 
 
 def claim_due(

@@ -8,6 +8,7 @@ times as ISO 8601 text formatted by the database (see store.bulk).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Row, func, select
@@ -33,17 +34,19 @@ LINK = 12  # where the link columns start in an interaction row
 
 
 def _stream(unit: Unit, stmt: Any) -> Iterator[Row[Any]]:
-    # Plain rows through the connection, a batch at a time: the ORM's result processing and
-    # a fetch per row are not needed here. yield_per: a server-side cursor on PostgreSQL.
+    # Plain rows through the connection, a batch at a time, chained in C: the ORM's result
+    # processing and a Python step per row are not needed. yield_per: a server-side cursor
+    # on PostgreSQL.
     connection = unit.session.connection()
-    for batch in connection.execution_options(yield_per=BATCH).execute(stmt).partitions():
-        yield from batch
+    result = connection.execution_options(yield_per=BATCH).execute(stmt)
+    return chain.from_iterable(result.partitions())
 
 
 def members(unit: Unit) -> Iterator[Row[Any]]:
     """Every member, former ones included, by id, with their settings.
 
-    Columns: id, name, role, tz, workday_start, quiet_hours, workdays, active, created_at.
+    Columns: id, name, role, tz, workday_start, quiet_hours, workdays, active, created_at,
+    may_log_for_others.
     """
     return _stream(
         unit,
@@ -57,6 +60,7 @@ def members(unit: Unit) -> Iterator[Row[Any]]:
             Member.workdays,
             Member.active,
             iso_utc(Member.created_at).label("created_at"),
+            Member.may_log_for_others,
         )
         .where(Member.team_id == unit.team_id)
         .order_by(Member.id),
@@ -109,7 +113,7 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
     """Every contact by name, removed ones included.
 
     Columns: id, name, company (name, if live), email, phone, aliases, owner, created_at,
-    company_id, owner_id, deleted_at, quiet_until, last_touch_at.
+    company_id, owner_id, deleted_at, quiet_until, last_touch_at, title.
     """
     owner = aliased(Member)
     return _stream(
@@ -128,6 +132,7 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
             iso_utc(Contact.deleted_at).label("deleted_at"),
             Contact.quiet_until,
             iso_utc(Contact.last_touch_at).label("last_touch_at"),
+            Contact.title,
         )
         .outerjoin(Company, (Company.id == Contact.company_id) & Company.deleted_at.is_(None))
         .outerjoin(owner, owner.id == Contact.owner_id)

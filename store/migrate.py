@@ -22,3 +22,13 @@ def alembic_config(engine: Engine) -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Create or upgrade the schema to `revision`."""
     command.upgrade(alembic_config(engine), revision)
+
+
+#: Search objects the models do not describe (migration 0009): SQLite's FTS5 table with
+#: its shadow tables and triggers, PostgreSQL's generated tsvector column and its index.
+SEARCH_OBJECTS = ("interactions_fts", "search_vector", "ix_interactions_search")
+
+
+def described_by_models(name: str | None, type_: str, parent_names: object) -> bool:
+    """Whether schema comparison should look at this object (Alembic's `include_name`)."""
+    return not (name or "").startswith(SEARCH_OBJECTS)

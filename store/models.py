@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -97,6 +98,8 @@ class Member(Base):
     workdays: Mapped[str | None] = mapped_column(String(32))  # "mon-fri", "mon,wed,fri"
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    # Set by an admin ("allow Sam to log for others"): may log on a teammate's behalf.
+    may_log_for_others: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Identity(Base):
@@ -146,6 +149,7 @@ class Contact(Base):
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"), index=True)
     email: Mapped[str | None] = mapped_column(String(320))
     phone: Mapped[str | None] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(String(200))
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
@@ -280,6 +284,8 @@ class AuditEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = _team_fk()
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
+    # Set when someone logged on the member's behalf: who actually wrote it.
+    written_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     action: Mapped[str] = mapped_column(String(64))
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[int] = mapped_column(Integer)
@@ -347,3 +353,22 @@ class AllowedChat(Base):
     chat: Mapped[str] = mapped_column(String(128))
     allowed_by: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class Notice(Base):
+    """A direct message to a member about a change a teammate made to their work.
+
+    Sent by the same claimed, leased path as nudges: pending until `sent_at` is set.
+    """
+
+    __tablename__ = "notices"
+    __table_args__ = (Index("ix_notices_team_sent", "team_id", "sent_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    lease_owner: Mapped[str | None] = mapped_column(String(40))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    member: Mapped[Member] = relationship()

@@ -18,9 +18,13 @@ from store.digests import Digests
 from store.directory import Directory, DirectoryStamp
 from store.inbound import Inbound
 from store.interactions import Interactions
+from store.listings import Listings
 from store.members import Members
+from store.merges import Merges
 from store.models import Company, Contact
+from store.notices import Notices
 from store.questions import Questions
+from store.search import NoteSearch
 from store.tasks import Tasks
 
 
@@ -36,6 +40,10 @@ class Unit(
     Digests,
     Questions,
     Audit,
+    Listings,
+    Merges,
+    NoteSearch,
+    Notices,
 ):
     """Repository methods over one session; every query is filtered by `team_id`."""
 

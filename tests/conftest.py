@@ -105,7 +105,6 @@ def say(core: Core, clock: Clock) -> Say:
     ) -> list[Reply]:
         message = Message(
             platform=platform,  # type: ignore[arg-type]
-            team="T1",
             user=user,
             chat=chat,
             text=text,

@@ -64,15 +64,13 @@ def to_message(
     tz: str | None,
     sent_at: dt.datetime,
     message_id: str,
-    team: str = "default",
     action: Action | None = None,
 ) -> Message:
     """Turn one console line (or a numbered choice) into a core Message."""
     return Message(
         platform="console",
-        team=team,
         user=user,
-        chat=CONSOLE_CHAT,
+        chat=f"{CONSOLE_CHAT}:{user}",
         text=text,
         sent_at=sent_at,
         message_id=message_id,
@@ -137,7 +135,7 @@ class ConsoleChat:
 
     async def deliver(self, address: str, reply: Reply) -> bool:
         """A message the bot starts: a nudge for this person, or a digest for this chat."""
-        if address not in (self.user, CONSOLE_CHAT):
+        if address not in (self.user, f"{CONSOLE_CHAT}:{self.user}"):
             return False
         self.show([reply])
         return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from store.migrate import described_by_models
 from store.models import Base
 
 config = context.config
@@ -15,6 +16,7 @@ with engine.begin() as connection:
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=described_by_models,
     )
     with context.begin_transaction():
         context.run_migrations()

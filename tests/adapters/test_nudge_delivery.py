@@ -137,7 +137,7 @@ async def test_a_deleted_channel_stops_its_digest_and_tells_an_admin_once(
         await until(lambda: delivery.can_reach("slack"), what="the Slack adapter")
         clock.now = dt.datetime(2026, 11, 22, 20, 0, tzinfo=dt.UTC)
         # A workspace admin (Slack's flag, from users.info) administers the team.
-        core.handle(Message(platform="slack", team="T1", user="U1", chat="DU1", text="hi",
+        core.handle(Message(platform="slack", user="U1", chat="DU1", text="hi",
                             sent_at=clock.now, message_id="k-admin", user_is_admin=True))  # fmt: skip
         say("digest 08:30", user="U1", platform="slack", chat="CGONE")
         fake.fail_channels["CGONE"] = "channel_not_found"

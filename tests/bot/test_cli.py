@@ -48,7 +48,7 @@ def test_invite_prints_a_code_that_lets_one_person_in(tmp_path: Path) -> None:
     core = Core(store, clock=lambda: NOW)
 
     def start(user: str) -> str:
-        message = Message(platform="telegram", team="", user=user, chat=user,
+        message = Message(platform="telegram", user=user, chat=user,
                           text=f"/start {found[1]}", sent_at=NOW, message_id=f"u{user}")  # fmt: skip
         return core.handle(message)[0].text
 

@@ -76,3 +76,34 @@ def test_empty_input_ends_the_chat_without_a_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 0, out.decode()
     assert b"Traceback" not in out, out.decode()
     assert b"ERROR" not in out, out.decode()
+
+
+def test_a_typed_chat_keeps_log_lines_out_of_the_conversation(tmp_path: Path) -> None:
+    # A person at a terminal: stdin is a tty. At DEBUG every tick and query logs a line.
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "PYTHONPATH": str(ROOT),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'rapport.db'}",
+        "LOG_LEVEL": "DEBUG",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "chat", "--user", "sam"],
+        cwd=tmp_path,
+        env=env,
+        stdin=follower,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        os.write(leader, b"help\nquit\n")
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert b"Try" in out or b"help" in out.lower()
+    assert b"DEBUG" not in out + err, (out + err).decode()[:2000]
+    assert b"DEBUG" in (tmp_path / "rapport.log").read_bytes()

@@ -54,7 +54,7 @@ def two_teams(tmp_path_factory: pytest.TempPathFactory) -> tuple[Core, Core]:
 def msg(
     text: str, user: str = "sam", action: Action | None = None, platform: str = "console"
 ) -> Message:
-    return Message(platform=platform, team="", user=user, chat="dm", text=text, sent_at=NOW,  # type: ignore[arg-type]
+    return Message(platform=platform, user=user, chat="dm", text=text, sent_at=NOW,  # type: ignore[arg-type]
                    message_id=f"fz{next(counter)}", action=action)  # fmt: skip
 
 

@@ -86,7 +86,7 @@ def server() -> Iterator[Server]:
 
 
 def message(text: str, key: str) -> Message:
-    return Message(platform="console", team="", user="sam", chat="dm", text=text, sent_at=NOW,
+    return Message(platform="console", user="sam", chat="dm", text=text, sent_at=NOW,
                    message_id=key)  # fmt: skip
 
 

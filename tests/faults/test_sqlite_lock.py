@@ -15,7 +15,7 @@ from tests.conftest import DIRECTORY, NOW
 
 
 def message(key: str) -> Message:
-    return Message(platform="console", team="", user="sam", chat="dm", sent_at=NOW,
+    return Message(platform="console", user="sam", chat="dm", sent_at=NOW,
                    text="called Hope, she wants a quote friday", message_id=key)  # fmt: skip
 
 

@@ -15,7 +15,7 @@ from tests.handlers.helpers import live_interactions
 
 
 def message(clock: Clock, key: str, text: str = "called Hope Ferreira about the quote") -> Message:
-    return Message(platform="slack", team="T1", user="U77", chat="C1", text=text,
+    return Message(platform="slack", user="U77", chat="C1", text=text,
                    sent_at=clock.now, message_id=key, user_name="Nia New")  # fmt: skip
 
 

@@ -66,7 +66,7 @@ def test_a_row_with_broken_quoting_refuses_the_file_with_its_line(
     assert rows(core, "contacts") == before
 
 
-def test_hubspot_example_keeps_crm_dates_owners_and_aliases(core: Core) -> None:
+def test_hubspot_example_keeps_crm_dates_owners_titles_and_aliases(core: Core) -> None:
     report = _import(core, EXAMPLE)
     assert report.ok, report.summary()
     assert report.skipped == []
@@ -76,6 +76,8 @@ def test_hubspot_example_keeps_crm_dates_owners_and_aliases(core: Core) -> None:
     assert ines["created_at"] == "2024-03-05T09:12:00+00:00"
     assert ines["owner"] == "Dana Whitfield"
     assert "Ines" in ines["aliases"].split("; ")
+    assert ines["title"] == "Head of Purchasing"
+    assert contacts["Ravi Menon"]["title"] == "Director, Field Services"
     companies = {r["name"]: r for r in rows(core, "companies")}
     assert companies["Northwind Traders"]["owner"] == "Marco Ruiz"
     assert companies["Northwind Traders"]["created_at"] == "2023-11-20T00:00:00+00:00"

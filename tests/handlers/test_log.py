@@ -146,7 +146,6 @@ def test_shortcut_logs_any_text_and_asks_who_when_unnamed(core: Core, say: Say) 
         return core.handle(
             Message(
                 platform="slack",
-                team="T",
                 user="U9",
                 chat="C1",
                 text=text,

@@ -126,7 +126,7 @@ def test_two_senders_on_postgresql_claim_500_nudges_once(store_url: str, clock: 
     from handlers.types import Message
 
     for i in range(500):
-        core.handle(Message(platform="console", team="", user="sam", chat="c",
+        core.handle(Message(platform="console", user="sam", chat="c",
                             text="remind me to call Hope friday", sent_at=clock.now,
                             message_id=f"m{i}"))  # fmt: skip
     at(clock, "2026-11-20T14:00:00")
@@ -185,3 +185,16 @@ def test_a_nudge_in_a_dst_gap_fires_once_at_the_next_valid_minute(
     finish_nudge(core, nudge, sent=True)
     clock.advance(hours=2)
     assert claim_nudges(core, "a") == []
+
+
+def test_nudges_sent_late_still_wait_for_allowed_hours(core: Core, say: Say, clock: Clock) -> None:
+    say("remind me to call Hope friday at 3pm")
+    # The bot was down from before Fri 15:00 until Fri 23:50 in New York (quiet 20:00-08:00).
+    at(clock, "2026-11-21T04:50:00")
+    assert claim_nudges(core, "a") == []
+    at(clock, "2026-11-21T15:00:00")  # Saturday 10:00: not a workday
+    assert claim_nudges(core, "a") == []
+    at(clock, "2026-11-23T12:59:00")
+    assert claim_nudges(core, "a") == []
+    at(clock, "2026-11-23T13:00:00")  # Mon 08:00 in New York
+    assert len(claim_nudges(core, "a")) == 1

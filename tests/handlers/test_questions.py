@@ -38,7 +38,7 @@ ASKED: list[Question] = [
 
 
 def _asked_and_read(core: Core, question: Question) -> Question:
-    message = Message(platform="console", team="", user="sam", chat="dm", text="",
+    message = Message(platform="console", user="sam", chat="dm", text="",
                       sent_at=NOW, message_id="probe")  # fmt: skip
     with core.unit() as unit:
         member = unit.members()[0]

@@ -118,7 +118,7 @@ def test_the_restored_team_carries_on(
     from handlers.types import Message
 
     empty.handle(
-        Message(platform="console", team="T1", user="sam", chat="dm",
+        Message(platform="console", user="sam", chat="dm",
                 text="called Hope, remind me to send the contract tomorrow",
                 sent_at=clock.now, message_id="after-restore", user_tz="America/New_York")
     )  # fmt: skip

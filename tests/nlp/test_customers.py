@@ -167,3 +167,17 @@ def test_a_lowercase_a_after_a_name_is_no_initial() -> None:
     parsed = parse("emailed Chris a quote", NOW, "Europe/Paris", WORLD, strict=True)
     assert parsed.customers == ()
     assert len(parsed.ambiguous) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("install at pilot went fine", {"Pilot"}),
+        ("compressor replaced at pilot, rose happy", {"Pilot"}),
+    ],
+)
+def test_an_everyday_word_company_before_its_verb_or_a_comma(text: str, expected: set[str]) -> None:
+    parsed = p(text)
+    assert names(parsed) >= expected
+    assert parsed.intent == "log"
+    assert parsed.task is None

@@ -351,3 +351,17 @@ def test_a_customer_asking_us_to_call_back_sets_a_task() -> None:
     parsed = p("Jane asked me to call back after 4")
     assert parsed.task is not None
     assert parsed.task.time == dt.time(16, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "mood"),
+    [
+        ("called Jane, she's worried about the lead time", "negative"),
+        ("visited Acme, Jane is concerned about costs", "negative"),
+        ("Kwame is over the moon with the new line", "positive"),
+        ("Nina from Globex threatening to cancel", "negative"),
+        ("Oliver called, the rollout went smoothly", "positive"),
+    ],
+)
+def test_moods_in_other_words(text: str, mood: str) -> None:
+    assert p(text).sentiment == mood

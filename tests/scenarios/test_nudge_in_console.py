@@ -7,7 +7,7 @@ import io
 
 from bot.adapters.console import ConsoleChat
 from bot.delivery import Delivery
-from bot.scheduler import deliver_due_nudges
+from bot.scheduler import deliver_due_digests, deliver_due_nudges
 from handlers.core import Core
 from handlers.outbound import RETRY_AFTER
 from tests.conftest import Clock
@@ -42,3 +42,25 @@ def test_a_nudge_for_someone_not_at_the_terminal_waits(core: Core, clock: Clock)
     assert asyncio.run(deliver_due_nudges(core, delivery)) == 0  # a failed send rests a minute
     clock.advance(seconds=RETRY_AFTER.total_seconds() + 1)
     assert asyncio.run(deliver_due_nudges(core, delivery)) == 1
+
+
+def test_a_digest_set_in_one_terminal_shows_only_in_that_persons_terminal(
+    core: Core, clock: Clock
+) -> None:
+    sam_out, ana_out = io.StringIO(), io.StringIO()
+    sam = ConsoleChat(core=core, user="sam", tz="America/New_York", out=sam_out, clock=clock)
+    ana = ConsoleChat(core=core, user="ana", tz="America/New_York", out=ana_out, clock=clock)
+    asyncio.run(ana.say("hi"))
+    asyncio.run(sam.say("digest 09:30"))
+    clock.advance(hours=1)  # Wed 18 Nov 10:00 in New York: the digest is due
+    # Ana's terminal (another process on the same database) claims it first: not hers.
+    ana_only = Delivery()
+    ana_only.register("console", ana.deliver)
+    before = ana_out.getvalue()
+    assert asyncio.run(deliver_due_digests(core, ana_only)) == 0
+    assert ana_out.getvalue() == before
+    clock.advance(seconds=RETRY_AFTER.total_seconds() + 1)
+    sam_only = Delivery()
+    sam_only.register("console", sam.deliver)
+    assert asyncio.run(deliver_due_digests(core, sam_only)) == 1
+    assert "Digest" in sam_out.getvalue() or "digest" in sam_out.getvalue()

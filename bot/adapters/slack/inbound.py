@@ -32,7 +32,7 @@ def ts_time(ts: str | None) -> dt.datetime:
 
 
 def from_event(
-    event: dict[str, Any], team: str, name: str | None, tz: str | None, admin: bool | None = None
+    event: dict[str, Any], name: str | None, tz: str | None, admin: bool | None = None
 ) -> Message:
     """An app_mention or a DM message event.
 
@@ -43,7 +43,6 @@ def from_event(
     direct = event.get("channel_type") == "im"
     return Message(
         platform="slack",
-        team=team,
         user=str(event.get("user", "")),
         chat=channel,
         thread=None if direct else str(event.get("thread_ts") or ts),
@@ -72,7 +71,6 @@ def from_command(
     text, _ = wants_share(plain_text(str(body.get("text", ""))))
     return Message(
         platform="slack",
-        team=str(body.get("team_id", "")),
         user=str(body.get("user_id", "")),
         chat=str(body.get("channel_id", "")),
         text=text or "help",
@@ -94,7 +92,6 @@ def from_action(
     channel = (body.get("channel") or {}).get("id") or container.get("channel_id", "")
     return Message(
         platform="slack",
-        team=str((body.get("team") or {}).get("id", "")),
         user=str((body.get("user") or {}).get("id", "")),
         chat=str(channel),
         thread=(body.get("message") or {}).get("thread_ts"),
@@ -117,7 +114,6 @@ def from_shortcut(
     channel = (body.get("channel") or {}).get("id", "")
     return Message(
         platform="slack",
-        team=str((body.get("team") or {}).get("id", "")),
         user=str((body.get("user") or {}).get("id", "")),
         chat=str(channel),
         text=plain_text(str(message.get("text", ""))),

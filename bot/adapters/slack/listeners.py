@@ -81,7 +81,7 @@ class SlackListeners:
     async def _event(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         user = str(event.get("user", ""))
         hints, refused = await self._admit(user, str(event.get("user_team") or ""))
-        message = inbound.from_event(event, str(body.get("team_id", "")), **hints)
+        message = inbound.from_event(event, **hints)
         replies, fresh = await self._run(message, refused)
         if fresh:
             self.later.start(self.sender.reply_in(message, replies))

@@ -65,7 +65,7 @@ def from_update(
         if action is None:
             return None
         return Message(
-            platform="telegram", team="", user=str(user.get("id")), chat=str(chat.get("id")),
+            platform="telegram", user=str(user.get("id")), chat=str(chat.get("id")),
             text="", sent_at=dt.datetime.now(dt.UTC), message_id=key,
             user_name=_name(user), action=action, is_direct=chat.get("type") == "private",
         )  # fmt: skip
@@ -86,7 +86,7 @@ def from_update(
             return None  # in groups: commands, mentions and replies to the bot only
     user = msg["from"]
     return Message(
-        platform="telegram", team="", user=str(user.get("id")), chat=str(chat.get("id")),
+        platform="telegram", user=str(user.get("id")), chat=str(chat.get("id")),
         text=core_text,
         sent_at=dt.datetime.fromtimestamp(int(msg.get("date") or 0), dt.UTC),
         message_id=key, user_name=_name(user), is_direct=direct,
