@@ -88,14 +88,31 @@ def _default_user() -> str:
 
 
 @app.command()
-def run() -> None:
+def run(
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Processes serving one port (PostgreSQL only)."),
+    ] = None,
+    worker: Annotated[int, typer.Option(hidden=True, min=0)] = 0,
+) -> None:
     """Start every configured platform and the scheduler; with none, the terminal chat."""
+    from bot import workers as pool
     from bot.run import build_core, serve
 
     settings = _settings(conversation=None)
+    if workers is not None:
+        settings = settings.model_copy(update={"workers": workers})
+    refused = pool.refusal(settings)
+    if refused:
+        typer.echo(refused, err=True)
+        raise typer.Exit(2)
     core = build_core(settings)
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(core, settings, user=_default_user(), tz=None))
+    others = pool.start_others(settings.workers) if worker == 0 and settings.workers > 1 else []
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(serve(core, settings, user=_default_user(), tz=None, worker=worker))
+    finally:
+        pool.stop_others(others)
 
 
 @app.command()

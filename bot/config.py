@@ -27,11 +27,15 @@ class Settings(BaseSettings):
     quiet_hours: str = Field("20:00-08:00", alias="RAPPORT_QUIET_HOURS")
     workdays: str = Field("mon-fri", alias="RAPPORT_WORKDAYS")
     cold_days: int = Field(30, alias="RAPPORT_COLD_DAYS", ge=1, le=3650)
+    default_currency: str = Field("USD", alias="DEFAULT_CURRENCY", pattern=r"^[A-Za-z]{3}$")
+    deal_idle_days: int = Field(14, alias="RAPPORT_DEAL_IDLE_DAYS", ge=1, le=3650)
     phone_region: str = Field("US", alias="RAPPORT_PHONE_REGION", pattern=r"^[A-Z]{2}$")
     log_level: str = Field("INFO", alias="LOG_LEVEL")
     # Where logs go; unset: stderr, except in a terminal chat typed by a person, where they
     # go to rapport.log so they never land in the conversation.
     log_file: str | None = Field(None, alias="LOG_FILE")
+    # Processes serving the platforms (PostgreSQL only): see README "Several processes".
+    workers: int = Field(1, alias="RAPPORT_WORKERS", ge=1, le=64)
     # Days a platform event's key is kept to recognise a retry. Under a week: after a quiet
     # week Telegram starts update ids afresh, and an old key would silence a new update.
     inbound_retention_days: int = Field(2, alias="RAPPORT_INBOUND_RETENTION_DAYS", ge=1, le=6)
@@ -61,6 +65,11 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r} (use an IANA name)") from exc
         return value
+
+    @field_validator("default_currency")
+    @classmethod
+    def _upper_code(cls, value: str) -> str:
+        return value.upper()
 
     @field_validator("quiet_hours")
     @classmethod

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from nlp import Directory, Matcher, compile, parse
+from nlp import Directory, Matcher, Parse, compile, parse
+from nlp.feedback import read_feedback
 
 
 def load_directory(path: Path) -> Directory:
@@ -36,7 +37,33 @@ def parse_line(line: str, matcher: Matcher) -> dict[str, Any]:
         when = dt.datetime.fromisoformat(str(now)) if now else dt.datetime.now(zone)
     except ValueError:
         return {"id": ident, "error": f"bad 'now' {now!r}: use ISO 8601"}
-    return parse(text, when, zone, matcher).to_json(ident)
+    parsed = parse(text, when, zone, matcher)
+    return with_money_and_voice(parsed.to_json(ident), parsed, text)
+
+
+def with_money_and_voice(out: dict[str, Any], parsed: Parse, text: str) -> dict[str, Any]:
+    """The parse line with `currency` beside `amount` and `feedback`, only when read.
+
+    The other fields stay as they are, so existing readers of the output are unaffected.
+    """
+    result: dict[str, Any] = {}
+    for key, value in out.items():
+        result[key] = value
+        if key == "amount" and value is not None and "currency" not in out:
+            result["currency"] = parsed.currency
+    if result.get("currency") is None:
+        result.pop("currency", None)
+    feedback = read_feedback(text) if parsed.intent == "log" else ()
+    if feedback:
+        result["feedback"] = [
+            {
+                k: v
+                for k, v in (("kind", f.kind), ("score", f.score), ("text", f.text))
+                if v is not None
+            }
+            for f in feedback
+        ]
+    return result
 
 
 def run_parse(directory_path: Path, inp: TextIO, out: TextIO) -> int:

@@ -33,20 +33,23 @@ def core_settings(settings: Settings) -> CoreSettings:
         quiet_hours=settings.quiet_hours,
         workdays=settings.workdays,
         cold_days=settings.cold_days,
+        default_currency=settings.default_currency,
+        deal_idle_days=settings.deal_idle_days,
         phone_region=settings.phone_region,
     )
 
 
 def build_core(settings: Settings) -> Core:
     """Open the store (upgrading its schema) and build the core on it."""
-    store = Store(settings.database_url)
+    store = Store(settings.database_url, default_currency=settings.default_currency)
     return Core(store, core_settings(settings))
 
 
 def platform_services(
-    core: Core, settings: Settings, delivery: Delivery | None = None
+    core: Core, settings: Settings, delivery: Delivery | None = None, worker: int = 0
 ) -> list[Coroutine[Any, Any, None]]:
-    """One long-running coroutine per configured platform."""
+    """One long-running coroutine per configured platform (for worker `worker` of several)."""
+    shared = settings.workers > 1
     services: list[Coroutine[Any, Any, None]] = []
     if settings.slack_configured:
         from bot.adapters.slack import SlackConfig, serve_slack
@@ -68,11 +71,13 @@ def platform_services(
                     allow_guests=settings.slack_allow_guests,
                     port=settings.port,
                     host=settings.host,
+                    reuse_port=shared,
                 ),
                 delivery,
             )
         )
-    if settings.telegram_configured:
+    # Telegram answers one long poller at a time: the first worker polls for all.
+    if settings.telegram_configured and (worker == 0 or settings.telegram_webhook_url):
         from bot.adapters.telegram import TelegramConfig, serve_telegram
 
         assert settings.telegram_bot_token
@@ -92,6 +97,7 @@ def platform_services(
                     ),
                     port=settings.telegram_port,
                     listen=settings.host,
+                    reuse_port=shared,
                 ),
                 delivery,
             )
@@ -119,11 +125,11 @@ async def chat(core: Core, user: str, tz: str | None) -> None:
         scheduler.shutdown(wait=False)
 
 
-async def serve(core: Core, settings: Settings, user: str, tz: str | None) -> None:
+async def serve(core: Core, settings: Settings, user: str, tz: str | None, worker: int = 0) -> None:
     """Run every configured platform and the scheduler until a signal; with none, the chat."""
     redact.install(redact.settings_secrets(settings))
     delivery = Delivery()
-    services = platform_services(core, settings, delivery)
+    services = platform_services(core, settings, delivery, worker)
     if not services:
         log.info("No platform tokens set: opening the terminal chat on %s", _where(settings))
         await chat(core, user, tz)

@@ -21,6 +21,10 @@ def add(ctx: Ctx, request: AddCustomer) -> list[Reply] | None:
         return None
     if request.kind == "company":
         return [_add_company(ctx, name)]
+    named = request.said_contact or request.company or request.details
+    if not named and not all(word[0].isupper() for word in name.split()):
+        return None  # "add a reminder to call Jane" is no new contact
+
     email, phone, problem = _details(ctx, request.details)
     if problem is not None:
         return [Reply(problem, tone="warning")]

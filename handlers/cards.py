@@ -7,11 +7,13 @@ import datetime as dt
 from handlers import followup
 from handlers import formatting as fmt
 from handlers.context import Ctx
+from handlers.deals import deal_money
 from handlers.directory import Customers
+from handlers.money import Money, show
 from handlers.record import Written
 from handlers.types import Button, Field, Reply
 from nlp import Parse
-from store.models import Task
+from store.models import Deal, Feedback, Task
 
 
 def task_line(task: Task, today: dt.date | None = None) -> str:
@@ -42,8 +44,11 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
     task = written.task
     if task is not None:
         due = fmt.due(task.due_date, task.due_time, today)
+        days = ctx.settings.default_followup_days
+        shifted = task.due_date != today + dt.timedelta(days=days)
         note = (
-            f" (no date given: {ctx.settings.default_followup_days} days from today)"
+            f" (no date given: {days} days from today"
+            + (", moved past your days off)" if shifted else ")")
             if written.defaulted_due
             else ""
         )
@@ -59,14 +64,32 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
         if written.interaction is None:
             buttons.insert(0, Button("Undo", "task.undo", str(task.number), "danger"))
     if written.deal is not None:
-        stage = written.deal.stage
-        amount = fmt.money(written.deal.amount)
-        fields.append(Field("Deal", f"{stage}, {amount}" if written.deal.amount else stage))
-        sentences.append(
-            f"Deal marked {stage}" + (f" at {amount}." if written.deal.amount else ".")
+        deal = written.deal
+        amount = deal_money(deal)
+        what = " · ".join(
+            x
+            for x in (
+                deal.name,
+                deal.stage,
+                show(amount) if amount else None,
+                _closing(deal, today),
+            )
+            if x
         )
-    elif parsed.amount is not None:
-        fields.append(Field("Amount", fmt.money(parsed.amount)))
+        fields.append(Field("Deal", what))
+        reason = f" ({deal.lost_reason})" if deal.stage == "lost" and deal.lost_reason else ""
+        sentences.append(
+            f"Deal {deal.name + ' ' if deal.name else ''}marked {deal.stage}"
+            + (f" at {show(amount)}" if amount else "")
+            + f"{reason}."
+        )
+    elif written.interaction is not None and written.interaction.amount_minor is not None:
+        i = written.interaction
+        fields.append(
+            Field("Amount", show(Money(i.amount_minor or 0, i.currency or "", i.amount_period)))
+        )
+    if written.feedback:
+        fields.append(Field("Feedback", " · ".join(_said(f) for f in written.feedback)))
     if parsed.sentiment and written.interaction is not None:
         fields.append(Field("Mood", parsed.sentiment))
     if parsed.inbound and written.interaction is not None and task is None:
@@ -81,3 +104,17 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
         context=f"Dates in {ctx.tz.key}",
         tone="success",
     )
+
+
+def _said(row: Feedback) -> str:
+    if row.kind == "csat":
+        return f"rated {row.score}/5"
+    if row.kind == "nps":
+        return f"NPS {row.score}"
+    return f"{row.kind}: {row.text}" if row.text else row.kind
+
+
+def _closing(deal: Deal, today: dt.date) -> str | None:
+    if deal.expected_close is None or deal.stage in ("won", "lost"):
+        return None
+    return f"closing {fmt.day(deal.expected_close, today)}"

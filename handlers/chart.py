@@ -1,12 +1,15 @@
-"""The Monday chart: interactions per member per day (two weeks) and open tasks by age."""
+"""The Monday chart: activity, open tasks by age, pipeline by stage, satisfaction by week."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 from collections import Counter
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from handlers.money import exponent
+from handlers.voice_digest import Voice
 from store import Unit, reports
 
 AGE_LIMITS = (7, 14, 30)
@@ -47,14 +50,28 @@ def summary(series: dict[str, list[int]], ages: dict[str, int]) -> str:
     return f"Last two weeks, interactions by person: {people}. Open tasks by age: {open_ages}."
 
 
-def render_png(series: dict[str, list[int]], days: list[dt.date], ages: dict[str, int]) -> bytes:
-    """A PNG with both charts side by side."""
+def render_png(
+    series: dict[str, list[int]],
+    days: list[dt.date],
+    ages: dict[str, int],
+    voice: Voice | None = None,
+) -> bytes:
+    """A PNG with activity and task ages side by side.
+
+    With `voice`, a second row shows the pipeline by stage per currency and satisfaction
+    over eight weeks.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), dpi=100)
+    rows = 2 if voice is not None else 1
+    fig, axes = plt.subplots(rows, 2, figsize=(11, 4 * rows), dpi=100, squeeze=False)
+    left, right = axes[0]
+    if voice is not None:
+        _pipeline(axes[1][0], voice)
+        _satisfaction(axes[1][1], voice)
     bottom = [0] * len(days)
     labels = [f"{d:%d %b}" for d in days]
     for name, counts in series.items():
@@ -71,3 +88,26 @@ def render_png(series: dict[str, list[int]], days: list[dt.date], ages: dict[str
     fig.savefig(buf, format="png")
     plt.close(fig)
     return buf.getvalue()
+
+
+def _pipeline(ax: Any, voice: Voice) -> None:
+    """Open pipeline by stage, one bar per currency (in major units, a year of recurring)."""
+    stages = list(voice.stages)
+    currencies = sorted({c for per in voice.stages.values() for c in per})
+    width = 0.8 / max(1, len(currencies))
+    for i, code in enumerate(currencies):
+        values = [voice.stages[s].get(code, 0) / 10 ** exponent(code) for s in stages]
+        ax.bar([x + i * width for x in range(len(stages))], values, width, label=code)
+    ax.set_xticks([x + width * (len(currencies) - 1) / 2 for x in range(len(stages))], stages)
+    ax.set_title("Open pipeline by stage (per currency)")
+    if currencies:
+        ax.legend(fontsize=7)
+
+
+def _satisfaction(ax: Any, voice: Voice) -> None:
+    """Average satisfaction (1-5) per week over eight weeks; weeks without ratings are gaps."""
+    labels = [f"{w:%d %b}" for w in voice.weeks]
+    ax.plot(labels, [float("nan") if x is None else x for x in voice.csat], marker="o")
+    ax.set_ylim(0, 5.2)
+    ax.set_title("Satisfaction by week (of 5)")
+    ax.tick_params(axis="x", labelrotation=45, labelsize=7)

@@ -62,6 +62,17 @@ def which_date(ctx: Ctx, draft: Draft) -> Reply | None:
     return Reply(text, title=f"Which date is “{written}”?", buttons=_buttons(pending, options))
 
 
+def done_or_planned(ctx: Ctx, draft: Draft) -> Reply:
+    """A contact with no date and nothing that says it happened ("coffee with Bob")."""
+    options = [
+        Option("It happened: log it", "fixes", "intent", "log", "primary"),
+        Option("It's planned: make a task", "fixes", "intent", "task"),
+    ]
+    pending = _choice(ctx, "log.reading", draft, options)
+    text = "Did this happen, or is it planned? Nothing is saved until you choose."
+    return Reply(text, title="Done or planned?", buttons=_buttons(pending, options))
+
+
 def is_new(ctx: Ctx, draft: Draft, name: str, kind: str, company: str | None) -> Reply:
     """An unknown name: add it, or is it someone close we already have?"""
     what = f"{name} ({company})" if company else name

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
-from handlers import chart, schedule
+from handlers import chart, digest_deals, schedule, voice_digest
 from handlers import formatting as fmt
 from handlers.settings import CoreSettings
 from handlers.types import Button, Reply
@@ -153,9 +153,7 @@ def _activity(unit: Unit, period: _Period) -> list[str]:
     ]
     marked = reports.notable(unit, period.start, period.end)
     for i in marked[:LIST_SHOWN]:
-        extra = " · ".join(
-            x for x in (fmt.money(i.amount) if i.amount else "", i.sentiment or "") if x
-        )
+        extra = " · ".join(x for x in (digest_deals.interaction_amount(i), i.sentiment or "") if x)
         sections.append(f"• {_names(i)}: {i.kind} by {i.author.name} ({extra})")
     if len(marked) > LIST_SHOWN:
         sections.append(f"• …and {len(marked) - LIST_SHOWN:,} more with an amount or a mood")
@@ -217,24 +215,8 @@ def _new_customers(unit: Unit, period: _Period) -> list[str]:
 
 
 def _deals(unit: Unit, period: _Period) -> list[str]:
-    """Deals won, then lost, in the period, with their totals."""
-    sections = []
-    closed = unit.deals_closed_between(period.start, period.end)
-    for stage in ("won", "lost"):
-        deals = [d for d in closed if d.stage == stage]
-        if not deals:
-            continue
-        names = []
-        for d in deals:
-            row = (unit.company(d.company_id) if d.company_id else None) or (
-                unit.contact(d.contact_id) if d.contact_id else None
-            )
-            names.append(
-                f"{row.name if row else '?'}" + (f" {fmt.money(d.amount)}" if d.amount else "")
-            )
-        total = sum(d.amount or 0 for d in deals)
-        sections.append(f"Deals {stage} ({fmt.money(total)}): " + ", ".join(names))
-    return sections
+    """Deals won, then lost, in the period, with their totals per currency."""
+    return digest_deals.closed(unit, period.start, period.end)
 
 
 def _cold(
@@ -257,10 +239,11 @@ def _cold(
 def with_chart(unit: Unit, reply: Reply, now: dt.datetime, zone: ZoneInfo) -> Reply:
     """Add the chart image, and its numbers as text."""
     series, days, ages = chart.figures(unit, now, zone)
-    numbers = chart.summary(series, ages)
+    voice = voice_digest.figures(unit, now, zone)
+    numbers = "\n".join([chart.summary(series, ages), *voice_digest.summary(voice)])
+    image = chart.render_png(series, days, ages, voice)
     if reply.sections:
         return replace(reply, text=reply.text + "\n" + numbers,
-                       sections=(*reply.sections, numbers), image=chart.render_png(series, days, ages))  # fmt: skip
+                       sections=(*reply.sections, *numbers.split("\n")), image=image)  # fmt: skip
     # A one-line (quiet) digest: the line itself is the headline.
-    return replace(reply, title=None, text=reply.text + "\n" + numbers,
-                   image=chart.render_png(series, days, ages))  # fmt: skip
+    return replace(reply, title=None, text=reply.text + "\n" + numbers, image=image)

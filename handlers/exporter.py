@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+from handlers.money import exponent
 from store import Unit, exports
 
 Rows = Iterator[list[Any]]  # values in the order of the table's columns
@@ -20,6 +21,18 @@ Rows = Iterator[list[Any]]  # values in the order of the table's columns
 
 def _iso(value: Any) -> Any:
     return None if value is None else value.isoformat()
+
+
+def _major(minor: int | None, currency: str | None) -> int | float | None:
+    """An amount in major units for the file: whole numbers stay integers.
+
+    The exact value is `amount_minor` (deals) or this with at most three decimals.
+    """
+    if minor is None:
+        return None
+    scale: int = 10 ** exponent(currency or "")
+    whole, part = divmod(int(minor), scale)
+    return whole if part == 0 else int(minor) / scale
 
 
 # Rows are unpacked by position: a million attribute lookups by name cost seconds.
@@ -49,11 +62,11 @@ def _contacts(unit: Unit) -> Rows:
 
 def _interactions(unit: Unit) -> Rows:
     for row, customers in exports.interactions(unit):
-        iid, kind, at, summary, sentiment, amount, author, source, deleted, *more = row
-        author_id, created, message_key = more
+        iid, kind, at, summary, sentiment, minor, currency, period, author, *rest = row
+        source, deleted, author_id, created, message_key = rest
         yield [iid, kind, at, "; ".join(name for name, _ in customers), summary, sentiment,
-               amount, author, source, deleted, author_id, " ".join(k for _, k in customers),
-               created, message_key]  # fmt: skip
+               _major(minor, currency), currency, period, author, source, deleted, author_id,
+               " ".join(k for _, k in customers), created, message_key, minor]  # fmt: skip
 
 
 def _tasks(unit: Unit) -> Rows:
@@ -62,7 +75,11 @@ def _tasks(unit: Unit) -> Rows:
 
 
 def _deals(unit: Unit) -> Rows:
-    return (list(d) for d in exports.deals(unit))
+    for d in exports.deals(unit):
+        yield [d.id, d.contact_id, d.company, _major(d.amount_minor, d.currency), d.stage,
+               d.created_at, d.closed_at, d.name, d.owner, d.currency, d.period, d.amount_minor,
+               _iso(d.expected_close), d.stage_changed_at, d.lost_reason, d.company_id,
+               d.owner_id]  # fmt: skip
 
 
 def _digest_subscriptions(unit: Unit) -> Rows:
@@ -98,14 +115,18 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
                              "created_at", "company_id", "owner_id", "deleted_at",
                              "quiet_until", "last_touch_at", "title"]),
     "interactions": (_interactions, ["id", "type", "occurred_at", "customers", "summary",
-                                     "sentiment", "amount", "author", "source", "deleted_at",
-                                     "author_id", "customer_ids", "created_at",
-                                     "message_key"]),
+                                     "sentiment", "amount", "currency", "amount_period",
+                                     "author", "source", "deleted_at", "author_id",
+                                     "customer_ids", "created_at", "message_key",
+                                     "amount_minor"]),
     "tasks": (_tasks, ["number", "title", "due_date", "due_time", "status", "owner", "contact",
                        "company", "interaction_id", "created_at", "id", "owner_id",
-                       "contact_id", "company_id", "nudge_at", "nudge_count", "message_key"]),
+                       "contact_id", "company_id", "nudge_at", "nudge_count", "message_key",
+                       "purpose"]),
     "deals": (_deals, ["id", "contact_id", "company", "amount", "stage", "created_at",
-                       "closed_at", "company_id"]),
+                       "closed_at", "name", "owner", "currency", "period", "amount_minor",
+                       "expected_close", "stage_changed_at", "lost_reason", "company_id",
+                       "owner_id"]),
     "digest_subscriptions": (_digest_subscriptions, ["id", "platform", "chat", "local_time",
                                                      "tz", "active", "created_by",
                                                      "next_run_at", "last_sent_on",

@@ -1,4 +1,4 @@
-"""How dates, times and money read in messages: absolute, in the reader's time zone."""
+"""How dates and times read in messages: absolute, in the reader's time zone."""
 
 from __future__ import annotations
 
@@ -31,13 +31,6 @@ def ago(then: dt.date, today: dt.date) -> str:
     if days <= 0:
         return "today" if days == 0 else f"in {-days} days"
     return "yesterday" if days == 1 else f"{days} days ago"
-
-
-def money(amount: float | None) -> str:
-    """'$12,500' style, currency-neutral: '12,500'."""
-    if amount is None:
-        return "—"
-    return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
 
 
 def clip(text: str, limit: int = 80) -> str:

@@ -11,7 +11,8 @@ from handlers.directory import rows_for
 from handlers.questions import Choice, Draft, NameWanted
 from handlers.record import write
 from handlers.types import Reply
-from nlp import Parse, find_customers, parse
+from nlp import Parse, TaskSpec, find_customers, parse
+from nlp.feedback import slashes_are_ratings
 from store.models import Company, Contact, PendingAction
 
 #: A new customer: (name, "person" or "company", the person's company if given).
@@ -21,7 +22,8 @@ NewName = tuple[str, str, str | None]
 def parse_for(ctx: Ctx, text: str, sent_at: dt.datetime) -> Parse:
     """Parse text as the author would mean it at `sent_at`."""
     matcher = ctx.directories.load(ctx.unit).matcher
-    return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, matcher)
+    start = ctx.member.workday_start or ctx.settings.workday_start
+    return parse(text, sent_at.astimezone(ctx.tz), ctx.tz, matcher, workday_start=start)
 
 
 def customers_named(ctx: Ctx, text: str) -> Parse:
@@ -98,7 +100,26 @@ def proceed(ctx: Ctx, draft: Draft, parsed: Parse | None = None) -> list[Reply]:
     parsed, question = _due(ctx, draft, parsed)
     if question is not None:
         return [question]
+    parsed, question = _reading(ctx, draft, parsed)
+    if question is not None:
+        return [question]
     return _write(ctx, draft, parsed, keys, added)
+
+
+def _reading(ctx: Ctx, draft: Draft, parsed: Parse) -> tuple[Parse, Reply | None]:
+    """Log or task as the author chose, when the parser could not tell (see nlp/intent.py)."""
+    if "intent" not in parsed.unsure or draft.as_is:
+        return parsed, None
+    fixed = draft.fixes.get("intent")
+    if fixed is None:
+        return parsed, clarify.done_or_planned(ctx, draft)
+    if fixed == "log":
+        return parsed, None
+    title = " ".join(draft.text.split())[:80]
+    task = parsed.task or TaskSpec(title=title[:1].upper() + title[1:])
+    planned = replace(parsed, intent="task", interaction=None, occurred=None, sentiment=None,
+                      deal=None, inbound=False, task=task)  # fmt: skip
+    return planned, None
 
 
 def _new_names(parsed: Parse) -> list[NewName]:
@@ -145,6 +166,8 @@ def _due(ctx: Ctx, draft: Draft, parsed: Parse) -> tuple[Parse, Reply | None]:
     """The task's date as the author chose it, or the question about an unclear one."""
     task = parsed.task
     if task is None or task.due is not None or "date" not in parsed.unsure:
+        return parsed, None
+    if slashes_are_ratings(draft.text):  # "rated us 4/5" is a score, not a date to ask about
         return parsed, None
     fixed = draft.fixes.get("due")
     if fixed is None:

@@ -6,8 +6,10 @@ from handlers import formatting as fmt
 from handlers.cards import task_line
 from handlers.choices import choose
 from handlers.context import Ctx
+from handlers.deal_card import deal_fields
 from handlers.details import readable_phone
 from handlers.directory import rows_for
+from handlers.feedback_card import feedback_fields
 from handlers.types import Button, Field, Reply
 from nlp import Parse
 from store.models import Company, Contact, Interaction
@@ -57,18 +59,6 @@ def _history(ctx: Ctx, items: list[Interaction]) -> tuple[str, ...]:
     )
 
 
-def _deals(ctx: Ctx, contact_ids: list[int], company_ids: list[int]) -> str | None:
-    deals = ctx.unit.deals_for(contact_ids, company_ids)
-    if not deals:
-        return None
-    open_deals = [d for d in deals if d.stage == "open"]
-    open_total = sum(d.amount or 0 for d in open_deals)
-    won_total = sum(d.amount or 0 for d in deals if d.stage == "won")
-    lost = sum(1 for d in deals if d.stage == "lost")
-    text = f"{len(open_deals)} open {fmt.money(open_total)} · won {fmt.money(won_total)}"
-    return text + (f" · {lost} lost" if lost else "")
-
-
 def contact_card(ctx: Ctx, contact: Contact) -> Reply:
     """Name, company, owner, email/phone, last contact, open tasks, recent touches, deals."""
     company_ids = [contact.company_id] if contact.company_id else []
@@ -88,9 +78,8 @@ def contact_card(ctx: Ctx, contact: Contact) -> Reply:
             "; ".join(task_line(t, ctx.today) for t in tasks[:5]) if tasks else "none",
         )
     )
-    deals = _deals(ctx, [contact.id], company_ids)
-    if deals:
-        fields.append(Field("Deals", deals))
+    fields += deal_fields(ctx, [contact.id], company_ids)
+    fields += feedback_fields(ctx, [contact.id], [])
     return Reply(
         text=_summary(title, fields),
         title=title,
@@ -118,9 +107,8 @@ def company_card(ctx: Ctx, company: Company) -> Reply:
             "Open tasks", "; ".join(task_line(t, ctx.today) for t in tasks[:5]) if tasks else "none"
         )
     )
-    deals = _deals(ctx, person_ids, [company.id])
-    if deals:
-        fields.append(Field("Deals", deals))
+    fields += deal_fields(ctx, person_ids, [company.id])
+    fields += feedback_fields(ctx, person_ids, [company.id])
     return Reply(
         text=_summary(company.name, fields),
         title=company.name,

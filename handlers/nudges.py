@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from handlers import complaint_card, schedule
 from handlers import formatting as fmt
-from handlers import schedule
 from handlers.settings import CoreSettings
 from handlers.types import Button, Field, Recipient, Reply
 from store import Unit
@@ -59,6 +59,8 @@ def recipient(unit: Unit, member: Member) -> Recipient | None:
 def card(task: Task, owner: Member, settings: CoreSettings, now: dt.datetime) -> Reply:
     """The nudge: what was promised, to whom, where it came from, and what to do."""
     zone = member_zone(owner, settings)
+    if task.purpose == "complaint":
+        return complaint_card.card(task, zone.key)
     today = now.astimezone(zone).date()
     due = fmt.due(task.due_date, task.due_time, today)
     overdue = task.due_date is not None and task.due_date < today

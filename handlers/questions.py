@@ -16,7 +16,7 @@ from store.models import PendingAction
 
 #: Which of a draft's answers an option fills in.
 Into = Literal["picks", "decided", "fixes"]
-ChoiceKind = Literal["customer.pick", "customer.new", "task.date_reading"]
+ChoiceKind = Literal["customer.pick", "customer.new", "task.date_reading", "log.reading"]
 Style = Literal["primary", "danger", "default"]
 _INTO: tuple[Into, ...] = ("picks", "decided", "fixes")
 
@@ -27,8 +27,8 @@ class Draft:
 
     `picks` maps an ambiguous name's index to the customer key chosen (or "new", "skip");
     `decided` maps a new name to "add", "skip" or an existing key; `fixes` holds the
-    date reading chosen ("due": ISO date or "none"); `extra` are customers named in
-    answers.
+    date reading chosen ("due": ISO date or "none") and whether a contact happened or
+    is planned ("intent": "log" or "task"); `extra` are customers named in answers.
     """
 
     text: str

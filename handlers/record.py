@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from handlers import audit, nudges
+from handlers import audit, deals, nudges, schedule, voice
 from handlers.context import Ctx
 from handlers.directory import Customers
 from nlp import Parse
-from store.models import Deal, Interaction, InteractionCustomer, Task
+from store.models import Deal, Feedback, Interaction, InteractionCustomer, Task
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,17 @@ class Written:
     task: Task | None
     deal: Deal | None
     defaulted_due: bool
+    feedback: tuple[Feedback, ...] = ()
+
+
+def _workday_on_or_after(ctx: Ctx, day: dt.date) -> dt.date:
+    """A default follow-up date that falls on a day off moves to the member's next workday."""
+    workdays = schedule.parse_workdays(ctx.member.workdays or ctx.settings.workdays)
+    for _ in range(7):
+        if day.weekday() in workdays:
+            return day
+        day += dt.timedelta(days=1)
+    return day
 
 
 def _local_to_utc(ctx: Ctx, day: dt.date, at: dt.time) -> dt.datetime:
@@ -41,6 +52,7 @@ def write(
     unit = ctx.unit
     interaction = None
     if parsed.intent == "log":
+        money = deals.money_of(ctx, parsed)
         local_sent = sent_at.astimezone(ctx.tz)
         occurred_day = parsed.occurred or local_sent.date()
         occurred_at = (
@@ -54,7 +66,9 @@ def write(
             summary=text,
             occurred_at=occurred_at,
             sentiment=parsed.sentiment,
-            amount=parsed.amount,
+            amount_minor=money.minor if money else None,
+            currency=money.currency if money else None,
+            amount_period=money.period if money else None,
             author_id=ctx.member.id,
             source_platform=ctx.message.platform,
             message_key=key,
@@ -66,12 +80,17 @@ def write(
         unit.add(interaction)
         unit.flush()
     task, defaulted = _task(ctx, parsed, customers, interaction, key)
-    deal, deal_before = _deal(ctx, parsed, customers) if parsed.intent == "log" else (None, None)
+    deal, deal_before = (
+        deals.apply(ctx, parsed, text, customers) if parsed.intent == "log" else (None, None)
+    )
+    feedback, alert = voice.record(ctx, text, customers, interaction) if interaction else ([], None)
     after: dict[str, Any] = {
         "interaction": interaction.id if interaction else None,
         "task": task.number if task else None,
         "deal": deal.id if deal else None,
         "deal_before": deal_before,
+        "feedback": [f.id for f in feedback],
+        "alert": alert.number if alert else None,
     }
     if added:
         after["added"] = list(added)  # customers this message added: undo removes them
@@ -79,7 +98,7 @@ def write(
         audit.record(ctx, "log", "interaction", interaction.id, None, after)
     elif task is not None:
         audit.record(ctx, "task.create", "task", task.id, None, after)
-    return Written(interaction, task, deal, defaulted)
+    return Written(interaction, task, deal, defaulted, tuple(feedback))
 
 
 def _task(
@@ -90,7 +109,9 @@ def _task(
         return None, False
     due, defaulted = spec.due, False
     if due is None:
-        due = ctx.today + dt.timedelta(days=ctx.settings.default_followup_days)
+        due = _workday_on_or_after(
+            ctx, ctx.today + dt.timedelta(days=ctx.settings.default_followup_days)
+        )
         defaulted = True
     task = Task(
         team_id=ctx.unit.team_id,
@@ -114,38 +135,3 @@ def _task(
     ctx.unit.add(task)
     ctx.unit.flush()
     return task, defaulted
-
-
-def _deal(
-    ctx: Ctx, parsed: Parse, customers: Customers
-) -> tuple[Deal | None, dict[str, Any] | None]:
-    if parsed.deal is None and parsed.amount is None:
-        return None, None
-    company = customers.companies[0] if customers.companies else None
-    contact = customers.contacts[0] if customers.contacts and company is None else None
-    if company is None and contact is None:
-        return None, None
-    if company is None and contact is not None and contact.company is not None:
-        company, contact = contact.company, None
-    deals = ctx.unit.deals_for([contact.id] if contact else [], [company.id] if company else [])
-    deal = next((d for d in reversed(deals) if d.stage == "open"), None)
-    before = {"stage": deal.stage, "amount": deal.amount} if deal else None
-    if deal is None:
-        if parsed.deal is None and parsed.amount is None:
-            return None, None
-        deal = Deal(
-            team_id=ctx.unit.team_id,
-            contact_id=contact.id if contact else None,
-            company_id=company.id if company else None,
-            amount=None,
-            stage="open",
-            created_at=ctx.now,
-        )
-        ctx.unit.add(deal)
-    if parsed.amount is not None:
-        deal.amount = parsed.amount
-    if parsed.deal is not None:
-        deal.stage = parsed.deal
-        deal.closed_at = ctx.now
-    ctx.unit.flush()
-    return deal, before

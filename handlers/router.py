@@ -23,11 +23,15 @@ from handlers import (
     logbook,
     lookup,
     merging,
+    pipeline,
     prefs,
     questions,
     record_undo,
     requests,
+    requests_view,
     search,
+    stages,
+    survey,
     task_text,
     tasks,
     undo,
@@ -74,6 +78,13 @@ def route(ctx: Ctx) -> list[Reply]:
 
 
 def _free_text(ctx: Ctx, text: str) -> list[Reply]:
+    asked = (
+        None
+        if ctx.message.log_as_is
+        else pipeline.answer(ctx, text) or requests_view.answer(ctx, text)
+    )
+    if asked is not None:
+        return asked
     parsed = logbook.parse_for(ctx, text, ctx.message.sent_at)
     if ctx.message.log_as_is:
         return logbook.handle_shortcut(ctx, parsed)
@@ -211,6 +222,8 @@ COMMANDS: dict[str, Command] = {
     "workday": prefs.workday,
     "quiet": prefs.quiet,
     "workdays": prefs.workdays,
+    "stages": stages.command,
+    "survey": survey.command,
 }
 
 ACTIONS: dict[str, ActionHandler] = {
@@ -220,6 +233,7 @@ ACTIONS: dict[str, ActionHandler] = {
     "task.change_date": tasks.ask_new_date,
     "task.reassign": tasks.ask_owner,
     "task.give": tasks.give_button,
+    "task.take": tasks.take,
     "task.undo": undo.undo_task,
     "log.undo": undo.undo_log,
     "customer.show": lookup.show,

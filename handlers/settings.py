@@ -19,4 +19,6 @@ class CoreSettings:
     quiet_hours: str = "20:00-08:00"
     workdays: str = "mon-fri"
     cold_days: int = 30
+    default_currency: str = "USD"  # ISO 4217: amounts written without a currency
+    deal_idle_days: int = 14  # a deal this long in one stage is flagged in the pipeline
     phone_region: str = "US"  # numbers written without +country are read as from here

@@ -65,7 +65,8 @@ def mark_done(ctx: Ctx, raw: str, replace: bool = False) -> list[Reply]:
 
 def read_when(ctx: Ctx, text: str) -> tuple[dt.date | None, dt.time | None]:
     """A date (and time) typed by the author, read with the parser's conventions."""
-    day, at = nlp_read_when(text, ctx.local_now, ctx.tz)
+    start = ctx.member.workday_start or ctx.settings.workday_start
+    day, at = nlp_read_when(text, ctx.local_now, ctx.tz, workday_start=start)
     return (day, at) if day is not None else (None, None)
 
 
@@ -192,3 +193,13 @@ def give_button(ctx: Ctx, value: str) -> list[Reply]:
     if member is None or not member.active:
         return _warn("That member is no longer on the team.")
     return give(ctx, task, member, replace=True)
+
+
+def take(ctx: Ctx, value: str) -> list[Reply]:
+    """Assign to me: the member who pressed takes the task over."""
+    task, problem = find_task(ctx, value)
+    if task is None:
+        return problem
+    if task.owner_id == ctx.member.id:
+        return [Reply(f"#{task.number} is yours: you are handling it.", tone="success")]
+    return give(ctx, task, ctx.member, replace=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handlers import audit, nudges
+from handlers import audit, deals, nudges, voice
 from handlers.context import Ctx
 from handlers.ids import as_id
 from handlers.record_undo import REVERTS, retire
@@ -72,9 +72,8 @@ def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
         if after.get("deal") and after.get("deal_before") is not None:
             deal = unit.deal(int(after["deal"]))
             if deal is not None:
-                deal.stage = after["deal_before"]["stage"]
-                deal.amount = after["deal_before"]["amount"]
-                deal.closed_at = None
+                deals.restore(deal, after["deal_before"])
+        voice.undo(ctx, after)
         # Customers the log added go with it.
         said += retire(ctx, list(after.get("added", [])))
         text = "Undone: removed " + " and ".join(said) + "." if said else "Already undone."

@@ -25,7 +25,8 @@ class TimeExpr:
     """A clock time found in the text.
 
     `weak` times ("lunch", "first thing") give way to a clock said in the same message;
-    `after` is a time counted from now ("in 2 hours"), its `time` unused.
+    `after` is a time counted from now ("in 2 hours"), its `time` unused; `workday` is
+    "first thing", the author's workday start.
     """
 
     start: int
@@ -35,6 +36,7 @@ class TimeExpr:
     zone: ZoneInfo | None = None
     weak: bool = False
     after: dt.timedelta | None = None
+    workday: bool = False
 
 
 _HOURS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -123,7 +125,7 @@ def _words(m: re.Match[str]) -> tuple[dt.time, bool] | None:
     how = m["how"]
     if how.startswith("half"):
         return _clock(h, 30, None)
-    if how == "quarter past":
+    if how in ("quarter past", "quarter after"):
         return _clock(h, 15, None)
     found = _clock(h, 0, None)
     if found is None:
@@ -149,20 +151,21 @@ def _r(pattern: str) -> re.Pattern[str]:
 
 
 _WEAK = (
-    (_r(r"\b(?:at\s+|over\s+|by\s+)?lunch(?:time)?\b(?!\s+(?:with|w/|w\b|meeting|mtg))"), dt.time(12)),
+    (_r(r"\b(?:at\s+|over\s+|by\s+)?lunch(?:time)?\b(?!\s+(?:with|w/|w\b))"), dt.time(12)),
     (_r(r"\bfirst thing\b(?:\s+in the morning)?"), WORKDAY_START),
 )  # fmt: skip
 _RULES: list[tuple[str, Build]] = [
     (r"\b(?P<how>half past|half after|quarter past|quarter after|quarter to|quarter til|quarter till)\s+" + _H + r"\b", _words),
     (r"\b(?:" + _AROUND + r"\s*)?" + _H + r"(?:[:.](?P<m>[0-5]\d))?\s*" + _AP + r"(?!\w)", _ampm),
-    (r"(?<![\w:.$€£])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])", _colon),
+    (r"(?<=\d)t(?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?(?![\d:])", _dotted),
+    (r"(?<![\w:.$€£])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?h(?:rs?)?\b)?(?![\w:])", _colon),
     (r"(?<![\w:.$€£])(?P<h>[01]?\d|2[0-3])h(?P<m>[0-5]\d)?\b(?!\s*(?:shift|turnaround|window|sla|notice|delay|response|a day|per|/))", _h_notation),
     (r"\b(?:at|@)\s*(?P<d>\d{3,4})" + _NOT_NUMBER, _digits),
     (r"\b(?:at|@)\s*(?P<h>0\d|1[3-9]|2[0-3])\.(?P<m>[0-5]\d)" + _NOT_NUMBER, _dotted),
     (r"(?:" + _DAY_BEFORE + r")(?P<d>\d{3,4})" + _NOT_NUMBER, _digits),
     (r"(?:\b(?:" + _AROUND + r"|at|by|from|after|before|til|till|until)\s+(?:" + _AROUND + r"\s+)?|@\s*)" + _H + r"(?::(?P<m>[0-5]\d))?(?P<ish>\s*-?\s*ish\b|\s*o'?clock\b)?" + _NOT_NUMBER, _bare),
     (r"\b" + _H + r"(?P<ish>\s*-?\s*ish|\s*o'?clock)\b", _bare),
-    (r"\b" + _H + r"(?=\s+(?:in the|at) (?:morning|afternoon|evening|night)\b)", _hour_with_part),
+    (r"\b" + _H + r"(?=\s+(?:(?:in the|at) (?:morning|afternoon|evening|night)|tonight|this (?:morning|afternoon|evening))\b)", _hour_with_part),
     (r"\b(?:at\s+)?(?:noon|midday|12\s+noon)\b", _named(dt.time(12))),
     (r"\b(?:at\s+)?midnight\b", _named(dt.time(0))),
 ]  # fmt: skip
@@ -173,10 +176,13 @@ _AFTER_PART = re.compile(r"\s+(?:in the|at) (?P<part>morning|afternoon|evening|n
 def _counts_as_time(low: str, m: re.Match[str]) -> bool:
     """Whether "at 2" is a clock: not before a noun ("at 2 clinics").
 
-    "by 5" counts only with minutes: it is as often a count as a time.
+    "by 5" counts only beside a day or with minutes: it is as often a count as a time.
     """
     if m["ish"] or m.groupdict().get("m"):
         return True
+    head = m.group(0).split()[0] if " " in m.group(0) else m.group(0)[:1]
+    if m["h"].isalpha() and head not in ("at", "around", "about", "abt", "@"):
+        return False  # "from one supplier to another": a word is a clock only after "at"
     follower = re.match(r"\s*([a-z0-9']+)", low[m.end() :])
     if follower and follower.group(1) not in _FOLLOWERS | _DAY_WORDS:
         return False
@@ -227,7 +233,8 @@ def find_times(low: str) -> list[TimeExpr]:
     for pattern, time in _WEAK:
         for m in pattern.finditer(low):
             if not any(t.start < m.end() and m.start() < t.end for t in out):
-                out.append(TimeExpr(m.start(), m.end(), time, weak=True))
+                workday = time == WORKDAY_START
+                out.append(TimeExpr(m.start(), m.end(), time, weak=True, workday=workday))
     out.sort(key=lambda t: t.start)
     return out
 
@@ -241,6 +248,19 @@ def _dressed(low: str, expr: TimeExpr) -> TimeExpr:
     if expr.inferred and m is not None:
         return replace(expr, time=with_part(expr.time, m["part"]), inferred=False, end=m.end())
     return expr
+
+
+_LUNCH_WITH = re.compile(r"\blunch(?:time)?\s+(?:with|w/|w\b)")
+
+
+def planned_lunch(low: str, start: int, end: int) -> TimeExpr | None:
+    """A lunch planned with someone ("lunch with Ravi sat") is at 12:00.
+
+    Kept out of `find_times`: "lunch with" is first a contact noun, and a lunch that
+    happened has no time to give a task.
+    """
+    m = _LUNCH_WITH.search(low, start, end)
+    return TimeExpr(m.start(), m.end(), dt.time(12), weak=True) if m else None
 
 
 def with_part(time: dt.time, part: str | None) -> dt.time:

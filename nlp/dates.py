@@ -43,7 +43,7 @@ _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues
 _MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _ORD = r"(?P<d>\d{1,2}(?:st|nd|rd|th)?|(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
 _NUM = r"(?P<n>\d{1,3}|a couple of|a couple|couple of|couple|a few|few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
-_UNIT = r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mnths?|mths?|fortnights?)"
+_UNIT = r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mnths?|mths?|fortnights?|years?|yrs?)"
 _POD = r"(?:\s+(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|am|pm))?"
 _YEAR = r"(?:,?\s+(?P<y>20\d\d))?"
 _TOMORROW = r"(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmrow|tmorow|tmoro|tmr|tmw|tmrrw|2moro|2morrow|2morow|2mrw|2mro)"
@@ -86,7 +86,7 @@ def _with_part(resolver: Resolver, sense: Sense | None) -> Build:
 
     def build(m: re.Match[str]) -> DateExpr:
         part = _part(m["pod"])
-        time = _PART_TIME.get(part or "") if m["pod"] not in ("am", "pm") else None
+        time = _PART_TIME.get(part or "")
         return DateExpr(m.start(), m.end(), resolver, sense, time, sense == "future", part)
 
     return build
@@ -103,6 +103,8 @@ def _units(m: re.Match[str], sign: int) -> Resolver | None:
         return dm.offset(days=sign * n)
     if unit.startswith("w"):
         return dm.offset(days=sign * 7 * n)
+    if unit.startswith("y"):
+        return dm.offset(months=sign * 12 * n)
     return dm.offset(months=sign * n)
 
 
@@ -192,7 +194,7 @@ def _weekday(m: re.Match[str]) -> DateExpr | None:
         sense = "future"
     resolver = dm.weekday(WEEKDAYS[m["wd"]], "next" if mod == "next" else mod)
     part = _part(m["pod"])
-    time = _PART_TIME.get(part or "") if m["pod"] not in ("am", "pm") else None
+    time = _PART_TIME.get(part or "")
     return DateExpr(m.start(), m.end(), resolver, sense, time, sense == "future", part)
 
 
@@ -216,13 +218,7 @@ _RULES: list[tuple[re.Pattern[str], Build]] = [
     (_r(r"\b(?:in|within)\s+(?:the\s+next\s+)?" + _NUM + r"\s+" + _UNIT + r"\b(?:'s time| time)?"), _in),
     (_r(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+from\s+(?:now|today)\b"), _from_now),
     (_r(r"\b(?:on\s+)?(?:the\s+)?" + _ORD + r"\s+of\s+(?P<which>next|nxt|this|the)\s+" + _MONTH + r"\b"), _of_month),
-    (_r(r"\b(?:eoy|end of (?:the |this )?year)\b"), _fixed(dm.year_edge(0, True), _FUTURE)),
-    (_r(r"\b" + _NEXT + r"\s+year\b"), _fixed(dm.year_edge(1, False), _FUTURE)),
-    (_r(r"\b(?:end|close) of (?:the )?" + _NEXT + r"\s+quarter\b"), _fixed(dm.quarter_edge(1, True), _FUTURE)),
-    (_r(r"\b(?:eoq|end of (?:the |this )?(?:quarter|qtr|q))\b"), _fixed(dm.quarter_edge(0, True), _FUTURE)),
-    (_r(r"\b" + _NEXT + r"\s+(?:quarter|qtr)\b"), _fixed(dm.quarter_edge(1, False), _FUTURE)),
     (_r(r"\b" + _NEXT + r"\s+weekend\b"), _fixed(dm.weekend(1), _FUTURE)),
-    (_r(r"\b(?:this|the|over the|on the)\s+weekend\b"), _fixed(dm.weekend(0), None)),
     (_r(r"\b" + _NUM + r"\s+weeks? (?:from|on|after) (?:this )?" + _WD + r"\b"), _weeks_from_weekday),
     (_r(r"\b(?:on\s+)?" + _WD + r"\s+(?:of\s+)?last\s+" + _WEEK + r"\b"), _weekday_plus("last week", 0, _PAST)),
     (_r(r"\b" + _WD + r"\s+after\s+next\b"), _weekday_plus("", 1, _FUTURE)),
@@ -234,6 +230,7 @@ _RULES: list[tuple[re.Pattern[str], Build]] = [
     (_r(r"\b(?:end|close) of (?:the )?" + _NEXT + r" " + _WEEK + r"\b"), _fixed(dm.weekday(4, "next"), _FUTURE)),
     (_r(r"\b(?:eow|eowk|end of (?:the |this )?" + _WEEK + r")\b"), _fixed(dm.end_of_week(), _FUTURE)),
     (_r(r"\b(?:early|earlier|beginning of|start of|begin of|first thing)\s+(?:the\s+)?" + _NEXT + r"\s+" + _WEEK + r"\b"), _fixed(dm.week_start(1), _FUTURE)),
+    (_r(r"\b(?:the\s+)?" + _WEEK + r"\s+after\s+next\b"), _fixed(dm.week_start(2), _FUTURE)),
     (_r(r"\b" + _NEXT + r"\s+" + _WEEK + r"\b"), _fixed(dm.week_start(1), _FUTURE)),
     (_r(r"\blast\s+" + _WEEK + r"\b"), _fixed(dm.week_start(-1), _PAST)),
     (_r(r"\b(?:end of (?:the )?" + _NEXT + r"\s+" + _MONTH + r")\b"), _fixed(dm.end_of_month(1), _FUTURE)),
@@ -242,7 +239,7 @@ _RULES: list[tuple[re.Pattern[str], Build]] = [
     (_r(r"\b(?:mid[- ]" + _MONTH + r"|middle of (?:the|this) " + _MONTH + r"|mid this " + _MONTH + r")\b"), _fixed(dm.mid_month(None), _FUTURE)),
     (_r(r"\b(?:(?:early|beginning of|start of)\s+(?:the\s+)?)?" + _NEXT + r"\s+" + _MONTH + r"\b"), _fixed(dm.month_start(1), _FUTURE)),
     (_r(r"\blast\s+" + _MONTH + r"\b"), _fixed(dm.month_start(-1), _PAST)),
-    (_r(r"\b(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b"), _iso),
+    (_r(r"\b(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/.-])"), _iso),
     (_r(r"\b" + _MON + r"\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR), _month_day),
     (_r(r"\b(?:the\s+)?" + _ORD + r"\s+(?:of\s+|day of\s+)?" + _MON + r"(?![a-z])" + _YEAR), _month_day),
     (_r(r"\b(?:on\s+)?the\s+(?P<d>\d{1,2}(?:st|nd|rd|th))\b"), _nth),
@@ -281,15 +278,12 @@ def _join_weekdays(found: list[DateExpr], low: str) -> list[DateExpr]:
         if (
             prev is not None
             and word in WEEKDAYS
-            and _BESIDE.fullmatch(low[prev.end : expr.start] + "")
+            and _BESIDE.fullmatch(low[prev.end : expr.start])
             and expr.sense is None
             and not prev.explicit_future
         ):
-            # "Tuesday the 8th" may be a later month's 8th; "Fri, Dec 18" is Dec 18.
-            resolver = expr.resolve
-            if expr.kind == "nth":
-                resolver = dm.weekday_and_day(WEEKDAYS[word], expr.resolve)
-            out[-1] = replace(expr, start=prev.start, resolve=resolver)
+            # The month-day decides; the weekday only confirms it (spec).
+            out[-1] = replace(expr, start=prev.start)
             continue
         out.append(expr)
     return out
@@ -315,13 +309,30 @@ def find_dates(low: str, orig: str) -> tuple[list[DateExpr], bool]:
     return _join_close(_join_weekdays(found, low), low), slash
 
 
+# After a bare lowercase "sat" or "sun", what shows it is a day ("lunch w/ Ravi sat re AMC").
+_DAY_AFTER = re.compile(
+    r"\s*(?:$|[.,;:!?)]|\d|(?:re|at|am|pm|morning|afternoon|evening|night|lunch|lunchtime|noon|"
+    r"or|and|then|pls|please)\b)"
+)
+_NOT_DAY_BEFORE = re.compile(r"\b(?:i|we|he|she|they|you|it|who|the|a|in|under|has|have)\s+$")
+
+
 def _cased(expr: DateExpr | None, m: re.Match[str], orig: str) -> DateExpr | None:
-    """Bare "sat" and "sun" count only when written as names (they are everyday words)."""
+    """Bare "sat" and "sun" are everyday words too: a day only when marked as one.
+
+    Written as a name ("Sat"), or with the words around reading as a day ("sat 7am",
+    "lunch with Ravi sat re AMC"), not as a verb or noun ("I sat with", "the sun").
+    """
     if expr is None:
         return None
     groups = m.groupdict()
     if groups.get("wd") in ("sat", "sun") and "cap" in groups and not m["mod"]:
-        return expr if orig[m.start("wd")].isupper() else None
+        if orig[m.start("wd")].isupper():
+            return expr
+        low = m.string
+        after = _DAY_AFTER.match(low, m.end("wd"))
+        before = _NOT_DAY_BEFORE.search(low[: m.start("wd")])
+        return expr if after and not before else None
     return expr
 
 

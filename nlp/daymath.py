@@ -107,29 +107,6 @@ def nth(day: int) -> Resolver:
     return resolve
 
 
-def weekday_and_day(target: int, inner: Resolver) -> Resolver:
-    """A weekday beside "the 8th" ("Tuesday the 8th"): the next 8th that is a Tuesday.
-
-    If none is within 14 months, the 8th alone decides.
-    """
-
-    def resolve(today: dt.date, sense: Sense) -> dt.date | None:
-        first = inner(today, sense)
-        probe = first
-        for _ in range(14):
-            if probe is None or probe.weekday() == target:
-                break
-            # Ask again from the day found: only "the Nth" moves on to a later month.
-            pivot = probe if sense == "future" else probe - dt.timedelta(days=1)
-            later = inner(pivot, sense)
-            if later == probe:
-                break
-            probe = later
-        return probe if probe is not None and probe.weekday() == target else first
-
-    return resolve
-
-
 def offset(days: int = 0, months: int = 0) -> Resolver:
     """Today plus (or minus) whole days and months."""
 
@@ -209,34 +186,10 @@ def day_of_month(day: int, months: int) -> Resolver:
     return resolve
 
 
-def year_edge(years: int, end: bool) -> Resolver:
-    """The 1st of January (or the 31st of December) of the year `years` from this one."""
-
-    def resolve(today: dt.date, _sense: Sense) -> dt.date:
-        return dt.date(today.year + years, 12, 31) if end else dt.date(today.year + years, 1, 1)
-
-    return resolve
-
-
-def quarter_edge(quarters: int, end: bool) -> Resolver:
-    """The first (or last) day of the calendar quarter `quarters` from this one."""
-
-    def resolve(today: dt.date, _sense: Sense) -> dt.date:
-        first = add_months(today.replace(day=1), 3 * quarters - (today.month - 1) % 3)
-        return month_end(add_months(first, 2)) if end else first
-
-    return resolve
-
-
 def weekend(weeks: int) -> Resolver:
-    """Saturday of this week's weekend (`weeks` later); behind, the last one begun."""
+    """Saturday of the weekend `weeks` after this week's ("next weekend": 1)."""
 
-    def resolve(today: dt.date, sense: Sense) -> dt.date:
-        saturday = monday(today) + dt.timedelta(days=5)
-        if sense == "past" and weeks == 0:
-            return saturday if saturday <= today else saturday - _WEEK
-        if today.weekday() == 6 and weeks == 0:
-            return today  # on Sunday, "this weekend" is today
-        return saturday + weeks * _WEEK
+    def resolve(today: dt.date, _sense: Sense) -> dt.date:
+        return monday(today) + dt.timedelta(days=5) + weeks * _WEEK
 
     return resolve

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from nlp import mood, signals, when
 from nlp.amounts import find_amount
-from nlp.clock import TimeExpr, find_times
+from nlp.clock import TimeExpr, find_times, planned_lunch
 from nlp.dates import DateExpr, find_dates
 from nlp.index import Matcher
 from nlp.index import compile as compile_directory
@@ -51,6 +51,7 @@ def parse(
     directory: Matcher | Directory,
     *,
     strict: bool = False,
+    workday_start: dt.time | None = None,
 ) -> Parse:
     """What a chat message means, per parse-spec.md. Never raises unless `strict`.
 
@@ -62,12 +63,13 @@ def parse(
             call, which is fine for one message and too slow for a stream of them.
         strict: let a parser bug raise instead of answering "other" (for tests, so a
             property test can see the bug that `parse` would otherwise swallow).
+        workday_start: when the author's workday starts ("first thing"); 09:00 if None.
     """
     matcher = directory if isinstance(directory, Matcher) else compile_directory(directory)
     if strict:
-        return _parse(text, now, tz, matcher)
+        return _parse(text, now, tz, matcher, workday_start)
     try:
-        return _parse(text, now, tz, matcher)
+        return _parse(text, now, tz, matcher, workday_start)
     except Exception:  # a parser bug must not take a message down with it
         log.exception("parse failed; answering as 'other'")
         return Parse(intent="other", unsure=("intent",))
@@ -111,7 +113,13 @@ def _clauses(low: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
-def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) -> Parse:
+def _parse(
+    text: str,
+    now: dt.datetime,
+    tz: str | ZoneInfo,
+    matcher: Matcher,
+    workday_start: dt.time | None = None,
+) -> Parse:
     text = _CONTROL.sub(" ", str(text)[:MAX_CHARS])
     zone = _zone(tz)
     local = now.astimezone(zone) if now.tzinfo else now
@@ -162,7 +170,8 @@ def _parse(text: str, now: dt.datetime, tz: str | ZoneInfo, matcher: Matcher) ->
             if sense == "past":
                 occurred = d.resolve(today, "past") or today
                 break
-    task = _task(reading, low, text, local, zone, dates, senses, times, clauses, mentions)
+    author = when.Author.at(now, zone, workday_start)
+    task = _task(reading, low, text, author, dates, senses, times, clauses, mentions)
     contact = reading.contact
     is_log = intent == "log"
     money = find_amount(low)
@@ -225,7 +234,7 @@ def _sense(
     contact = signals.first_contact(before + " ")
     if contact is not None:
         # "emailed asking for a demo Dec 15", "set up mtg Fri": a wish or plan looks ahead.
-        return "future" if when.wish_after_contact(before) else "past"
+        return "future" if when.plans_ahead(before) else "past"
     tail = _SYMBOLS.split(before)[-1]  # "budget got cut 😞 call her Friday"
     if signals.future_clause(clause) or signals.imperative(tail):
         return "future"
@@ -240,8 +249,7 @@ def _task(
     reading: Reading,
     low: str,
     text: str,
-    local: dt.datetime,
-    zone: ZoneInfo,
+    author: when.Author,
     dates: list[DateExpr],
     senses: list[str],
     times: list[TimeExpr],
@@ -287,7 +295,7 @@ def _task(
         clause = low[cue_clause[0] : cue_clause[1]]
         if signals.first_contact(clause) and not signals.imperative(clause):
             return None
-    due, time = when.due_and_time(due_expr, _time_for(due_expr, times, low, clauses), local, zone)
+    due, time = when.due_and_time(due_expr, _time_for(due_expr, times, low, clauses), author)
     span = (
         clause_of(due_expr.start, clauses)
         if due_expr
@@ -315,6 +323,8 @@ def _time_for(
         if signals.first_contact(clause) and not signals.future_clause(clause):
             continue
         usable.append(t)
+    if not usable and due_expr is not None:
+        return planned_lunch(low, *clause_of(due_expr.start, clauses))
     return when.pick_clock(usable)
 
 

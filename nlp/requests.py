@@ -43,6 +43,7 @@ class AddCustomer:
     kind: Literal["person", "company"]
     company: str | None = None
     details: tuple[str, ...] = ()  # email addresses and phone numbers as typed
+    said_contact: bool = False  # "add contact …": a name even in lowercase
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ _MAKE_OWNER = _rx(r"make (?P<value>me|[^,]+?) (?:the )?owner of " + _WHO)
 _GIVE = _rx(r"(?:give|hand) (?!#?\d)(?P<who>[^,]+?) (?:to|over to) (?P<value>[^,]+?)")
 _ADD_COMPANY = _rx(r"add (?:a )?(?:new )?company (?P<name>[^,]+?)")
 _ADD_PERSON = _rx(
-    r"add (?:a )?(?:new )?(?:contact |person )?(?P<name>[^,@]+?)"
+    r"add (?:a )?(?:new )?(?P<said>contact |person )?(?P<name>[^,@:;]+?)"
     r"(?: (?:at|from|of) (?P<company>[^,@]+?))?(?P<rest>(?:,[^,]+)*)"
 )
 _MERGE = _rx(r"merge (?P<source>[^,]+?) (?:into|with) (?P<target>[^,]+?)")
@@ -244,7 +245,13 @@ def _add(text: str) -> Request | None:
         return None
     details = tuple(d.strip() for d in (m.group("rest") or "").split(",") if d.strip())
     company = m.group("company")
-    return AddCustomer(_clean(m.group("name")), "person", company and _clean(company), details)
+    return AddCustomer(
+        _clean(m.group("name")),
+        "person",
+        company and _clean(company),
+        details,
+        said_contact=m.group("said") is not None,
+    )
 
 
 def _merge_or_delete(text: str) -> Request | None:

@@ -20,7 +20,8 @@ _SHORT = {
 }  # fmt: skip
 # Real words one edit from a day word; never rewritten.
 _WORDS = {"sundry", "sundae", "sundays", "mondays", "fridays", "tuesdays", "saturdays",
-          "thursdays", "wednesdays", "tomorrows", "octobers", "augusts", "fridge"}  # fmt: skip
+          "thursdays", "wednesdays", "tomorrows", "octobers", "augusts", "fridge", "augusta",
+          "augustus"}  # fmt: skip
 _WORD = re.compile(r"[a-z]{6,12}")
 
 
@@ -28,11 +29,14 @@ def _meant(word: str) -> str | None:
     if word in _SHORT or word in _WORDS:
         return None
     limit = 2 if len(word) >= 8 else 1
+    # A weekday slip still ends like one ("thrusday", "wednesdya"); "Sundar" is a name.
+    weekday_like = word.endswith(("y", "dya", "yd"))
     hits = [
         day
         for day in _SHORT
         if day[0] == word[0]
         and abs(len(day) - len(word)) <= limit
+        and (weekday_like or not day.endswith("day"))
         and DamerauLevenshtein.distance(word, day, score_cutoff=limit) <= limit
     ]
     return hits[0] if len(hits) == 1 else None

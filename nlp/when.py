@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from nlp.clock import TimeExpr, find_times, with_part
+from nlp.clock import WORKDAY_START, TimeExpr, find_times, with_part
 from nlp.dates import DateExpr, Sense, find_dates
 from nlp.normalize import fold
 
-# A request or plan said after a contact verb ("emailed asking for a demo Dec 15").
-_WISH_AFTER = re.compile(
+# A request or plan in a contact's clause ("emailed asking for a demo Dec 15").
+_PLANS = re.compile(
     r"\b(?:wants?|wanted|needs?|asking|asked|asks|requested|requesting|would like|'d like|"
     r"to (?:book|schedule|set up|move|push|meet|have)|moved? (?:it |the \w+ )?to|push(?:ed)? to|"
     r"booked|scheduled|set up|planned|planning|proposed|suggested|invited|next|will|'ll|"
@@ -24,14 +25,24 @@ _WISH_AFTER = re.compile(
 _PAST_CUE = re.compile(r"\b(?:ago|last|was|were|did|had|went|yesterday)\b")
 
 
-def aware(local: dt.datetime, zone: ZoneInfo) -> dt.datetime:
-    """`local` (the author's wall clock, naive or aware) as an aware time in `zone`."""
-    return local.astimezone(zone) if local.tzinfo else local.replace(tzinfo=zone)
+@dataclass(frozen=True)
+class Author:
+    """Where and when the author writes: their aware now, zone and workday start."""
+
+    now: dt.datetime
+    zone: ZoneInfo
+    workday_start: dt.time = WORKDAY_START
+
+    @classmethod
+    def at(cls, now: dt.datetime, zone: ZoneInfo, workday_start: dt.time | None) -> Author:
+        """`now` (aware, or the author's wall clock) read in `zone`."""
+        local = now.astimezone(zone) if now.tzinfo else now.replace(tzinfo=zone)
+        return cls(local, zone, workday_start or WORKDAY_START)
 
 
-def wish_after_contact(before: str) -> bool:
-    """Whether the words between a contact verb and a date ask for something ahead."""
-    return bool(_WISH_AFTER.search(before))
+def plans_ahead(before: str) -> bool:
+    """Whether the words before a date in a contact's clause ask or plan for something ahead."""
+    return bool(_PLANS.search(before))
 
 
 def later_today_sense(clause: str, reports_contact: bool) -> Sense:
@@ -56,7 +67,7 @@ def nearer_sense(expr: DateExpr, clause: str, today: dt.date) -> Sense:
 
 
 def due_and_time(
-    expr: DateExpr | None, clock: TimeExpr | None, local: dt.datetime, zone: ZoneInfo
+    expr: DateExpr | None, clock: TimeExpr | None, author: Author
 ) -> tuple[dt.date | None, dt.time | None]:
     """The due date and time of a task in the author's zone.
 
@@ -64,7 +75,7 @@ def due_and_time(
     written in the author's zone (its date may move). A clock with no day is today if still
     ahead, else tomorrow.
     """
-    now = aware(local, zone)
+    now, zone = author.now, author.zone
     today = now.date()
     due = expr.resolve(today, "future") if expr else None
     if clock is None:
@@ -73,6 +84,8 @@ def due_and_time(
         moment = now + clock.after
         return moment.date(), moment.time().replace(second=0, microsecond=0, tzinfo=None)
     time = with_part(clock.time, expr.part) if expr and clock.inferred else clock.time
+    if clock.workday:
+        time = author.workday_start
     there = clock.zone or zone
     if due is None:
         day = now.astimezone(there).date()
@@ -95,7 +108,7 @@ def pick_clock(times: list[TimeExpr]) -> TimeExpr | None:
 
 
 def read_when(
-    text: str, now: dt.datetime, tz: str | ZoneInfo
+    text: str, now: dt.datetime, tz: str | ZoneInfo, *, workday_start: dt.time | None = None
 ) -> tuple[dt.date | None, dt.time | None]:
     """The date and time a short answer names ("friday", "tmrw 9am", "Dec 15 at 3pm PST").
 
@@ -113,4 +126,4 @@ def read_when(
     expr = future[0] if future else None
     if expr is None and clock is None:
         return None, None
-    return due_and_time(expr, clock, now, zone)
+    return due_and_time(expr, clock, Author.at(now, zone, workday_start))

@@ -27,15 +27,23 @@ Conflict = IntegrityError
 class Store:
     """A database: opened (and its schema upgraded) once, then a unit of work per call."""
 
-    def __init__(self, url: str, *, migrate: bool = True, lock_timeout: float = 15.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        migrate: bool = True,
+        lock_timeout: float = 15.0,
+        default_currency: str = "USD",
+    ) -> None:
         """Open the database at `url`, upgrading its schema unless `migrate` is false.
 
-        On SQLite a writer waits up to `lock_timeout` seconds for the write lock.
+        On SQLite a writer waits up to `lock_timeout` seconds for the write lock. Amounts
+        stored before money had a currency are read in `default_currency`.
         """
         self.url = url
         self.engine = make_engine(url, lock_timeout)
         if migrate:
-            upgrade(self.engine)
+            upgrade(self.engine, default_currency=default_currency)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         keep_last_touches(self._sessions)
         self._turns = (

@@ -1,4 +1,4 @@
-"""Deals: money on the table with a customer."""
+"""Deals: money on the table with a customer, and the team's stages for them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import or_, select
 
-from store.models import Deal
+from store.models import Deal, Team
 from store.scoped import Scoped
 
 
@@ -41,3 +41,22 @@ class Deals(Scoped):
                 Deal.closed_at < end,
             )
         ).all()
+
+    def open_deals(self, closed_stages: Sequence[str]) -> Sequence[Deal]:
+        """Deals not in a closing stage, longest in their stage first."""
+        return self.session.scalars(
+            select(Deal)
+            .where(Deal.team_id == self.team_id, Deal.stage.not_in(list(closed_stages)))
+            .order_by(Deal.stage_changed_at, Deal.id)
+        ).all()
+
+    def deal_stages(self) -> list[str] | None:
+        """The team's own deal stages in order, or None for the default list."""
+        team = self.session.get(Team, self.team_id)
+        return list(team.deal_stages) if team is not None and team.deal_stages else None
+
+    def set_deal_stages(self, stages: Sequence[str]) -> None:
+        """Replace the team's deal stages."""
+        team = self.session.get(Team, self.team_id)
+        if team is not None:
+            team.deal_stages = list(stages)

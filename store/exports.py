@@ -30,7 +30,7 @@ from store.models import (
 from store.unit import Unit
 
 BATCH = 5_000
-LINK = 12  # where the link columns start in an interaction row
+LINK = 14  # where the link columns start in an interaction row
 
 
 def _stream(unit: Unit, stmt: Any) -> Iterator[Row[Any]]:
@@ -144,9 +144,10 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
 def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[tuple[str, str]]]]:
     """Every interaction, undone ones included, oldest first.
 
-    Each comes as (id, kind, occurred_at, summary, sentiment, amount, author (name),
-    source_platform, deleted_at, author_id, created_at, message_key) with the customers it
-    concerns, in the order they were linked: (name, "contact:ID" or "company:ID").
+    Each comes as (id, kind, occurred_at, summary, sentiment, amount_minor, currency,
+    amount_period, author (name), source_platform, deleted_at, author_id, created_at,
+    message_key) with the customers it concerns, in the order they were linked: (name,
+    "contact:ID" or "company:ID").
     One query streams interactions joined to their links, read in table order and sorted
     by the database, so there is no page of ids to send back per batch.
     """
@@ -157,7 +158,9 @@ def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[tuple[str, 
             iso_utc(Interaction.occurred_at).label("occurred_at"),
             Interaction.summary,
             Interaction.sentiment,
-            Interaction.amount,
+            Interaction.amount_minor,
+            Interaction.currency,
+            Interaction.amount_period,
             Member.name.label("author"),
             Interaction.source_platform,
             iso_utc(Interaction.deleted_at).label("deleted_at"),
@@ -198,7 +201,7 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
 
     Columns: number, title, due_date, due_time, status, owner, contact, company (names),
     interaction_id, created_at, id, owner_id, contact_id, company_id, nudge_at,
-    nudge_count, message_key.
+    nudge_count, message_key, purpose.
     """
     return _stream(
         unit,
@@ -220,6 +223,7 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
             iso_utc(Task.nudge_at).label("nudge_at"),
             Task.nudge_count,
             Task.message_key,
+            Task.purpose,
         )
         .join(Member, Member.id == Task.owner_id)
         .outerjoin(Contact, Contact.id == Task.contact_id)
@@ -232,8 +236,9 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
 def deals(unit: Unit) -> Iterator[Row[Any]]:
     """Every deal by id.
 
-    Columns: id, contact_id, company (name, if live), amount, stage, created_at, closed_at,
-    company_id.
+    Columns: id, contact_id, company (name, if live), name, owner (name), amount_minor,
+    currency, period, stage, expected_close, stage_changed_at, lost_reason, created_at,
+    closed_at, company_id, owner_id.
     """
     return _stream(
         unit,
@@ -241,13 +246,22 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
             Deal.id,
             Deal.contact_id,
             Company.name.label("company"),
-            Deal.amount,
+            Deal.name,
+            Member.name.label("owner"),
+            Deal.amount_minor,
+            Deal.currency,
+            Deal.period,
             Deal.stage,
+            Deal.expected_close,
+            iso_utc(Deal.stage_changed_at).label("stage_changed_at"),
+            Deal.lost_reason,
             iso_utc(Deal.created_at).label("created_at"),
             iso_utc(Deal.closed_at).label("closed_at"),
             Deal.company_id,
+            Deal.owner_id,
         )
         .outerjoin(Company, (Company.id == Deal.company_id) & Company.deleted_at.is_(None))
+        .outerjoin(Member, Member.id == Deal.owner_id)
         .where(Deal.team_id == unit.team_id)
         .order_by(Deal.id),
     )

@@ -11,17 +11,22 @@ from sqlalchemy import Engine
 HERE = Path(__file__).resolve().parent
 
 
-def alembic_config(engine: Engine) -> Config:
-    """An Alembic config that runs our migrations on `engine`'s database."""
+def alembic_config(engine: Engine, default_currency: str = "USD") -> Config:
+    """An Alembic config that runs our migrations on `engine`'s database.
+
+    `default_currency` is the currency existing amounts are read in when a migration
+    makes money exact.
+    """
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE / "migrations"))
     cfg.attributes["engine"] = engine
+    cfg.attributes["default_currency"] = default_currency
     return cfg
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head", default_currency: str = "USD") -> None:
     """Create or upgrade the schema to `revision`."""
-    command.upgrade(alembic_config(engine), revision)
+    command.upgrade(alembic_config(engine, default_currency), revision)
 
 
 #: Search objects the models do not describe (migration 0009): SQLite's FTS5 table with

@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
-    Float,
     ForeignKey,
     Index,
     Integer,
@@ -82,6 +82,8 @@ class Team(Base):
     directory_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # Bumped by every addition, so cached directories read the new rows (and only those).
     directory_additions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The team's deal stages in order (None: the default list); the last two close a deal.
+    deal_stages: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class Member(Base):
@@ -176,7 +178,10 @@ class Interaction(Base):
     summary: Mapped[str] = mapped_column(Text)
     occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     sentiment: Mapped[str | None] = mapped_column(String(16))
-    amount: Mapped[float | None] = mapped_column(Float)
+    # Money exactly: an integer in the currency's minor unit (cents), never a float.
+    amount_minor: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(3))  # ISO 4217
+    amount_period: Mapped[str | None] = mapped_column(String(8))  # recurring: month, year, ...
     author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     source_platform: Mapped[str] = mapped_column(String(16))
     message_key: Mapped[str] = mapped_column(String(200))
@@ -229,6 +234,8 @@ class Task(Base):
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
     status: Mapped[str] = mapped_column(String(16), default="open")
+    # What the task is for when it is more than a follow-up ("survey": ask for a rating).
+    purpose: Mapped[str | None] = mapped_column(String(16))
     interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interactions.id"))
     message_key: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
@@ -256,10 +263,46 @@ class Deal(Base):
     team_id: Mapped[int] = _team_fk()
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
-    amount: Mapped[float | None] = mapped_column(Float)
-    stage: Mapped[str] = mapped_column(String(16), default="open")
+    name: Mapped[str | None] = mapped_column(String(200))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    amount_minor: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    period: Mapped[str | None] = mapped_column(String(8))
+    stage: Mapped[str] = mapped_column(String(32), default="lead")
+    expected_close: Mapped[dt.date | None] = mapped_column(Date)
+    # When the deal entered its stage: the pipeline flags deals idle there too long.
+    stage_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    lost_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    owner: Mapped[Member | None] = relationship()
+    contact: Mapped[Contact | None] = relationship()
+    company: Mapped[Company | None] = relationship()
+
+
+class Feedback(Base):
+    """What a customer said of us: a score (CSAT 1-5, NPS 0-10), complaint, request or praise."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        Index("ix_feedback_team_at", "team_id", "at"),
+        Index("ix_feedback_contact", "contact_id"),
+        Index("ix_feedback_company", "company_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    kind: Mapped[str] = mapped_column(String(16))  # csat, nps, complaint, request, praise
+    score: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interactions.id"))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    author: Mapped[Member] = relationship()
+    contact: Mapped[Contact | None] = relationship()
+    company: Mapped[Company | None] = relationship()
 
 
 class PendingAction(Base):

@@ -114,7 +114,7 @@ def notable(
     marked = (
         Interaction.sentiment.is_not(None)
         if sentiment_only
-        else or_(Interaction.amount.is_not(None), Interaction.sentiment.is_not(None))
+        else or_(Interaction.amount_minor.is_not(None), Interaction.sentiment.is_not(None))
     )
     return unit.session.scalars(
         select(Interaction)

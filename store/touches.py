@@ -3,7 +3,7 @@
 The digest lists customers gone cold; grouping every interaction of the team to find
 each customer's latest took seconds on years of history. Instead companies and contacts
 carry `last_touch_at`, the time of their latest live interaction. A session hook keeps it,
-so every way of logging or undoing (chat, digest buttons, import) stays right:
+so every way of logging or undoing (a chat message, a digest button, undo) stays right:
 
 - a new live link raises the customer's last touch if the interaction is later;
 - an interaction undone, re-dated or unlinked has its customers' last touch recomputed
@@ -37,10 +37,10 @@ class _Changes:
         self.recheck: dict[Customer, set[int]] = {Contact: set(), Company: set()}
 
     def raise_to(self, link: InteractionCustomer, when: dt.datetime) -> None:
-        for model, ids in ((Contact, link.contact_id), (Company, link.company_id)):
-            if ids is not None:
-                seen = self.raised[model].get(ids)
-                self.raised[model][ids] = when if seen is None else max(seen, when)
+        for model, row_id in ((Contact, link.contact_id), (Company, link.company_id)):
+            if row_id is not None:
+                seen = self.raised[model].get(row_id)
+                self.raised[model][row_id] = when if seen is None else max(seen, when)
 
     def recompute(self, link: InteractionCustomer) -> None:
         if link.contact_id is not None:

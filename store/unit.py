@@ -16,6 +16,7 @@ from store.customers import Customers
 from store.deals import Deals
 from store.digests import Digests
 from store.directory import Directory, DirectoryStamp
+from store.feedback import FeedbackQueries
 from store.inbound import Inbound
 from store.interactions import Interactions
 from store.listings import Listings
@@ -36,6 +37,7 @@ class Unit(
     Customers,
     Interactions,
     Deals,
+    FeedbackQueries,
     Tasks,
     Digests,
     Questions,

@@ -246,3 +246,16 @@ async def test_no_reply_can_mention_everyone(slack: SlackHarness, text: str) -> 
     assert "<!" not in post["text"]
     assert "<!" not in blocks_text(post)
     assert "&lt;!" in post["text"]
+
+
+async def test_a_deal_in_euros_and_the_pipeline_over_slack(slack: SlackHarness, core: Core) -> None:
+    await slack.event(mention("called Greg at Harbor, he wants the 3,500 EUR imaging package"))
+    (card,) = await slack.fake.wait_for("chat.postMessage")
+    assert "€3,500" in blocks_text(card)
+    await slack.event(mention("Greg complained about invoice errors", ts="1763474400.000200"))
+    await slack.fake.wait_for("chat.postMessage", 2)
+    await slack.event(mention("pipeline", ts="1763474400.000300"))
+    posts = await slack.fake.wait_for("chat.postMessage", 3)
+    assert "Lead — 1 deal: €3,500" in posts[-1]["text"]
+    (deal,) = rows(core, "deals")
+    assert (deal["amount_minor"], deal["currency"]) == (350000, "EUR")

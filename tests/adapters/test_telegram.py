@@ -167,3 +167,18 @@ async def test_webhook_checks_the_secret_and_redelivery_writes_once(core: Core) 
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
         await fake.stop()
+
+
+async def test_a_deal_in_reais_moves_and_shows_on_the_card(tg: FakeTelegram, core: Core) -> None:
+    tg.push_text(ADMIN, "called Greg at Harbor, he wants the R$ 45k refit package")
+    await tg.wait_for("sendMessage")
+    tg.push_text(ADMIN, "sent Greg the proposal")
+    await tg.wait_for("sendMessage", 2)
+    tg.push_text(ADMIN, "Harbor rated us 5/5")
+    await tg.wait_for("sendMessage", 3)
+    tg.push_text(ADMIN, "/find Harbor")
+    await tg.wait_for("sendMessage", 4)
+    card = last_text(tg)
+    assert "R$45,000 in 1 deal" in card
+    assert "proposal on" in card
+    assert "Satisfaction 5.0/5 from 1 rating" in card

@@ -35,13 +35,13 @@ def test_digest_now_has_every_section_with_something_in_it(
     assert "Overdue (1):" in text
     assert "• Alex Kim (1): #2" in text
     assert "Yesterday: 3 logged — 2 meetings, 1 call · by sam 3" in text
-    assert "• Greg Pappas, Harbor Marine Services: call by sam (12,500 · positive)" in text
+    assert "• Greg Pappas, Harbor Marine Services: call by sam ($12,500 · positive)" in text
     assert "Unhappy lately (1):" in text
     assert "Yuki Tanabe" in text
     # The directory was imported that day too: the newest come first, the rest are counted.
     assert "New customers (49): Priya Raman, Initrode" in text
     assert "(+39 more)" in text
-    assert "Deals won (12,500): Harbor Marine Services 12,500" in text
+    assert "Deals won ($12,500): Harbor Marine Services engine room job $12,500" in text
     assert "Gone cold" not in text
     assert digest.image is not None
     assert digest.image.startswith(b"\x89PNG\r\n\x1a\n")

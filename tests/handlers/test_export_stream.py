@@ -49,4 +49,7 @@ def test_an_empty_table_still_has_its_header(core: Core, tmp_path: Path) -> None
     (path,) = [p for p in core.in_unit(export_all, tmp_path, "csv") if p.name == "deals.csv"]
     with path.open(encoding="utf-8") as f:
         assert next(csv.reader(f)) == ["id", "contact_id", "company", "amount", "stage",
-                                       "created_at", "closed_at", "company_id"]  # fmt: skip
+                                       "created_at", "closed_at", "name", "owner", "currency",
+                                       "period", "amount_minor", "expected_close",
+                                       "stage_changed_at", "lost_reason", "company_id",
+                                       "owner_id"]  # fmt: skip

@@ -104,8 +104,8 @@ def test_task_message_creates_only_a_task(core: Core, say: Say) -> None:
 def test_a_follow_up_without_a_date_gets_the_default_delay(core: Core, say: Say) -> None:
     (card,) = say("texted marco the menu pricing, still need to send him the contract")
     (task,) = rows(core, "tasks")
-    assert task["due_date"] == "2026-11-21"
-    assert "no date given" in card.text
+    assert task["due_date"] == "2026-11-23"  # Wed + 3 days is Saturday: Monday, a workday
+    assert "no date given: 3 days from today, moved past your days off" in card.text
 
 
 def test_signed_with_amount_marks_the_deal_won(core: Core, say: Say) -> None:
@@ -196,3 +196,10 @@ def test_customer_reaching_out_gets_a_follow_up_offer(core: Core, say: Say) -> N
     assert task["contact"] == "Sue Brennan"
     (own,) = say("called Sue, all fine")
     assert "Follow up with" not in own.text  # we called: no offer
+
+
+def test_a_default_follow_up_keeps_to_the_members_own_workdays(core: Core, say: Say) -> None:
+    say("workdays tue-sat")
+    say("texted marco the menu pricing, still need to send him the contract")
+    (task,) = rows(core, "tasks")
+    assert task["due_date"] == "2026-11-21"  # Saturday is one of this member's workdays

@@ -23,7 +23,7 @@ def test_company_card_lists_people_and_deals(core: Core, say: Say) -> None:
     fields = {f.label: f.value for f in card.fields}
     assert card.title == "Harbor Marine Services"
     assert "Greg Pappas (call on Wed 18 Nov" in fields["People"]
-    assert "won 12,500" in fields["Deals"]
+    assert "won $12,500" in fields["Deals"]
 
 
 def test_ambiguous_lookup_offers_each_candidate(core: Core, say: Say) -> None:

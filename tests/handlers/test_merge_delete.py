@@ -21,6 +21,13 @@ def test_add_a_contact_with_a_new_company_and_undo_it(core: Core, say: Say) -> N
     assert gone.title != "Initrode"
 
 
+def test_add_needs_a_name_not_a_sentence(core: Core, say: Say) -> None:
+    (reply,) = say("add a reminder to call Hope friday")
+    assert reply.title != "Added a reminder to call Hope friday"
+    (lower,) = say("add contact priya raman")
+    assert lower.title == "Added priya raman"
+
+
 def test_add_company(say: Say) -> None:
     (added,) = say("add company Initrode")
     assert added.text == "Added company Initrode."

@@ -109,3 +109,13 @@ def test_agenda_buckets_overdue_today_and_later(core: Core, say: Say, clock: Clo
     assert "Later (1)" in text
     assert text.index("Overdue") < text.index("Today") < text.index("Later")
     assert [b.label for b in reply.buttons] == ["Done #2", "Snooze #2", "Done #1", "Snooze #1"]
+
+
+def test_first_thing_is_the_members_own_workday_start(core: Core, say: Say) -> None:
+    say("workday 07:30")
+    say("remind me to call Hope first thing tomorrow")
+    (task,) = rows(core, "tasks")
+    assert (task["due_date"], task["due_time"]) == ("2026-11-19", "07:30:00")
+    say(action=button(say("remind me to call Hope friday")[0], "Change date"))
+    (moved,) = say("first thing monday")
+    assert "Mon 23 Nov 07:30" in moved.text

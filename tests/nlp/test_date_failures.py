@@ -74,3 +74,28 @@ def test_read_when_takes_an_aware_now_and_a_bad_zone() -> None:
     now = dt.datetime(2026, 12, 3, 23, 30, tzinfo=dt.UTC)  # already Friday in Berlin
     assert read_when("tomorrow", now, "Europe/Berlin") == (dt.date(2026, 12, 5), None)
     assert read_when("tomorrow", NOW, "Not/AZone") == (dt.date(2026, 12, 4), None)
+
+
+def test_first_thing_is_the_authors_workday_start() -> None:
+    p = parse(
+        "remind me to call Jonas first thing tomorrow",
+        NOW,
+        "UTC",
+        TEAM,
+        workday_start=dt.time(7, 30),
+    )
+    assert p.task is not None
+    assert (p.task.due, p.task.time) == (dt.date(2026, 12, 4), dt.time(7, 30))
+    assert read_when("first thing", NOW, "UTC", workday_start=dt.time(8)) == (
+        dt.date(2026, 12, 4),
+        dt.time(8),
+    )
+
+
+def test_a_planned_lunch_is_at_noon_and_a_past_one_gives_no_time() -> None:
+    p = parse("lunch with Oliver sat re the renewal", NOW, "UTC", TEAM)
+    assert p.task is not None
+    assert (p.task.due, p.task.time) == (dt.date(2026, 12, 5), dt.time(12))
+    p = parse("lunch with Oliver yesterday, send him the deck tomorrow", NOW, "UTC", TEAM)
+    assert p.task is not None
+    assert (p.task.due, p.task.time) == (dt.date(2026, 12, 4), None)

@@ -74,6 +74,7 @@ def test_reads_request(text: str, expected: Request) -> None:
         "who is Jane?",
         "remind me to call Acme next Tuesday at 3",
         "",
+        "add a note: called Jane",
         "x" * 600,
     ],
 )

@@ -37,7 +37,7 @@ async def serve_slack(core: Core, config: SlackConfig, delivery: Delivery | None
         return
     runner = web.AppRunner(app.web_app(path=config.path, port=config.port))
     await runner.setup()
-    site = web.TCPSite(runner, config.host, config.port)
+    site = web.TCPSite(runner, config.host, config.port, reuse_port=config.reuse_port or None)
     await site.start()
     log.info("Slack: listening on http://%s:%s%s", config.host, config.port, config.path)
     try:

@@ -15,6 +15,8 @@ class SlackConfig:
     api_url: str | None = None
     port: int = 3000
     host: str = "0.0.0.0"
+    # Several worker processes share the port (SO_REUSEPORT; the kernel spreads requests).
+    reuse_port: bool = False
     path: str = "/slack/events"
     command: str = "/rapport"
     pace_seconds: float = 1.0

@@ -70,7 +70,8 @@ async def serve_telegram(
         if not config.webhook_secret:
             raise ValueError("TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET")
         waiting: Any = serve_webhook(app, config.listen, config.port, webhook_path(config),
-                                     config.webhook_url, config.webhook_secret)  # fmt: skip
+                                     config.webhook_url, config.webhook_secret,
+                                     config.reuse_port)  # fmt: skip
     else:
         await app.bot.delete_webhook()
         log.info("Telegram: polling")

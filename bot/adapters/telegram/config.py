@@ -15,5 +15,7 @@ class TelegramConfig:
     webhook_secret: str | None = field(default=None, repr=False)
     listen: str = "0.0.0.0"
     port: int = 8443
+    # Several worker processes share the webhook port (SO_REUSEPORT).
+    reuse_port: bool = False
     poll_timeout: float = 10.0
     rate_limit: bool = True

@@ -44,11 +44,13 @@ def webhook_app(app: Any, path: str, secret: str) -> web.Application:
     return web_app
 
 
-async def serve_webhook(app: Any, listen: str, port: int, path: str, url: str, secret: str) -> None:
+async def serve_webhook(
+    app: Any, listen: str, port: int, path: str, url: str, secret: str, reuse_port: bool = False
+) -> None:
     """Listen, register the webhook with Telegram, and serve until cancelled."""
     runner = web.AppRunner(webhook_app(app, path, secret))
     await runner.setup()
-    site = web.TCPSite(runner, listen, port)
+    site = web.TCPSite(runner, listen, port, reuse_port=reuse_port or None)
     await site.start()
     try:
         await app.bot.set_webhook(url=url, secret_token=secret, allowed_updates=Update.ALL_TYPES)

@@ -1,0 +1,56 @@
+"""Feedback: scores, complaints, requests and praise customers gave."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import or_, select
+
+from store.models import Feedback
+from store.scoped import Scoped
+
+
+class FeedbackQueries(Scoped):
+    """Queries over feedback."""
+
+    def feedback_for(
+        self, contact_ids: Sequence[int], company_ids: Sequence[int]
+    ) -> Sequence[Feedback]:
+        """Live feedback about these customers, oldest first."""
+        conds = []
+        if contact_ids:
+            conds.append(Feedback.contact_id.in_(contact_ids))
+        if company_ids:
+            conds.append(Feedback.company_id.in_(company_ids))
+        if not conds:
+            return []
+        return self.session.scalars(
+            select(Feedback)
+            .where(Feedback.team_id == self.team_id, Feedback.deleted_at.is_(None), or_(*conds))
+            .order_by(Feedback.at, Feedback.id)
+        ).all()
+
+    def feedback_between(
+        self, start: dt.datetime, end: dt.datetime, kinds: Sequence[str]
+    ) -> Sequence[Feedback]:
+        """Live feedback of these kinds given in [start, end), oldest first."""
+        return self.session.scalars(
+            select(Feedback)
+            .where(
+                Feedback.team_id == self.team_id,
+                Feedback.deleted_at.is_(None),
+                Feedback.kind.in_(list(kinds)),
+                Feedback.at >= start,
+                Feedback.at < end,
+            )
+            .order_by(Feedback.at, Feedback.id)
+        ).all()
+
+    def feedback_by_ids(self, ids: Sequence[int]) -> Sequence[Feedback]:
+        """This team's feedback rows with these ids."""
+        if not ids:
+            return []
+        return self.session.scalars(
+            select(Feedback).where(Feedback.team_id == self.team_id, Feedback.id.in_(list(ids)))
+        ).all()
