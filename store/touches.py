@@ -116,7 +116,7 @@ def _raise(session: Session, model: Customer, raised: dict[int, dt.datetime]) ->
             or_(model.last_touch_at.is_(None), model.last_touch_at < when),
         )
         .values(last_touch_at=when),
-        [{"row_id": row_id, "when": at} for row_id, at in raised.items()],
+        [{"row_id": row_id, "when": at} for row_id, at in sorted(raised.items())],
     )
 
 
@@ -131,10 +131,14 @@ def _latest(model: Customer, link_column: Any) -> Any:
 
 
 def _recompute(session: Session, model: Customer, link_column: Any, ids: set[int]) -> None:
-    latest = _latest(model, link_column)
-    session.connection().execute(
-        update(model).where(model.id.in_(sorted(ids))).values(last_touch_at=latest)
+    connection = session.connection()
+    # Lock the rows first (PostgreSQL; SQLite has one writer): the UPDATE then reads the
+    # interactions as of after any concurrent log of these customers has committed.
+    connection.execute(
+        select(model.id).where(model.id.in_(sorted(ids))).order_by(model.id).with_for_update()
     )
+    latest = _latest(model, link_column)
+    connection.execute(update(model).where(model.id.in_(sorted(ids))).values(last_touch_at=latest))
 
 
 def keep_last_touches(sessions: Any) -> None:
