@@ -10,6 +10,7 @@ after all" ("done with Jane's quote"), in which case the line is read as free te
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -49,6 +50,10 @@ ActionHandler = Callable[[Ctx, str], list[Reply]]
 
 #: Longer lines are refused unread (a pasted log file, a flood).
 MAX_TEXT = 40_000
+#: How long a typed bare number still picks an option of the question just asked.
+NUMBER_ANSWERS_FOR = dt.timedelta(minutes=10)
+#: What a line that is its own request parses as; such a line never answers a question.
+_OWN_INTENTS = frozenset({"log", "task", "lookup", "agenda"})
 
 
 def route(ctx: Ctx) -> list[Reply]:
@@ -65,16 +70,25 @@ def route(ctx: Ctx) -> list[Reply]:
         command, rest = found
         replies = command(ctx, rest)
         if replies is not None:
+            _close_open_question(ctx)
             return replies
     pending = ctx.unit.open_pending(ctx.member.id, ctx.message.chat, ctx.now)
     if pending is not None:
         answered = _typed_answer(ctx, pending, text)
         if answered is not None:
             return answered
+        pending.status = "closed"  # the person moved on: a later line must not answer it
     asked = requests.answer(ctx, text)  # "Jane's phone?", "list customers", "cancel 9", …
     if asked is not None:
         return asked
     return _free_text(ctx, text)
+
+
+def _close_open_question(ctx: Ctx) -> None:
+    """A command is its own request: the question asked before it is over."""
+    pending = ctx.unit.open_pending(ctx.member.id, ctx.message.chat, ctx.now)
+    if pending is not None:
+        pending.status = "closed"
 
 
 def _free_text(ctx: Ctx, text: str) -> list[Reply]:
@@ -101,20 +115,29 @@ def _typed_answer(ctx: Ctx, pending: PendingAction, text: str) -> list[Reply] | 
     """The line as the answer to the author's open question; None when it is not one."""
     question = questions.read(pending)
     if isinstance(question, NewDate):
+        if _is_own_request(ctx, text):
+            return None
         return tasks.answer_new_date(ctx, pending, question, text)
     if isinstance(question, NameWanted):
         if text.lower() == "cancel":
             pending.status = "answered"
             return [Reply("Cancelled — nothing was saved.")]
         return logbook.answer_name(ctx, pending, question, text)
-    choice = _typed_choice(question, text)
+    fresh = ctx.now - pending.created_at <= NUMBER_ANSWERS_FOR
+    choice = _typed_choice(question, text, fresh)
     return logbook.answer(ctx, pending, question, choice) if choice is not None else None
 
 
-def _typed_choice(question: Choice, text: str) -> int | None:
-    """An option's number ("2") or its label ("someone new"), as an index."""
+def _is_own_request(ctx: Ctx, text: str) -> bool:
+    """Whether a line reads as a log, task, lookup or agenda of its own."""
+    parsed = logbook.parse_for(ctx, text, ctx.message.sent_at)
+    return parsed.intent in _OWN_INTENTS or is_lookup_question(text.lower())
+
+
+def _typed_choice(question: Choice, text: str, fresh: bool) -> int | None:
+    """An option's number ("2", only while `fresh`) or its label ("someone new"), as an index."""
     picked = as_id(text)
-    if picked is not None and 1 <= picked <= len(question.options):
+    if picked is not None and fresh and 1 <= picked <= len(question.options):
         return picked - 1
     labels = [o.label.lower() for o in question.options]
     return labels.index(text.lower()) if text.lower() in labels else None

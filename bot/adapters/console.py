@@ -23,6 +23,8 @@ from handlers.types import Action, Button, Message, Reply
 log = logging.getLogger(__name__)
 
 CONSOLE_CHAT = "console"
+#: How long a bare number still presses a button of the bot's last message.
+CHOICES_LAST = dt.timedelta(minutes=10)
 _TONE_MARK = {"info": "", "success": "✓ ", "warning": "! ", "error": "✗ "}
 
 
@@ -95,6 +97,7 @@ class ConsoleChat:
     out: TextIO
     clock: Callable[[], dt.datetime] = _utc_now
     _choices: list[Button] = field(default_factory=list)
+    _choices_at: dt.datetime | None = None
     _session: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     _count: int = 0
 
@@ -105,7 +108,9 @@ class ConsoleChat:
         text = line.strip()
         action = None
         picked = as_id(text)
-        if picked is not None and 1 <= picked <= len(self._choices):
+        now = self.clock()
+        fresh = self._choices_at is not None and now - self._choices_at <= CHOICES_LAST
+        if picked is not None and fresh and 1 <= picked <= len(self._choices):
             button = self._choices[picked - 1]
             action = Action(button.action, button.value)
             text = button.label
@@ -113,13 +118,13 @@ class ConsoleChat:
             text,
             user=self.user,
             tz=self.tz,
-            sent_at=self.clock(),
+            sent_at=now,
             message_id=key,
             action=action,
         )
 
     def show(self, replies: Sequence[Reply]) -> None:
-        """Print replies; their buttons become the numbered choices for the next line."""
+        """Print replies; their buttons (only theirs) become the numbered choices for a while."""
         choices: list[Button] = []
         blocks = []
         for reply in replies:
@@ -127,9 +132,8 @@ class ConsoleChat:
             choices.extend(reply.buttons)
             if reply.image:
                 blocks.append(f"  [chart saved to {_save_image(reply.image)}]")
-        if choices:
-            self._choices = choices
-        if blocks:
+        if blocks:  # a bare number presses only the buttons of the bot's last message
+            self._choices, self._choices_at = choices, self.clock()
             self.out.write("\n".join(blocks) + "\n\n")
             self.out.flush()
 
