@@ -42,6 +42,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m bench.nudges --url sqlite:///$(BENCH_DB)
 	$(BIN)/python -m bench.slack_e2e --url sqlite:///$(BENCH_DB)
 	$(BIN)/python bench/export.py --url sqlite:///$(BENCH_DB)
+	$(BIN)/python bench/roundtrip.py --url sqlite:///$(BENCH_DB)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

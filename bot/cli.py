@@ -145,14 +145,17 @@ def parse(
 
 @app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="A DIRECTORY.json or a CSV of contacts.")],
+    file: Annotated[
+        Path,
+        typer.Argument(help="A DIRECTORY.json, a CSV of contacts, or a folder `export` wrote."),
+    ],
 ) -> None:
-    """Import contacts and companies; re-importing updates, never duplicates."""
+    """Import contacts and companies, or restore an export; re-importing never duplicates."""
     from bot.run import build_core
     from handlers.importer import import_path
 
-    if not file.is_file():
-        typer.echo(f"No such file: {file}", err=True)
+    if not file.exists():
+        typer.echo(f"No such file or folder: {file}", err=True)
         raise typer.Exit(2)
     core = build_core(_settings())
     report = core.in_unit(import_path, file, core.clock())

@@ -49,6 +49,13 @@ def make_code(unit: Unit, now: dt.datetime, by: Member | None, link_to: Member |
 
 
 def _new_member(unit: Unit, name: str, now: dt.datetime, role: str = "member") -> Member:
+    # An import may have made this person a member already (an owner of customers): the
+    # first account to speak under that name claims it, keeping what it owns.
+    member = unit.not_joined(name)
+    if member is not None:
+        if role == "admin":
+            member.role = role
+        return member
     member = Member(team_id=unit.team_id, name=name, role=role, active=True, created_at=now)
     unit.add(member)
     unit.flush()

@@ -1,7 +1,8 @@
-"""Export: every contact, company, interaction, task and deal, as CSV or JSON files.
+"""Export: every member, company, contact, interaction, task and deal, as CSV or JSON files.
 
 Rows are streamed from the store to the files, so years of history export in constant
-memory.
+memory. Names are there for people to read; ids are there so `rapport import DIR` can
+restore every link exactly (see handlers/restore.py).
 """
 
 from __future__ import annotations
@@ -35,21 +36,37 @@ def _major(minor: int | None, currency: str | None) -> int | float | None:
 
 
 # Rows are unpacked by position: a million attribute lookups by name cost seconds.
+def _members(unit: Unit) -> Rows:
+    for mid, name, role, tz, workday_start, *rest in exports.members(unit):
+        yield [mid, name, role, tz, _iso(workday_start), *rest]
+
+
+def _identities(unit: Unit) -> Rows:
+    return (list(i) for i in exports.identities(unit))
+
+
 def _companies(unit: Unit) -> Rows:
-    for cid, name, aliases, owner, created_at in exports.companies(unit):
-        yield [cid, name, "; ".join(aliases or []), owner, created_at]
+    for cid, name, aliases, owner, created, owner_id, deleted, quiet, touch in exports.companies(
+        unit
+    ):
+        yield [cid, name, "; ".join(aliases or []), owner, created, owner_id, deleted,
+               _iso(quiet), touch]  # fmt: skip
 
 
 def _contacts(unit: Unit) -> Rows:
-    for pid, name, company, email, phone, aliases, owner, created_at in exports.contacts(unit):
-        yield [pid, name, company, email, phone, "; ".join(aliases or []), owner, created_at]
+    for pid, name, company, email, phone, aliases, *rest in exports.contacts(unit):
+        owner, created, company_id, owner_id, deleted, quiet, touch, title = rest
+        yield [pid, name, company, email, phone, "; ".join(aliases or []), owner, created,
+               company_id, owner_id, deleted, _iso(quiet), touch, title]  # fmt: skip
 
 
 def _interactions(unit: Unit) -> Rows:
     for row, customers in exports.interactions(unit):
-        iid, kind, at, summary, sentiment, minor, currency, period, author, source, deleted = row
-        yield [iid, kind, at, "; ".join(customers), summary, sentiment, _major(minor, currency),
-               currency, period, author, source, deleted]  # fmt: skip
+        iid, kind, at, summary, sentiment, minor, currency, period, author, *rest = row
+        source, deleted, author_id, created, message_key = rest
+        yield [iid, kind, at, "; ".join(name for name, _ in customers), summary, sentiment,
+               _major(minor, currency), currency, period, author, source, deleted, author_id,
+               " ".join(k for _, k in customers), created, message_key, minor]  # fmt: skip
 
 
 def _tasks(unit: Unit) -> Rows:
@@ -61,22 +78,60 @@ def _deals(unit: Unit) -> Rows:
     for d in exports.deals(unit):
         yield [d.id, d.contact_id, d.company, _major(d.amount_minor, d.currency), d.stage,
                d.created_at, d.closed_at, d.name, d.owner, d.currency, d.period, d.amount_minor,
-               _iso(d.expected_close), d.stage_changed_at, d.lost_reason]  # fmt: skip
+               _iso(d.expected_close), d.stage_changed_at, d.lost_reason, d.company_id,
+               d.owner_id]  # fmt: skip
 
 
-#: Each table and its columns (a header even when the table is empty).
+def _digest_subscriptions(unit: Unit) -> Rows:
+    for (
+        sid,
+        platform,
+        chat,
+        local_time,
+        tz,
+        active,
+        by,
+        next_run,
+        last_sent,
+        ok,
+    ) in exports.digest_subscriptions(unit):
+        yield [sid, platform, chat, _iso(local_time), tz, active, by, next_run, _iso(last_sent),
+               ok]  # fmt: skip
+
+
+def _allowed_chats(unit: Unit) -> Rows:
+    return (list(c) for c in exports.allowed_chats(unit))
+
+
+#: Each table and its columns (a header even when the table is empty), in the order a
+#: restore reads them: every row after the rows it points to.
 TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
-    "companies": (_companies, ["id", "name", "aliases", "owner", "created_at"]),
+    "members": (_members, ["id", "name", "role", "tz", "workday_start", "quiet_hours",
+                           "workdays", "active", "created_at", "may_log_for_others"]),
+    "identities": (_identities, ["id", "member_id", "platform", "user_key", "reachable"]),
+    "companies": (_companies, ["id", "name", "aliases", "owner", "created_at", "owner_id",
+                               "deleted_at", "quiet_until", "last_touch_at"]),
     "contacts": (_contacts, ["id", "name", "company", "email", "phone", "aliases", "owner",
-                             "created_at"]),
+                             "created_at", "company_id", "owner_id", "deleted_at",
+                             "quiet_until", "last_touch_at", "title"]),
     "interactions": (_interactions, ["id", "type", "occurred_at", "customers", "summary",
                                      "sentiment", "amount", "currency", "amount_period",
-                                     "author", "source", "deleted_at"]),
+                                     "author", "source", "deleted_at", "author_id",
+                                     "customer_ids", "created_at", "message_key",
+                                     "amount_minor"]),
     "tasks": (_tasks, ["number", "title", "due_date", "due_time", "status", "owner", "contact",
-                       "company", "interaction_id", "created_at"]),
+                       "company", "interaction_id", "created_at", "id", "owner_id",
+                       "contact_id", "company_id", "nudge_at", "nudge_count", "message_key",
+                       "purpose"]),
     "deals": (_deals, ["id", "contact_id", "company", "amount", "stage", "created_at",
                        "closed_at", "name", "owner", "currency", "period", "amount_minor",
-                       "expected_close", "stage_changed_at", "lost_reason"]),
+                       "expected_close", "stage_changed_at", "lost_reason", "company_id",
+                       "owner_id"]),
+    "digest_subscriptions": (_digest_subscriptions, ["id", "platform", "chat", "local_time",
+                                                     "tz", "active", "created_by",
+                                                     "next_run_at", "last_sent_on",
+                                                     "reachable"]),
+    "allowed_chats": (_allowed_chats, ["id", "platform", "chat", "allowed_by", "at"]),
 }  # fmt: skip
 
 

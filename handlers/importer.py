@@ -1,35 +1,23 @@
 """Importing contacts: a DIRECTORY.json or a CSV (HubSpot, Salesforce and plain headers).
 
 All rows are read and checked before anything is written, so a broken file imports
-nothing. Re-importing updates what changed and never duplicates: a contact is the same
-one when its email matches, else when its name and company match.
+nothing. Re-importing updates what changed and never duplicates (see
+handlers/import_apply.py). A folder is an export to restore (handlers/restore.py).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from handlers import crm_csv
+from handlers.import_apply import Row, apply_rows
+from handlers.restore import RestoreReport, restore_path
 from store import Unit
-from store.models import Company, Contact, Member
 
-HEADERS = {
-    "name": {"name", "fullname", "contactname", "contact", "person"},
-    "first": {"firstname", "first", "givenname", "forename"},
-    "last": {"lastname", "last", "surname", "familyname"},
-    "company": {"company", "companyname", "account", "accountname", "organization",
-                "organisation", "org", "associatedcompany", "business"},
-    "email": {"email", "emailaddress", "email1", "workemail", "mail"},
-    "phone": {"phone", "phonenumber", "mobile", "mobilephone", "mobilephonenumber",
-              "workphone", "telephone", "tel", "businessphone"},
-    "owner": {"owner", "contactowner", "ownername", "accountowner", "salesrep"},
-}  # fmt: skip
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -43,6 +31,10 @@ class ImportReport:
     unchanged: int = 0
     skipped: list[tuple[int, str]] = field(default_factory=list)
     error: str | None = None
+    #: How a CSV was read: its encoding and separator (None for JSON).
+    read_as: str | None = None
+    #: Owners the team did not know: members who have not joined yet.
+    new_members: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -58,38 +50,35 @@ class ImportReport:
             f"{self.unchanged} unchanged, {len(self.skipped)} skipped."
         ]
         lines += [f"  line {n}: skipped, {why}" for n, why in self.skipped]
+        if self.new_members:
+            lines.append(f"  owners who have not joined yet: {', '.join(self.new_members)} "
+                         "(each becomes that member on first speaking to the bot under that "
+                         "name)")  # fmt: skip
+        if self.read_as:
+            lines.append(f"  read as {self.read_as}")
         return "\n".join(lines)
 
 
-@dataclass
-class Row:
-    """One contact or company to import."""
+def import_path(unit: Unit, path: Path, now: dt.datetime) -> ImportReport | RestoreReport:
+    """Read `path` (JSON directory or CSV) and apply it; a broken file changes nothing.
 
-    line: int
-    name: str
-    company: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    owner: str | None = None
-    aliases: tuple[str, ...] = ()
-    is_company: bool = False
-
-
-def import_path(unit: Unit, path: Path, now: dt.datetime) -> ImportReport:
-    """Read `path` (JSON directory or CSV) and apply it; a broken file changes nothing."""
+    A folder is an export to restore (see handlers/restore.py).
+    """
+    if path.is_dir():
+        return restore_path(unit, path)
     report = ImportReport()
     try:
         raw = path.read_bytes()
         if len(raw) > MAX_BYTES:
             raise ValueError("the file is larger than 20 MB")
-        text = raw.decode("utf-8-sig")
-        if "\x00" in text:
-            raise ValueError("the file is not text")
-        rows = _json_rows(text) if _looks_json(path, text) else _csv_rows(text, report)
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, csv.Error) as exc:
+        text, encoding = crm_csv.decode(raw)
+        rows = _json_rows(text) if _looks_json(path, text) else _csv_rows(text, encoding, report)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         report.error = str(exc) or exc.__class__.__name__
         return report
-    _apply(unit, rows, report, now)
+    outcome = apply_rows(unit, rows, now)
+    report.added, report.updated = outcome.added, outcome.updated
+    report.unchanged, report.new_members = outcome.unchanged, outcome.new_members
     return report
 
 
@@ -109,7 +98,7 @@ def _json_rows(text: str) -> list[Row]:
         if not isinstance(c, dict) or not str(c.get("name") or "").strip():
             raise ValueError(f"company #{i} has no name")
         rows.append(Row(i, str(c["name"]).strip(), aliases=tuple(c.get("aliases") or ()),
-                        is_company=True))  # fmt: skip
+                        owner=c.get("owner"), is_company=True))  # fmt: skip
     for i, p in enumerate(data.get("people") or [], start=1):
         if not isinstance(p, dict) or not str(p.get("name") or "").strip():
             raise ValueError(f"person #{i} has no name")
@@ -122,117 +111,56 @@ def _json_rows(text: str) -> list[Row]:
                 phone=p.get("phone"),
                 owner=p.get("owner"),
                 aliases=tuple(p.get("aliases") or ()),
+                title=p.get("title"),
             )
         )
     return rows
 
 
-def _column_map(header: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for i, raw in enumerate(header):
-        key = re.sub(r"[^a-z0-9]", "", raw.lower())
-        for field_name, names in HEADERS.items():
-            if key in names and field_name not in found:
-                found[field_name] = i
-    return found
-
-
-def _csv_rows(text: str, report: ImportReport) -> list[Row]:
-    sample = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = next(reader, None)
-    if not header:
-        raise ValueError("the file is empty")
-    cols = _column_map(header)
-    if "name" not in cols and "first" not in cols and "last" not in cols:
+def _csv_rows(text: str, encoding: str, report: ImportReport) -> list[Row]:
+    cols, records, separator = crm_csv.records(text)
+    if "name" not in cols and "first" not in cols and "last" not in cols and "company" not in cols:
         raise ValueError("no name column (expected e.g. Name, or First Name and Last Name)")
+    companies_only = not ({"name", "first", "last"} & cols.keys())
+    found = list(records)  # reads every row first: broken quoting anywhere refuses the file
+    slashes = [r.get(k) or "" for r in found for k in ("created", "last_activity")]
+    day_first = crm_csv.day_first(slashes)
     rows: list[Row] = []
-    for record in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-
-        def cell(name: str, record: list[str] = record) -> str | None:
-            i = cols.get(name)
-            value = record[i].strip() if i is not None and i < len(record) else ""
-            return value or None
-
-        name = cell("name") or " ".join(x for x in (cell("first"), cell("last")) if x)
-        if not name:
-            report.skipped.append((line, "no name"))
-            continue
-        email = cell("email")
-        if email and not EMAIL.match(email):
-            report.skipped.append((line, f"bad email “{email}”"))
-            continue
-        rows.append(Row(line, name, cell("company"), email, cell("phone"), cell("owner")))
+    for record in found:
+        row = _csv_row(record, companies_only, day_first)
+        if isinstance(row, str):
+            report.skipped.append((record.line, row))
+        else:
+            rows.append(row)
+    shown = "tabs" if separator == "\t" else repr(separator)
+    report.read_as = f"{encoding}, separated by {shown}"
     return rows
 
 
-def _apply(unit: Unit, rows: list[Row], report: ImportReport, now: dt.datetime) -> None:
-    companies = {c.name.lower(): c for c in unit.companies()}
-    contacts = list(unit.contacts())
-    by_email = {c.email.lower(): c for c in contacts if c.email}
-    by_name = {(c.name.lower(), c.company_id): c for c in contacts}
-    members = {m.name.lower(): m for m in unit.members()}
-
-    def company_for(name: str) -> Company:
-        row = companies.get(name.lower())
-        if row is None:
-            row = Company(team_id=unit.team_id, name=name, aliases=[], created_at=now)
-            unit.add(row)
-            unit.flush()
-            companies[name.lower()] = row
-            report.added.append(name)
-        return row
-
-    for row in rows:
-        if row.is_company:
-            existing = companies.get(row.name.lower())
-            if existing is None:
-                created = company_for(row.name)
-                created.aliases = list(row.aliases)
-            elif row.aliases and set(row.aliases) - set(existing.aliases or []):
-                existing.aliases = sorted(set(existing.aliases or []) | set(row.aliases))
-                report.updated.append(row.name)
-            else:
-                report.unchanged += 1
-            continue
-        company = company_for(row.company) if row.company else None
-        owner: Member | None = members.get(row.owner.lower()) if row.owner else None
-        contact = (by_email.get(row.email.lower()) if row.email else None) or by_name.get(
-            (row.name.lower(), company.id if company else None)
-        )
-        wanted = {
-            "name": row.name,
-            "company_id": company.id if company else None,
-            "email": row.email,
-            "phone": row.phone,
-        }
-        if contact is None:
-            contact = Contact(team_id=unit.team_id, aliases=list(row.aliases), created_at=now,
-                              owner_id=owner.id if owner else None, **wanted)  # fmt: skip
-            unit.add(contact)
-            unit.flush()
-            report.added.append(row.name)
-        else:
-            changed = False
-            for key, value in wanted.items():
-                if value is not None and getattr(contact, key) != value:
-                    setattr(contact, key, value)
-                    changed = True
-            if owner is not None and contact.owner_id != owner.id:
-                contact.owner_id, changed = owner.id, True
-            if changed:
-                report.updated.append(row.name)
-            else:
-                report.unchanged += 1
-        if contact.email:
-            by_email[contact.email.lower()] = contact
-        by_name[(contact.name.lower(), contact.company_id)] = contact
-    if report.updated:  # additions are noted as rows are added
-        unit.touch_directory()
+def _csv_row(record: crm_csv.Record, companies_only: bool, day_first: bool) -> Row | str:
+    """A row to import, or why it is skipped."""
+    get = record.get
+    if companies_only:
+        name = get("company")
+    else:
+        name = get("name") or " ".join(x for x in (get("first"), get("last")) if x)
+    if not name:
+        return "no name"
+    email = get("email")
+    if email and not EMAIL.match(email):
+        return f"bad email “{email}”"
+    aliases = tuple(a.strip() for a in re.split(r"[;,]", get("aliases") or "") if a.strip())
+    return Row(
+        record.line,
+        name,
+        company=None if companies_only else get("company"),
+        email=email,
+        phone=get("phone"),
+        owner=get("owner"),
+        aliases=aliases,
+        is_company=companies_only,
+        title=get("title"),
+        company_owner=get("company_owner"),
+        created=crm_csv.read_date(get("created"), day_first),
+        last_activity=crm_csv.read_date(get("last_activity"), day_first),
+    )

@@ -44,7 +44,7 @@ _MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|oct
 _ORD = r"(?P<d>\d{1,2}(?:st|nd|rd|th)?|(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
 _NUM = r"(?P<n>\d{1,3}|a couple of|a couple|couple of|couple|a few|few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
 _UNIT = r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mnths?|mths?|fortnights?|years?|yrs?)"
-_POD = r"(?:\s+(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|am|pm))?"
+_POD = r"(?:\s+(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|eve|night|am|pm))?"
 _YEAR = r"(?:,?\s+(?P<y>20\d\d))?"
 _TOMORROW = r"(?:tomorrow|tomorow|tommorow|tommorrow|tmrw|tmrow|tmorow|tmoro|tmr|tmw|tmrrw|2moro|2morrow|2morow|2mrw|2mro)"
 _YESTERDAY = r"(?:yesterday|yday|yest|ystrdy|ystdy)"
@@ -60,7 +60,9 @@ Build = Callable[[re.Match[str]], DateExpr | None]
 
 
 def _part(pod: str | None) -> str | None:
-    return {"night": "evening", "am": "morning", "pm": "afternoon"}.get(pod or "", pod)
+    return {"night": "evening", "eve": "evening", "am": "morning", "pm": "afternoon"}.get(
+        pod or "", pod
+    )
 
 
 def _fixed(
@@ -170,6 +172,12 @@ def _month_day(m: re.Match[str]) -> DateExpr | None:
     return DateExpr(m.start(), m.end(), dm.month_day(MONTHS[m["mon"]], day, year))
 
 
+def _mid_named_month(m: re.Match[str]) -> DateExpr:
+    """'mid-December': the 15th of that month (the next one, without a year)."""
+    year = int(m["y"]) if m["y"] else None
+    return DateExpr(m.start(), m.end(), dm.month_day(MONTHS[m["mon"]], 15, year))
+
+
 def _nth(m: re.Match[str]) -> DateExpr | None:
     day = ordinal(m["d"])
     if day is None:
@@ -240,9 +248,12 @@ _RULES: list[tuple[re.Pattern[str], Build]] = [
     (_r(r"\b(?:(?:early|beginning of|start of)\s+(?:the\s+)?)?" + _NEXT + r"\s+" + _MONTH + r"\b"), _fixed(dm.month_start(1), _FUTURE)),
     (_r(r"\blast\s+" + _MONTH + r"\b"), _fixed(dm.month_start(-1), _PAST)),
     (_r(r"\b(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/.-])"), _iso),
+    (_r(r"\b(?:mid|middle of)[- ](?:of\s+)?" + _MON + r"(?![a-z])" + _YEAR), _mid_named_month),
     (_r(r"\b" + _MON + r"\s+(?:the\s+)?" + _ORD + r"\b" + _YEAR), _month_day),
     (_r(r"\b(?:the\s+)?" + _ORD + r"\s+(?:of\s+|day of\s+)?" + _MON + r"(?![a-z])" + _YEAR), _month_day),
     (_r(r"\b(?:on\s+)?the\s+(?P<d>\d{1,2}(?:st|nd|rd|th))\b"), _nth),
+    # A weekday beside a bare ordinal ("Fri 18th"): the month-day decides, as with "the".
+    (_r(r"\b(?:on\s+)?" + _WD + r",?\s+(?P<d>\d{1,2}(?:st|nd|rd|th))\b"), _nth),
     (_r(r"\b(?:on\s+)?the\s+" + _ORD + r"(?=\s*(?:$|[.,;:!?)]|(?:at|to|for|and|then|pls|please|re|by|morning|afternoon|evening|instead|if|or|so|as|with|of this|of next)\b))"), _nth),
     (_r(r"\b(?:(?P<mod>" + _NEXT + r"|last|this coming|this|on|coming)\s+)?(?P<cap>)" + _WD + r"\b" + _POD), _weekday),
     (_r(r"\btoday\b"), _fixed(dm.offset(), None)),

@@ -284,6 +284,12 @@ def _task(
         ):
             cue_clause = (s, e)
             break
+    if cue_clause is not None:
+        # The date in the clause that asks ("... delayed to mid-Jan. remind me Monday") is
+        # the task's; a date elsewhere only tells the news.
+        asked = [d for d in future if cue_clause[0] <= d.start < cue_clause[1]]
+        if asked:
+            due_expr = ([d for d in asked if d.explicit_future] or asked)[0]
     if intent == "log" and due_expr is None and cue_clause is None:
         return None
     if intent == "log" and cue_clause is None and due_expr is not None:

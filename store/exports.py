@@ -16,9 +16,12 @@ from sqlalchemy.orm import aliased
 
 from store.bulk import iso_utc, sorted_not_walked
 from store.models import (
+    AllowedChat,
     Company,
     Contact,
     Deal,
+    DigestSubscription,
+    Identity,
     Interaction,
     InteractionCustomer,
     Member,
@@ -27,7 +30,7 @@ from store.models import (
 from store.unit import Unit
 
 BATCH = 5_000
-LINK = 11  # where the link columns start in an interaction row
+LINK = 14  # where the link columns start in an interaction row
 
 
 def _stream(unit: Unit, stmt: Any) -> Iterator[Row[Any]]:
@@ -39,8 +42,53 @@ def _stream(unit: Unit, stmt: Any) -> Iterator[Row[Any]]:
     return chain.from_iterable(result.partitions())
 
 
+def members(unit: Unit) -> Iterator[Row[Any]]:
+    """Every member, former ones included, by id, with their settings.
+
+    Columns: id, name, role, tz, workday_start, quiet_hours, workdays, active, created_at,
+    may_log_for_others.
+    """
+    return _stream(
+        unit,
+        select(
+            Member.id,
+            Member.name,
+            Member.role,
+            Member.tz,
+            Member.workday_start,
+            Member.quiet_hours,
+            Member.workdays,
+            Member.active,
+            iso_utc(Member.created_at).label("created_at"),
+            Member.may_log_for_others,
+        )
+        .where(Member.team_id == unit.team_id)
+        .order_by(Member.id),
+    )
+
+
+def identities(unit: Unit) -> Iterator[Row[Any]]:
+    """Every platform account by id: id, member_id, platform, user_key, reachable."""
+    return _stream(
+        unit,
+        select(
+            Identity.id,
+            Identity.member_id,
+            Identity.platform,
+            Identity.user_key,
+            Identity.reachable,
+        )
+        .where(Identity.team_id == unit.team_id)
+        .order_by(Identity.id),
+    )
+
+
 def companies(unit: Unit) -> Iterator[Row[Any]]:
-    """Live companies by name: id, name, aliases, owner (name), created_at."""
+    """Every company by name, removed ones included (a backup keeps what undo may restore).
+
+    Columns: id, name, aliases, owner (name), created_at, owner_id, deleted_at, quiet_until,
+    last_touch_at.
+    """
     owner = aliased(Member)
     return _stream(
         unit,
@@ -50,17 +98,22 @@ def companies(unit: Unit) -> Iterator[Row[Any]]:
             Company.aliases,
             owner.name.label("owner"),
             iso_utc(Company.created_at).label("created_at"),
+            Company.owner_id,
+            iso_utc(Company.deleted_at).label("deleted_at"),
+            Company.quiet_until,
+            iso_utc(Company.last_touch_at).label("last_touch_at"),
         )
         .outerjoin(owner, owner.id == Company.owner_id)
-        .where(Company.team_id == unit.team_id, Company.deleted_at.is_(None))
+        .where(Company.team_id == unit.team_id)
         .order_by(Company.name, Company.id),
     )
 
 
 def contacts(unit: Unit) -> Iterator[Row[Any]]:
-    """Live contacts by name.
+    """Every contact by name, removed ones included.
 
-    Columns: id, name, company (name), email, phone, aliases, owner, created_at.
+    Columns: id, name, company (name, if live), email, phone, aliases, owner, created_at,
+    company_id, owner_id, deleted_at, quiet_until, last_touch_at, title.
     """
     owner = aliased(Member)
     return _stream(
@@ -74,20 +127,27 @@ def contacts(unit: Unit) -> Iterator[Row[Any]]:
             Contact.aliases,
             owner.name.label("owner"),
             iso_utc(Contact.created_at).label("created_at"),
+            Contact.company_id,
+            Contact.owner_id,
+            iso_utc(Contact.deleted_at).label("deleted_at"),
+            Contact.quiet_until,
+            iso_utc(Contact.last_touch_at).label("last_touch_at"),
+            Contact.title,
         )
         .outerjoin(Company, (Company.id == Contact.company_id) & Company.deleted_at.is_(None))
         .outerjoin(owner, owner.id == Contact.owner_id)
-        .where(Contact.team_id == unit.team_id, Contact.deleted_at.is_(None))
+        .where(Contact.team_id == unit.team_id)
         .order_by(Contact.name, Contact.id),
     )
 
 
-def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[str]]]:
+def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[tuple[str, str]]]]:
     """Every interaction, undone ones included, oldest first.
 
     Each comes as (id, kind, occurred_at, summary, sentiment, amount_minor, currency,
-    amount_period, author (name), source_platform, deleted_at) with the names of the customers it concerns, in the
-    order they were linked.
+    amount_period, author (name), source_platform, deleted_at, author_id, created_at,
+    message_key) with the customers it concerns, in the order they were linked: (name,
+    "contact:ID" or "company:ID").
     One query streams interactions joined to their links, read in table order and sorted
     by the database, so there is no page of ids to send back per batch.
     """
@@ -104,8 +164,13 @@ def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[str]]]:
             Member.name.label("author"),
             Interaction.source_platform,
             iso_utc(Interaction.deleted_at).label("deleted_at"),
+            Interaction.author_id,
+            iso_utc(Interaction.created_at).label("created_at"),
+            Interaction.message_key,
             InteractionCustomer.id.label("link"),
             func.coalesce(Contact.name, Company.name, "").label("customer"),
+            InteractionCustomer.contact_id,
+            InteractionCustomer.company_id,
         )
         .join(Member, Member.id == Interaction.author_id)
         .outerjoin(InteractionCustomer, InteractionCustomer.interaction_id == Interaction.id)
@@ -117,14 +182,16 @@ def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[str]]]:
         )
     )
     current: tuple[Any, ...] = ()
-    names: list[str] = []
+    names: list[tuple[str, str]] = []
     for row in _stream(unit, stmt):  # by position: a million rows, two columns of links
         if not current or row[0] != current[0]:
             if current:
                 yield current, names
             current, names = tuple(row[:LINK]), []
         if row[LINK] is not None:
-            names.append(row[LINK + 1])
+            contact, company = row[LINK + 2], row[LINK + 3]
+            key = f"contact:{contact}" if contact is not None else f"company:{company}"
+            names.append((row[LINK + 1], key))
     if current:
         yield current, names
 
@@ -133,7 +200,8 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
     """Every task by number.
 
     Columns: number, title, due_date, due_time, status, owner, contact, company (names),
-    interaction_id, created_at.
+    interaction_id, created_at, id, owner_id, contact_id, company_id, nudge_at,
+    nudge_count, message_key, purpose.
     """
     return _stream(
         unit,
@@ -148,6 +216,14 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
             Company.name.label("company"),
             Task.interaction_id,
             iso_utc(Task.created_at).label("created_at"),
+            Task.id,
+            Task.owner_id,
+            Task.contact_id,
+            Task.company_id,
+            iso_utc(Task.nudge_at).label("nudge_at"),
+            Task.nudge_count,
+            Task.message_key,
+            Task.purpose,
         )
         .join(Member, Member.id == Task.owner_id)
         .outerjoin(Contact, Contact.id == Task.contact_id)
@@ -162,7 +238,7 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
 
     Columns: id, contact_id, company (name, if live), name, owner (name), amount_minor,
     currency, period, stage, expected_close, stage_changed_at, lost_reason, created_at,
-    closed_at.
+    closed_at, company_id, owner_id.
     """
     return _stream(
         unit,
@@ -181,9 +257,39 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
             Deal.lost_reason,
             iso_utc(Deal.created_at).label("created_at"),
             iso_utc(Deal.closed_at).label("closed_at"),
+            Deal.company_id,
+            Deal.owner_id,
         )
         .outerjoin(Company, (Company.id == Deal.company_id) & Company.deleted_at.is_(None))
         .outerjoin(Member, Member.id == Deal.owner_id)
         .where(Deal.team_id == unit.team_id)
         .order_by(Deal.id),
+    )
+
+
+def digest_subscriptions(unit: Unit) -> Iterator[Row[Any]]:
+    """Every chat that gets the digest, by id.
+
+    Columns: id, platform, chat, local_time, tz, active, created_by, next_run_at,
+    last_sent_on, reachable.
+    """
+    sub = DigestSubscription
+    return _stream(
+        unit,
+        select(sub.id, sub.platform, sub.chat, sub.local_time, sub.tz, sub.active,
+               sub.created_by, iso_utc(sub.next_run_at).label("next_run_at"),
+               sub.last_sent_on, sub.reachable)
+        .where(sub.team_id == unit.team_id)
+        .order_by(sub.id),
+    )  # fmt: skip
+
+
+def allowed_chats(unit: Unit) -> Iterator[Row[Any]]:
+    """Every group chat an admin allowed, by id: id, platform, chat, allowed_by, at."""
+    chat = AllowedChat
+    return _stream(
+        unit,
+        select(chat.id, chat.platform, chat.chat, chat.allowed_by, iso_utc(chat.at).label("at"))
+        .where(chat.team_id == unit.team_id)
+        .order_by(chat.id),
     )

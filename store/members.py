@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import joinedload
 
 from store.models import Identity, Member
@@ -45,3 +45,22 @@ class Members(Scoped):
     def member(self, member_id: int) -> Member | None:
         """A member of this team by id."""
         return self._scoped(Member, member_id)
+
+    def not_joined(self, name: str) -> Member | None:
+        """An active member called `name` (any case) with no platform account yet.
+
+        Imports make such members for owners who have not used the bot; the person claims
+        one when they first speak or link.
+        """
+        has_identity = exists().where(Identity.member_id == Member.id)
+        return self.session.scalars(
+            select(Member)
+            .where(
+                Member.team_id == self.team_id,
+                Member.active.is_(True),
+                func.lower(Member.name) == name.lower(),
+                ~has_identity,
+            )
+            .order_by(Member.id)
+            .limit(1)
+        ).first()

@@ -51,4 +51,5 @@ def test_an_empty_table_still_has_its_header(core: Core, tmp_path: Path) -> None
         assert next(csv.reader(f)) == ["id", "contact_id", "company", "amount", "stage",
                                        "created_at", "closed_at", "name", "owner", "currency",
                                        "period", "amount_minor", "expected_close",
-                                       "stage_changed_at", "lost_reason"]  # fmt: skip
+                                       "stage_changed_at", "lost_reason", "company_id",
+                                       "owner_id"]  # fmt: skip

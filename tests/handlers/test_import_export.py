@@ -60,7 +60,7 @@ def test_a_broken_file_imports_nothing(core: Core, tmp_path: Path) -> None:
         ("bad.json", b'{"people": [{"name": "Ok Person"}, {"company": "no name"}]}'),
         ("bad.csv", b"Colour,Size\nred,3\n"),
         ("binary.csv", b"\x00\x01\x02name\n"),
-        ("latin1.csv", "Name\nJos\xe9\n".encode("latin-1")),
+        ("quote.csv", b'Name,Company\nAda,"Analytical\nGrace,Navy\n'),
     ]:
         path = tmp_path / name
         path.write_bytes(data)
@@ -84,9 +84,33 @@ def test_export_writes_every_table_in_both_formats(core: Core, say: Say, tmp_pat
     for fmt in ("csv", "json"):
         paths = core.in_unit(export_all, tmp_path / fmt, fmt)  # type: ignore[arg-type]
         assert sorted(p.name for p in paths) == sorted(
-            f"{n}.{fmt}" for n in ("companies", "contacts", "interactions", "tasks", "deals")
+            f"{n}.{fmt}"
+            for n in (
+                "members",
+                "identities",
+                "companies",
+                "contacts",
+                "interactions",
+                "tasks",
+                "deals",
+                "digest_subscriptions",
+                "allowed_chats",
+            )
         )
     tasks = json.loads((tmp_path / "json" / "tasks.json").read_text(encoding="utf-8"))
     assert tasks[0]["due_date"] == "2026-11-20"
     csv_text = (tmp_path / "csv" / "interactions.csv").read_text(encoding="utf-8")
     assert "called Hope, she wants a quote friday" in csv_text
+
+
+def test_the_readme_directory_format_imports(core: Core, tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("**A team directory**", 1)[1].split("```json\n", 1)[1]
+    path = tmp_path / "DIRECTORY.json"
+    path.write_text(block.split("```", 1)[0], encoding="utf-8")
+    report = core.in_unit(import_path, path, core.clock())
+    assert report.ok, report.summary()
+    hope = next(r for r in rows(core, "contacts") if r["name"] == "Hope Ferreira")
+    assert (hope["email"], hope["owner"]) == ("hope@brightwater.example", "sam")
+    company = next(r for r in rows(core, "companies") if r["name"] == "Brightwater Foods")
+    assert company["owner"] == "sam"
