@@ -1,4 +1,4 @@
-"""A question asked in a Slack channel says how to answer it there."""
+"""Slack messages the bot used to miss: answers in channels, DMs with a file."""
 
 from __future__ import annotations
 
@@ -16,3 +16,12 @@ async def test_change_date_in_a_channel_asks_for_a_mention(slack: SlackHarness) 
         posts = [*slack.fake.named("chat.postMessage"), *slack.fake.named("chat.update")]
     (ask,) = [p for p in posts if "New date for #1" in p.get("text", "")]
     assert "Mention me" in ask["text"]
+
+
+async def test_a_dm_with_a_file_attached_is_still_read(slack: SlackHarness) -> None:
+    await slack.event({"type": "message", "subtype": "file_share", "user": "U1",
+                       "text": "my tasks", "ts": "1763474401.0", "channel": "D1",
+                       "channel_type": "im", "files": [{"id": "F1", "name": "quote.pdf"}]})  # fmt: skip
+    (post,) = await slack.fake.wait_for("chat.postMessage")
+    assert post["channel"] == "D1"
+    assert "no open tasks" in post["text"]
