@@ -46,7 +46,7 @@ def members(unit: Unit) -> Iterator[Row[Any]]:
     """Every member, former ones included, by id, with their settings.
 
     Columns: id, name, role, tz, workday_start, quiet_hours, workdays, active, created_at,
-    may_log_for_others.
+    may_log_for_others, tz_by_hand.
     """
     return _stream(
         unit,
@@ -61,6 +61,7 @@ def members(unit: Unit) -> Iterator[Row[Any]]:
             Member.active,
             iso_utc(Member.created_at).label("created_at"),
             Member.may_log_for_others,
+            Member.tz_by_hand,
         )
         .where(Member.team_id == unit.team_id)
         .order_by(Member.id),
