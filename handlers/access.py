@@ -124,7 +124,7 @@ def _refresh(unit: Unit, member: Member, message: Message, settings: CoreSetting
         role = None  # an admin by the settings stays one, whatever Slack says of them
     if role is not None and role != member.role:
         member.role = role
-    if message.user_tz and message.user_tz != member.tz:
+    if message.user_tz and message.user_tz != member.tz and not member.tz_by_hand:
         try:
             ZoneInfo(message.user_tz)
         except (ZoneInfoNotFoundError, ValueError):
@@ -225,8 +225,10 @@ def revoke(ctx: Ctx, name: str) -> list[Reply]:
 
 
 def set_tz(ctx: Ctx, zone: str) -> list[Reply]:
-    """Set the author's time zone."""
+    """Set the author's time zone by hand ("tz auto": follow the platform's again)."""
     zone = zone.strip()
+    if zone.lower() == "auto":
+        return _tz_auto(ctx)
     try:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -234,7 +236,26 @@ def set_tz(ctx: Ctx, zone: str) -> list[Reply]:
                       tone="warning")]  # fmt: skip
     before = ctx.member.tz
     ctx.member.tz = zone
+    ctx.member.tz_by_hand = True
     audit.record(ctx, "member.tz", "member", ctx.member.id, {"tz": before}, {"tz": zone})
     local = ctx.now.astimezone(ZoneInfo(zone))
     return [Reply(f"Your time zone is now {zone} (it's {local:%a %d %b %H:%M} there).",
                   tone="success")]  # fmt: skip
+
+
+def _tz_auto(ctx: Ctx) -> list[Reply]:
+    """Follow the platform's zone again (from this message on, where it gives one)."""
+    before = ctx.member.tz
+    ctx.member.tz_by_hand = False
+    hint = ctx.message.user_tz
+    if hint:
+        try:
+            ZoneInfo(hint)
+            ctx.member.tz = hint
+        except (ZoneInfoNotFoundError, ValueError):
+            hint = None
+    audit.record(ctx, "member.tz", "member", ctx.member.id, {"tz": before}, {"tz": ctx.member.tz})
+    if hint:
+        return [Reply(f"Your time zone follows your profile again: {hint}.", tone="success")]
+    return [Reply("Your time zone will follow your profile again (this chat gives none, "
+                  f"so it stays {ctx.member.tz or ctx.tz.key}).", tone="success")]  # fmt: skip

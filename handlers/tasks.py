@@ -119,7 +119,11 @@ def ask_new_date(ctx: Ctx, raw: str) -> list[Reply]:
     if task is None:
         return problem
     questions.ask(ctx, NewDate(task.number), NEW_DATE_TTL)
-    return [Reply(f"New date for #{task.number} {task.title}? (e.g. “friday”, “next week 3pm”)")]
+    ask = f"New date for #{task.number} {task.title}? (e.g. “friday”, “next week 3pm”)"
+    if ctx.message.platform == "slack" and not ctx.message.is_direct:
+        # In a Slack channel the bot sees only lines that mention it.
+        ask += " Mention me with the date, e.g. “@Rapport friday”."
+    return [Reply(ask)]
 
 
 def answer_new_date(

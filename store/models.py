@@ -79,6 +79,8 @@ class Member(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     # Set by an admin ("allow Sam to log for others"): may log on a teammate's behalf.
     may_log_for_others: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Set by "tz Asia/Tokyo", cleared by "tz auto": a zone typed by hand beats the platform's.
+    tz_by_hand: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Identity(Base):

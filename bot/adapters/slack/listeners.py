@@ -74,7 +74,13 @@ class SlackListeners:
 
     async def direct_message(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         """A message event; only DMs are read (in channels the bot answers mentions)."""
-        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+        # A DM with a file attached (subtype file_share) is still a message: its text is read.
+        subtype = event.get("subtype")
+        if subtype == "file_share" and not str(event.get("text") or "").strip():
+            return
+        if event.get("channel_type") != "im" or subtype not in (None, "file_share"):
+            return
+        if event.get("bot_id"):
             return
         await self._event(event, body)
 
