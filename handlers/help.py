@@ -13,6 +13,10 @@ HELP = """I keep your customer log and follow-ups. Write the way you talk:
 • Add on purpose: “add Priya Raman at Initrode, priya@initrode.com”, “add company Initrode”
 • Tidy up: “merge Sarah into Sarah Kim”, “delete contact Sarah”
 • Lists: “list customers”, “my customers”, “Acme contacts”, “gone cold”; notes: “search pallets”
+• Deals: “Acme signed, €3,500/mo”, “sent Acme the proposal”, “went with a competitor”;
+  “pipeline”, “my deals”, “Acme's deals”
+• The customer's voice: “Jane rated us 4/5”, “Bob complained about invoice errors”,
+  “survey Acme”, “what do customers ask for?”
 • Your tasks: “my tasks”, “what's on my plate this week”, “any calls I need to make today?”
 • Change a task: “done 3”, “snooze 3 to monday”, “give 3 to Sam”, “move 3 to the 18th”,
   “rename 3 to send the quote”, “cancel 3”, “reopen 3”
