@@ -121,25 +121,17 @@ def start_scheduler(
 ) -> AsyncIOScheduler:
     """Start the ticks in the running event loop."""
     scheduler = AsyncIOScheduler(timezone=dt.UTC)
-    scheduler.add_job(
-        _stops_quietly(deliver_due_nudges),
-        "interval",
-        seconds=every,
-        args=[core, delivery],
-        id="deliver-due-nudges",
-        coalesce=True,
-        max_instances=1,
-        next_run_time=dt.datetime.now(dt.UTC),
-    )
-    scheduler.add_job(
-        _stops_quietly(deliver_due_digests),
-        "interval",
-        seconds=every,
-        args=[core, delivery],
-        id="deliver-due-digests",
-        coalesce=True,
-        max_instances=1,
-        next_run_time=dt.datetime.now(dt.UTC),
-    )
+    ticks = {"deliver-due-nudges": deliver_due_nudges, "deliver-due-digests": deliver_due_digests}
+    for job_id, tick in ticks.items():
+        scheduler.add_job(
+            _stops_quietly(tick),
+            "interval",
+            seconds=every,
+            args=[core, delivery],
+            id=job_id,
+            coalesce=True,
+            max_instances=1,
+            next_run_time=dt.datetime.now(dt.UTC),
+        )
     scheduler.start()
     return scheduler
