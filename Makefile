@@ -41,6 +41,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/lookup.py --url sqlite:///$(BENCH_DB)
 	$(BIN)/python -m bench.nudges --url sqlite:///$(BENCH_DB)
 	$(BIN)/python -m bench.slack_e2e --url sqlite:///$(BENCH_DB)
+	$(BIN)/python -m bench.profile_message --url sqlite:///$(BENCH_DB)
 	$(BIN)/python bench/export.py --url sqlite:///$(BENCH_DB)
 	$(BIN)/python bench/roundtrip.py --url sqlite:///$(BENCH_DB)
 
