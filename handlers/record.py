@@ -11,7 +11,7 @@ from handlers import audit, deals, nudges, schedule, voice
 from handlers.context import Ctx
 from handlers.directory import Customers
 from nlp import Parse
-from store.models import Deal, Feedback, Interaction, InteractionCustomer, Task
+from store.models import Deal, Feedback, Interaction, Task
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,9 @@ def write(
             message_key=key,
             created_at=ctx.now,
         )
-        interaction.links = [InteractionCustomer(contact_id=c.id) for c in customers.contacts] + [
-            InteractionCustomer(company_id=c.id) for c in customers.companies
-        ]
-        unit.add(interaction)
-        unit.flush()
+        unit.write_interaction(
+            interaction, [c.id for c in customers.contacts], [c.id for c in customers.companies]
+        )
     task, defaulted = _task(ctx, parsed, customers, interaction, key)
     deal, deal_before = (
         deals.apply(ctx, parsed, text, customers) if parsed.intent == "log" else (None, None)
@@ -132,6 +130,5 @@ def _task(
         created_at=ctx.now,
     )
     nudges.plan(task, ctx.member, ctx.settings)
-    ctx.unit.add(task)
-    ctx.unit.flush()
+    ctx.unit.insert(task)
     return task, defaulted

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import joinedload
 
 from store.models import Company, Contact, InteractionCustomer
 from store.scoped import Scoped
+
+# Built once: every logged message reads its customers with it.
+_CONTACTS_BY_IDS = (
+    select(Contact)
+    .where(
+        Contact.team_id == bindparam("team_id"), Contact.id.in_(bindparam("ids", expanding=True))
+    )
+    .options(joinedload(Contact.company), joinedload(Contact.owner))
+)
 
 
 class Customers(Scoped):
@@ -65,9 +74,7 @@ class Customers(Scoped):
         if not ids:
             return {}
         rows = self.session.scalars(
-            select(Contact)
-            .where(Contact.team_id == self.team_id, Contact.id.in_(ids))
-            .options(joinedload(Contact.company), joinedload(Contact.owner))
+            _CONTACTS_BY_IDS, {"team_id": self.team_id, "ids": list(ids)}
         ).all()
         return {c.id: c for c in rows}
 

@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import cache
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, bindparam, or_, select
 
 from store.models import Deal, Team
-from store.scoped import Scoped
+from store.scoped import Scoped, customer_params
+
+# Built once, one column: every logged message reads the stages (for "moved to proposal").
+_STAGES = select(Team.deal_stages).where(Team.id == bindparam("team_id"))
+
+
+@cache
+def _deals_for(contacts: bool, companies: bool) -> Select[Any]:
+    """Built once per shape: every lookup card and logged amount runs it."""
+    conds = []
+    if contacts:
+        conds.append(Deal.contact_id.in_(bindparam("contact_ids", expanding=True)))
+    if companies:
+        conds.append(Deal.company_id.in_(bindparam("company_ids", expanding=True)))
+    return select(Deal).where(Deal.team_id == bindparam("team_id"), or_(*conds)).order_by(Deal.id)
 
 
 class Deals(Scoped):
@@ -20,16 +36,11 @@ class Deals(Scoped):
 
     def deals_for(self, contact_ids: Sequence[int], company_ids: Sequence[int]) -> Sequence[Deal]:
         """Deals of these customers, oldest first."""
-        conds = []
-        if contact_ids:
-            conds.append(Deal.contact_id.in_(contact_ids))
-        if company_ids:
-            conds.append(Deal.company_id.in_(company_ids))
-        if not conds:
+        if not contact_ids and not company_ids:
             return []
-        return self.session.scalars(
-            select(Deal).where(Deal.team_id == self.team_id, or_(*conds)).order_by(Deal.id)
-        ).all()
+        params = customer_params(self.team_id, contact_ids, company_ids)
+        statement = _deals_for(bool(contact_ids), bool(company_ids))
+        return self.session.scalars(statement, params).all()
 
     def deals_closed_between(self, start: dt.datetime, end: dt.datetime) -> Sequence[Deal]:
         """Deals won or lost in [start, end)."""
@@ -52,8 +63,8 @@ class Deals(Scoped):
 
     def deal_stages(self) -> list[str] | None:
         """The team's own deal stages in order, or None for the default list."""
-        team = self.session.get(Team, self.team_id)
-        return list(team.deal_stages) if team is not None and team.deal_stages else None
+        stages = self.session.scalar(_STAGES, {"team_id": self.team_id})
+        return list(stages) if stages else None
 
     def set_deal_stages(self, stages: Sequence[str]) -> None:
         """Replace the team's deal stages."""

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from store.models import Company, Contact, Team
 from store.scoped import Scoped
 
 CompanyRow = tuple[int, str, list[str]]
 ContactRow = tuple[int, str, int | None, list[str]]
+
+# One round trip, built once: this runs for every message.
+_STAMP = select(
+    Team.directory_version,
+    Team.directory_additions,
+    select(func.max(Company.id)).scalar_subquery(),
+    select(func.max(Contact.id)).scalar_subquery(),
+).where(Team.id == bindparam("team_id"))
 
 
 class DirectoryStamp(NamedTuple):
@@ -92,14 +100,6 @@ class Directory(Scoped):
         The team's counters of changes and of additions made through Rapport, and the
         highest ids (cheap: primary-key maxima).
         """
-        # One round trip: this runs for every message.
-        row = self.session.execute(
-            select(
-                Team.directory_version,
-                Team.directory_additions,
-                select(func.max(Company.id)).scalar_subquery(),
-                select(func.max(Contact.id)).scalar_subquery(),
-            ).where(Team.id == self.team_id)
-        ).one()
+        row = self.session.execute(_STAMP, {"team_id": self.team_id}).one()
         version, additions, top_company, top_contact = (int(v or 0) for v in row)
         return DirectoryStamp(version, additions, top_company, top_contact)

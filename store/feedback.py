@@ -4,11 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import cache
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, bindparam, or_, select
 
 from store.models import Feedback
-from store.scoped import Scoped
+from store.scoped import Scoped, customer_params
+
+
+@cache
+def _feedback_for(contacts: bool, companies: bool) -> Select[Any]:
+    """Built once per shape: every lookup card runs it."""
+    conds = []
+    if contacts:
+        conds.append(Feedback.contact_id.in_(bindparam("contact_ids", expanding=True)))
+    if companies:
+        conds.append(Feedback.company_id.in_(bindparam("company_ids", expanding=True)))
+    return (
+        select(Feedback)
+        .where(Feedback.team_id == bindparam("team_id"), Feedback.deleted_at.is_(None), or_(*conds))
+        .order_by(Feedback.at, Feedback.id)
+    )
 
 
 class FeedbackQueries(Scoped):
@@ -18,18 +35,11 @@ class FeedbackQueries(Scoped):
         self, contact_ids: Sequence[int], company_ids: Sequence[int]
     ) -> Sequence[Feedback]:
         """Live feedback about these customers, oldest first."""
-        conds = []
-        if contact_ids:
-            conds.append(Feedback.contact_id.in_(contact_ids))
-        if company_ids:
-            conds.append(Feedback.company_id.in_(company_ids))
-        if not conds:
+        if not contact_ids and not company_ids:
             return []
-        return self.session.scalars(
-            select(Feedback)
-            .where(Feedback.team_id == self.team_id, Feedback.deleted_at.is_(None), or_(*conds))
-            .order_by(Feedback.at, Feedback.id)
-        ).all()
+        params = customer_params(self.team_id, contact_ids, company_ids)
+        statement = _feedback_for(bool(contact_ids), bool(company_ids))
+        return self.session.scalars(statement, params).all()
 
     def feedback_between(
         self, start: dt.datetime, end: dt.datetime, kinds: Sequence[str]

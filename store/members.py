@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import bindparam, exists, func, select
 from sqlalchemy.orm import joinedload
 
 from store.models import Identity, Member
 from store.scoped import Scoped
+
+# Built once (every message runs it); the member is loaded with it, as every message needs it.
+_IDENTITY = (
+    select(Identity)
+    .where(
+        Identity.team_id == bindparam("team_id"),
+        Identity.platform == bindparam("platform"),
+        Identity.user_key == bindparam("user_key"),
+    )
+    .options(joinedload(Identity.member))
+)
 
 
 class Members(Scoped):
@@ -17,13 +28,7 @@ class Members(Scoped):
     def identity(self, platform: str, user_key: str) -> Identity | None:
         """A platform account of this team, with its member loaded."""
         return self.session.scalar(
-            select(Identity)
-            .where(
-                Identity.team_id == self.team_id,
-                Identity.platform == platform,
-                Identity.user_key == user_key,
-            )
-            .options(joinedload(Identity.member))  # every message needs the member next
+            _IDENTITY, {"team_id": self.team_id, "platform": platform, "user_key": user_key}
         )
 
     def identities_of(self, member_id: int) -> Sequence[Identity]:

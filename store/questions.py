@@ -4,10 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from store.models import PendingAction
 from store.scoped import Scoped
+
+# Built once: every line a member types asks it.
+_OPEN = (
+    select(PendingAction)
+    .where(
+        PendingAction.team_id == bindparam("team_id"),
+        PendingAction.member_id == bindparam("member_id"),
+        PendingAction.chat == bindparam("chat"),
+        PendingAction.status == "open",
+        PendingAction.expires_at > bindparam("now"),
+    )
+    .order_by(PendingAction.id.desc())
+    .limit(1)
+)
 
 
 class Questions(Scoped):
@@ -20,14 +34,5 @@ class Questions(Scoped):
     def open_pending(self, member_id: int, chat: str, now: dt.datetime) -> PendingAction | None:
         """The member's latest unexpired open question in this chat."""
         return self.session.scalar(
-            select(PendingAction)
-            .where(
-                PendingAction.team_id == self.team_id,
-                PendingAction.member_id == member_id,
-                PendingAction.chat == chat,
-                PendingAction.status == "open",
-                PendingAction.expires_at > now,
-            )
-            .order_by(PendingAction.id.desc())
-            .limit(1)
+            _OPEN, {"team_id": self.team_id, "member_id": member_id, "chat": chat, "now": now}
         )

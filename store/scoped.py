@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from store.models import Base
 
 RowT = TypeVar("RowT", bound=Base)
+
+
+def customer_params(
+    team_id: int, contact_ids: Sequence[int], company_ids: Sequence[int], **more: Any
+) -> dict[str, Any]:
+    """Parameters of a statement built once per shape over some customers' ids.
+
+    Such a statement takes `contact_ids` and `company_ids` as expanding parameters, each
+    present only when given.
+    """
+    params: dict[str, Any] = {"team_id": team_id, **more}
+    if contact_ids:
+        params["contact_ids"] = list(contact_ids)
+    if company_ids:
+        params["company_ids"] = list(company_ids)
+    return params
 
 
 class Scoped:

@@ -4,13 +4,42 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Select, Table, bindparam, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from store.claims import claim_due
 from store.models import Contact, Task, Team
-from store.scoped import Scoped
+from store.scoped import Scoped, customer_params
+
+# Built once, on the table (the ORM has nothing to keep in step): every follow-up takes one.
+_TEAMS = cast(Table, Team.__table__)
+_TAKE_NUMBER = (
+    update(_TEAMS)
+    .where(_TEAMS.c.id == bindparam("team_id"))
+    .values(next_task_number=_TEAMS.c.next_task_number + 1)
+    .returning(_TEAMS.c.next_task_number)
+)
+
+
+@cache
+def _open_tasks(owner: bool, contacts: bool, companies: bool) -> Select[Any]:
+    """Built once per shape: lookup cards and agendas run it."""
+    q = select(Task).where(Task.team_id == bindparam("team_id"), Task.status == "open")
+    if owner:
+        q = q.where(Task.owner_id == bindparam("owner_id"))
+    conds = []
+    if contacts:
+        conds.append(Task.contact_id.in_(bindparam("contact_ids", expanding=True)))
+    if companies:
+        conds.append(Task.company_id.in_(bindparam("company_ids", expanding=True)))
+    if conds:
+        q = q.where(or_(*conds))
+    q = q.order_by(Task.due_date.is_(None), Task.due_date, Task.due_time, Task.number)
+    # Every line shows the customer: load them in the same query, not one query a line.
+    return q.options(joinedload(Task.contact), joinedload(Task.company), joinedload(Task.owner))
 
 
 class Tasks(Scoped):
@@ -18,13 +47,7 @@ class Tasks(Scoped):
 
     def next_task_number(self) -> int:
         """Reserve the next short task number for this team (atomic across processes)."""
-        taken = self.session.scalar(
-            update(Team)
-            .where(Team.id == self.team_id)
-            .values(next_task_number=Team.next_task_number + 1)
-            .returning(Team.next_task_number)
-            .execution_options(synchronize_session=False)
-        )
+        taken = self.session.connection().scalar(_TAKE_NUMBER, {"team_id": self.team_id})
         assert taken is not None
         return int(taken) - 1
 
@@ -61,20 +84,11 @@ class Tasks(Scoped):
         company_ids: Sequence[int] = (),
     ) -> Sequence[Task]:
         """Open tasks, by due date (undated last), for an owner and/or some customers."""
-        q = select(Task).where(Task.team_id == self.team_id, Task.status == "open")
+        params = customer_params(self.team_id, contact_ids, company_ids)
         if owner_id is not None:
-            q = q.where(Task.owner_id == owner_id)
-        conds = []
-        if contact_ids:
-            conds.append(Task.contact_id.in_(contact_ids))
-        if company_ids:
-            conds.append(Task.company_id.in_(company_ids))
-        if conds:
-            q = q.where(or_(*conds))
-        q = q.order_by(Task.due_date.is_(None), Task.due_date, Task.due_time, Task.number)
-        # Every line shows the customer: load them in the same query, not one query a line.
-        q = q.options(joinedload(Task.contact), joinedload(Task.company), joinedload(Task.owner))
-        return self.session.scalars(q).unique().all()
+            params["owner_id"] = owner_id
+        statement = _open_tasks(owner_id is not None, bool(contact_ids), bool(company_ids))
+        return self.session.scalars(statement, params).unique().all()
 
     def claim_due_tasks(
         self, now: dt.datetime, token: str, lease: dt.timedelta, limit: int = 200

@@ -13,6 +13,7 @@ so every way of logging or undoing (a chat message, a digest button, undo) stays
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, event, func, inspect, or_, select, update
@@ -107,17 +108,43 @@ def _apply(session: Session, _context: Any) -> None:
                     session.expire(row, ["last_touch_at"])
 
 
-def _raise(session: Session, model: Customer, raised: dict[int, dt.datetime]) -> None:
+def _raise_statement(model: Customer) -> Any:
     when = bindparam("when", type_=UTCDateTime())
-    session.connection().execute(
+    return (
         update(model)
         .where(
             model.id == bindparam("row_id"),
             or_(model.last_touch_at.is_(None), model.last_touch_at < when),
         )
-        .values(last_touch_at=when),
-        [{"row_id": row_id, "when": at} for row_id, at in sorted(raised.items())],
+        .values(last_touch_at=when)
     )
+
+
+# Built once: every logged message raises its customers' last touch.
+_RAISE = {model: _raise_statement(model) for model, _ in KINDS}
+
+
+def _raise(session: Session, model: Customer, raised: dict[int, dt.datetime]) -> None:
+    session.connection().execute(
+        _RAISE[model], [{"row_id": row_id, "when": at} for row_id, at in sorted(raised.items())]
+    )
+
+
+def raise_last_touches(
+    session: Session, contact_ids: Iterable[int], company_ids: Iterable[int], when: dt.datetime
+) -> None:
+    """Raise these customers' last touch to `when`, as the flush hook would.
+
+    For a live interaction linked to them outside a flush (see store/inserts.py).
+    """
+    for model, ids in ((Contact, contact_ids), (Company, company_ids)):
+        raised = dict.fromkeys(ids, when)
+        if raised:
+            _raise(session, model, raised)
+            for row_id in raised:
+                row = session.identity_map.get(identity_key(model, row_id))
+                if row is not None:
+                    session.expire(row, ["last_touch_at"])
 
 
 def _latest(model: Customer, link_column: Any) -> Any:

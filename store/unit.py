@@ -18,6 +18,7 @@ from store.digests import Digests
 from store.directory import Directory, DirectoryStamp
 from store.feedback import FeedbackQueries
 from store.inbound import Inbound
+from store.inserts import insert_row
 from store.interactions import Interactions
 from store.listings import Listings
 from store.members import Members
@@ -25,6 +26,7 @@ from store.merges import Merges
 from store.models import Company, Contact
 from store.notices import Notices
 from store.questions import Questions
+from store.scoped import RowT
 from store.search import NoteSearch
 from store.tasks import Tasks
 
@@ -59,6 +61,18 @@ class Unit(
         self.session.add(row)
         if isinstance(row, Company | Contact):
             self.note_directory_addition()
+
+    def insert(self, row: RowT) -> RowT:
+        """Write a new row now, in one INSERT (see store/inserts.py).
+
+        It must carry this team's id. For rows nothing else in the transaction waits on:
+        not companies or contacts (the directory must hear of them: use `add`).
+        """
+        if getattr(row, "team_id", self.team_id) != self.team_id:
+            raise ValueError("row belongs to another team")
+        if isinstance(row, Company | Contact):
+            raise ValueError("customers are added with add()")
+        return insert_row(self.session, row)
 
     def flush(self) -> None:
         """Send pending changes so new rows get ids."""
