@@ -79,7 +79,7 @@ def _deals(unit: Unit) -> Rows:
         yield [d.id, d.contact_id, d.company, _major(d.amount_minor, d.currency), d.stage,
                d.created_at, d.closed_at, d.name, d.owner, d.currency, d.period, d.amount_minor,
                _iso(d.expected_close), d.stage_changed_at, d.lost_reason, d.company_id,
-               d.owner_id]  # fmt: skip
+               d.owner_id, d.deleted_at]  # fmt: skip
 
 
 def _digest_subscriptions(unit: Unit) -> Rows:
@@ -127,7 +127,7 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
     "deals": (_deals, ["id", "contact_id", "company", "amount", "stage", "created_at",
                        "closed_at", "name", "owner", "currency", "period", "amount_minor",
                        "expected_close", "stage_changed_at", "lost_reason", "company_id",
-                       "owner_id"]),
+                       "owner_id", "deleted_at"]),
     "digest_subscriptions": (_digest_subscriptions, ["id", "platform", "chat", "local_time",
                                                      "tz", "active", "created_by",
                                                      "next_run_at", "last_sent_on",

@@ -99,7 +99,7 @@ COLUMNS: dict[str, dict[str, tuple[str, Parse]]] = {
               "stage": ("stage", _text), "expected_close": ("expected_close", _opt(_date)),
               "stage_changed_at": ("stage_changed_at", _opt(_dt)),
               "lost_reason": ("lost_reason", _OPT_TEXT), "created_at": ("created_at", _dt),
-              "closed_at": ("closed_at", _opt(_dt))},
+              "closed_at": ("closed_at", _opt(_dt)), "deleted_at": ("deleted_at", _opt(_dt))},
     "digest_subscriptions": {"id": ("id", _ID), "platform": ("platform", _text),
                              "chat": ("chat", _text), "local_time": ("local_time", _time),
                              "tz": ("tz", _text), "active": ("active", _bool),

@@ -239,7 +239,7 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
 
     Columns: id, contact_id, company (name, if live), name, owner (name), amount_minor,
     currency, period, stage, expected_close, stage_changed_at, lost_reason, created_at,
-    closed_at, company_id, owner_id.
+    closed_at, company_id, owner_id, deleted_at.
     """
     return _stream(
         unit,
@@ -260,6 +260,7 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
             iso_utc(Deal.closed_at).label("closed_at"),
             Deal.company_id,
             Deal.owner_id,
+            iso_utc(Deal.deleted_at).label("deleted_at"),
         )
         .outerjoin(Company, (Company.id == Deal.company_id) & Company.deleted_at.is_(None))
         .outerjoin(Member, Member.id == Deal.owner_id)
