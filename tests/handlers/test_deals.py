@@ -133,3 +133,14 @@ def test_undoing_a_stage_move_puts_the_old_stage_back(core: Core, say: Say) -> N
     (deal,) = rows(core, "deals")
     assert (deal["stage"], deal["deleted_at"]) == ("lead", None)
     assert "lead on" in _fields(say, "Harbor?")["Last deal event"]
+
+
+def test_a_period_after_the_plan_and_a_close_date_are_kept_on_the_deal(
+    core: Core, say: Say
+) -> None:
+    (card,) = say("called Greg at Harbor, 3,500 EUR support plan per month, closing end of month")
+    (deal,) = rows(core, "deals")
+    assert (deal["amount_minor"], deal["currency"], deal["period"]) == (350_000, "EUR", "month")
+    assert deal["expected_close"] == "2026-11-30"
+    assert not [t for t in rows(core, "tasks") if t["title"].lower().startswith("closing")]
+    assert "€3,500/mo" in card.text
