@@ -339,7 +339,8 @@ def feedback(unit: Unit) -> Iterator[Row[Any]]:
 def pending_notices(unit: Unit) -> Iterator[Row[Any]]:
     """Notices not sent yet (sent ones are history the recipient already has), by id.
 
-    Columns: id, member (name), member_id, text, created_at.
+    Columns: id, member (name), member_id, text, created_at, platform, chat, kind, subject
+    (the last four for an offer to a chat).
     """
     return _stream(
         unit,
@@ -349,8 +350,12 @@ def pending_notices(unit: Unit) -> Iterator[Row[Any]]:
             Notice.member_id,
             Notice.text,
             iso_utc(Notice.created_at).label("created_at"),
+            Notice.platform,
+            Notice.chat,
+            Notice.kind,
+            Notice.subject,
         )
-        .join(Member, Member.id == Notice.member_id)
+        .outerjoin(Member, Member.id == Notice.member_id)
         .where(Notice.team_id == unit.team_id, Notice.sent_at.is_(None))
         .order_by(Notice.id),
     )
