@@ -24,7 +24,11 @@ def _deals_for(contacts: bool, companies: bool) -> Select[Any]:
         conds.append(Deal.contact_id.in_(bindparam("contact_ids", expanding=True)))
     if companies:
         conds.append(Deal.company_id.in_(bindparam("company_ids", expanding=True)))
-    return select(Deal).where(Deal.team_id == bindparam("team_id"), or_(*conds)).order_by(Deal.id)
+    return (
+        select(Deal)
+        .where(Deal.team_id == bindparam("team_id"), Deal.deleted_at.is_(None), or_(*conds))
+        .order_by(Deal.id)
+    )
 
 
 class Deals(Scoped):
@@ -47,6 +51,7 @@ class Deals(Scoped):
         return self.session.scalars(
             select(Deal).where(
                 Deal.team_id == self.team_id,
+                Deal.deleted_at.is_(None),
                 Deal.stage.in_(["won", "lost"]),
                 Deal.closed_at >= start,
                 Deal.closed_at < end,
@@ -57,7 +62,11 @@ class Deals(Scoped):
         """Deals not in a closing stage, longest in their stage first."""
         return self.session.scalars(
             select(Deal)
-            .where(Deal.team_id == self.team_id, Deal.stage.not_in(list(closed_stages)))
+            .where(
+                Deal.team_id == self.team_id,
+                Deal.deleted_at.is_(None),
+                Deal.stage.not_in(list(closed_stages)),
+            )
             .order_by(Deal.stage_changed_at, Deal.id)
         ).all()
 
