@@ -5,9 +5,10 @@ process, with each stage timed around the call that does it:
 - HTTP + bolt: the server's time for the request, less the stages below it;
 - signature check (slack_sdk's SignatureVerifier, as bolt calls it);
 - core: `Core.handle_event` in its worker thread, split into parse (nlp), each kind of SQL
-  statement (count and time, from SQLAlchemy's before/after_cursor_execute events), the
-  ORM's flush work around its statements, the commit itself, and the rest (handlers and
-  the ORM outside flushes: building queries, loading rows, the reply);
+  statement (count and time, from SQLAlchemy's before/after_cursor_execute events),
+  SQLAlchemy's own work around the statements it runs outside flushes (building, binding,
+  loading rows into objects), the ORM's flush work around its statements, the commit
+  itself, and the rest (handlers, the directory cache, sessions opened and closed);
 - after the HTTP 200: render (Reply -> Slack payload) and the reply's chat.postMessage
   (with the loopback fake Web API's side of it, which runs in the same event loop).
 
@@ -38,7 +39,7 @@ import aiohttp
 from aiohttp import web
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
-from sqlalchemy import event
+from sqlalchemy import Connection, event
 from sqlalchemy.orm import Session
 
 import bot.adapters.slack.outbound as slack_outbound
@@ -52,8 +53,9 @@ from handlers.core import Core
 
 CLOCKS: dict[str, Callable[[], float]] = {"cpu": time.thread_time, "wall": time.perf_counter}
 #: Stages in the order they happen; SQL statement kinds are printed after "core: SQL".
-STAGES = ("HTTP + bolt", "signature check", "core: parse", "core: SQL", "core: ORM flush work",
-          "core: commit", "core: rest (handlers, ORM loads)", "render", "reply post")  # fmt: skip
+STAGES = ("HTTP + bolt", "signature check", "core: parse", "core: SQL",
+          "core: SQLAlchemy around statements", "core: ORM flush work", "core: commit",
+          "core: rest (handlers, sessions)", "render", "reply post")  # fmt: skip
 _WRITTEN = re.compile(r"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.I)
 _READ = re.compile(r"^\s*SELECT\s+(?:DISTINCT\s+)?\"?(\w+)\"?\.", re.I)
 
@@ -75,11 +77,13 @@ class Probe:
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     flushing: int = 0
     sql_in_flush: float = 0.0
+    executing: int = 0  # depth of statement calls (Session.execute, Connection.scalar, ...)
+    sql_in_statements: float = 0.0
     _started: dict[int, float] = field(default_factory=dict)
 
     def reset(self) -> None:
         self.spent, self.counts = defaultdict(float), defaultdict(int)
-        self.sql_in_flush = 0.0
+        self.sql_in_flush = self.sql_in_statements = 0.0
 
     def add(self, stage: str, seconds: float, count: int = 1) -> None:
         self.spent[stage] += seconds
@@ -102,6 +106,8 @@ class Probe:
         self.add("core: SQL", took)
         if self.flushing:
             self.sql_in_flush += took
+        elif self.executing:
+            self.sql_in_statements += took
 
 
 def wrap(owner: Any, name: str, probe: Probe, stage: str) -> None:
@@ -111,6 +117,24 @@ def wrap(owner: Any, name: str, probe: Probe, stage: str) -> None:
     def timed(*args: Any, **kwargs: Any) -> Any:
         with probe.timed(stage):
             return original(*args, **kwargs)
+
+    setattr(owner, name, timed)
+
+
+def wrap_statements(owner: Any, name: str, probe: Probe) -> None:
+    """Time the outermost statement call outside flushes: SQLAlchemy's work around the SQL
+    (building and compiling, binding, loading rows into objects)."""
+    original = getattr(owner, name)
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        if probe.executing or probe.flushing:
+            return original(*args, **kwargs)
+        probe.executing += 1
+        try:
+            with probe.timed("statements"):
+                return original(*args, **kwargs)
+        finally:
+            probe.executing -= 1
 
     setattr(owner, name, timed)
 
@@ -125,6 +149,10 @@ def instrument(core: Core, probe: Probe) -> None:
     wrap(logbook, "find_customers", probe, "core: parse")
     wrap(slack_outbound, "render", probe, "render")
     wrap(Core, "handle_event", probe, "core")
+    for owner, names in ((Session, ("execute", "scalar", "scalars", "get")),
+                         (Connection, ("execute", "scalar"))):  # fmt: skip
+        for name in names:
+            wrap_statements(owner, name, probe)
 
     do_commit = engine.dialect.do_commit
 
@@ -179,8 +207,10 @@ def breakdown(probe: Probe) -> dict[str, float]:
     out["core: SQL"] = s["core: SQL"]
     out["core: ORM flush work"] = s["flush"] - probe.sql_in_flush
     out["core: commit"] = s["core: commit"]
-    inside = s["core: parse"] + s["core: SQL"] + out["core: ORM flush work"] + s["core: commit"]
-    out["core: rest (handlers, ORM loads)"] = s["core"] - inside
+    out["core: SQLAlchemy around statements"] = s["statements"] - probe.sql_in_statements
+    inside = (s["core: parse"] + s["core: SQL"] + out["core: SQLAlchemy around statements"]
+              + out["core: ORM flush work"] + s["core: commit"])  # fmt: skip
+    out["core: rest (handlers, sessions)"] = s["core"] - inside
     # On the CPU clock the server's thread does not count the core's (it runs in a worker).
     core = s["core"] if probe.clock is time.perf_counter else 0.0
     out["HTTP + bolt"] = s["server"] - s["signature check"] - core
