@@ -29,6 +29,7 @@ class _Shape:
 
     statement: Insert
     columns: tuple[tuple[str, str, Callable[[], Any] | None], ...]  # attr, column, default
+    relationships: frozenset[str]
 
 
 _SHAPES: dict[type[Base], _Shape] = {}
@@ -58,7 +59,8 @@ def _shape(model: type[Base]) -> _Shape:
             if not prop.columns[0].primary_key
         )
         statement = insert(table).returning(table.c.id)
-        shape = _SHAPES[model] = _Shape(statement, columns)
+        relationships = frozenset(mapper.relationships.keys())
+        shape = _SHAPES[model] = _Shape(statement, columns, relationships)
     return shape
 
 
@@ -73,6 +75,9 @@ def insert_row(session: Session, row: RowT) -> RowT:
     # The row's own state, read and filled in directly: attribute events would only record
     # history that make_transient_to_detached resets.
     state = instance_dict(row)
+    given = shape.relationships.intersection(state)
+    if given:  # only a flush turns related objects into ids: they would be lost here
+        raise ValueError(f"give ids, not related objects: {sorted(given)}")
     values: dict[str, Any] = {}
     for attr, column, default in shape.columns:
         value = state.get(attr)

@@ -108,3 +108,13 @@ def test_a_repeated_inbound_key_is_refused_when_remembered(store: Store) -> None
         seen = unit.seen("slack", "Ev1")
         assert seen is not None
         assert seen.replies == [{"text": "hi"}]
+
+
+def test_related_objects_are_refused_rather_than_lost(store: Store) -> None:
+    author, _, _ = _setup(store)
+    with store.unit("default") as unit:
+        member = unit.member(author)
+        task = Task(team_id=unit.team_id, number=8, title="Call back", owner=member,
+                    message_key="k2", created_at=T0)  # fmt: skip
+        with pytest.raises(ValueError, match="owner"):
+            unit.insert(task)
