@@ -244,7 +244,7 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
 
     Columns: id, contact_id, company (name, if live), name, owner (name), amount_minor,
     currency, period, stage, expected_close, stage_changed_at, lost_reason, created_at,
-    closed_at, company_id, owner_id.
+    closed_at, company_id, owner_id, deleted_at.
     """
     return _stream(
         unit,
@@ -265,6 +265,7 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
             iso_utc(Deal.closed_at).label("closed_at"),
             Deal.company_id,
             Deal.owner_id,
+            iso_utc(Deal.deleted_at).label("deleted_at"),
         )
         .outerjoin(Company, (Company.id == Deal.company_id) & Company.deleted_at.is_(None))
         .outerjoin(Member, Member.id == Deal.owner_id)
@@ -339,7 +340,8 @@ def feedback(unit: Unit) -> Iterator[Row[Any]]:
 def pending_notices(unit: Unit) -> Iterator[Row[Any]]:
     """Notices not sent yet (sent ones are history the recipient already has), by id.
 
-    Columns: id, member (name), member_id, text, created_at.
+    Columns: id, member (name), member_id, text, created_at, platform, chat, kind, subject
+    (the last four for an offer to a chat).
     """
     return _stream(
         unit,
@@ -349,8 +351,12 @@ def pending_notices(unit: Unit) -> Iterator[Row[Any]]:
             Notice.member_id,
             Notice.text,
             iso_utc(Notice.created_at).label("created_at"),
+            Notice.platform,
+            Notice.chat,
+            Notice.kind,
+            Notice.subject,
         )
-        .join(Member, Member.id == Notice.member_id)
+        .outerjoin(Member, Member.id == Notice.member_id)
         .where(Notice.team_id == unit.team_id, Notice.sent_at.is_(None))
         .order_by(Notice.id),
     )
