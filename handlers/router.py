@@ -23,6 +23,7 @@ from handlers import (
     lists,
     logbook,
     lookup,
+    member_link,
     merging,
     offers,
     pipeline,
@@ -208,6 +209,10 @@ def _tz(ctx: Ctx, rest: str) -> list[Reply] | None:
     return access.set_tz(ctx, rest) if len(rest.split()) == 1 else None
 
 
+def _link(ctx: Ctx, rest: str) -> list[Reply] | None:
+    return access.link(ctx) if not rest.strip() else member_link.command(ctx, rest)
+
+
 def _revoke(ctx: Ctx, rest: str) -> list[Reply] | None:
     return access.revoke(ctx, rest) if rest.strip() else None
 
@@ -235,7 +240,7 @@ COMMANDS: dict[str, Command] = {
     "reassign": _give,
     "assign": _give,
     "tz": _tz,
-    "link": _bare(access.link),
+    "link": _link,
     "invite": access.invite,
     "allow": _bare(access.allow),
     "revoke": _revoke,
