@@ -12,7 +12,7 @@ from handlers.context import Ctx
 from handlers.directory import Customers
 from handlers.stages import stage_list
 from nlp import Parse
-from store.models import Deal, Feedback, Interaction, InteractionCustomer, Task
+from store.models import Deal, Feedback, Interaction, InteractionCustomer, Notice, Task
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,10 @@ def write(
     if added:
         after["added"] = list(added)  # customers this message added: undo removes them
     if interaction is not None:
-        _offer_if_new_lead(ctx, text, customers, interaction, deal, bool(added), deal_before)
+        offered = _offer_if_new_lead(ctx, text, customers, interaction, deal, bool(added),
+                                     deal_before)  # fmt: skip
+        if offered:
+            after["offers"] = [n.id for n in offered]  # undo withdraws them
     if interaction is not None:
         audit.record(ctx, "log", "interaction", interaction.id, None, after)
     elif task is not None:
@@ -112,14 +115,13 @@ def _offer_if_new_lead(
     deal: Deal | None,
     added: bool,
     deal_before: dict[str, Any] | None,
-) -> None:
+) -> list[Notice]:
     """A new lead logged by someone is offered to the team (handlers/offers.py)."""
     created = deal is not None and deal_before is None
     if not offers.is_new_lead(text, added, deal, created, stage_list(ctx.unit)[0]):
-        return
+        return []
     row = offers.lead_of(customers, deal)
-    if row is not None:
-        offers.offer_lead(ctx, row, interaction, deal)
+    return offers.offer_lead(ctx, row, interaction, deal) if row is not None else []
 
 
 def _task(

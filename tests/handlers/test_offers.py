@@ -83,6 +83,13 @@ def test_an_undone_lead_is_not_offered(core: Core, say: Say) -> None:
     assert claim_notices(core, "a") == []
 
 
+def test_an_undone_deal_is_not_offered(core: Core, say: Say) -> None:
+    say("digest 08:30", chat="team")
+    say(LEAD)
+    say("undo")
+    assert claim_notices(core, "a") == []
+
+
 def test_a_log_that_adds_a_customer_is_a_new_lead(core: Core, say: Say) -> None:
     say("digest 08:30", chat="team")
     (ask,) = say("met Dana Whitfield from Northwind Labs at the expo, wants a demo")
