@@ -150,13 +150,17 @@ def take(ctx: Ctx, key: str) -> list[Reply]:
     deals = _open_deals(ctx, row)
     if row.owner_id == ctx.member.id and all(d.owner_id == ctx.member.id for d in deals):
         return [Reply(f"{row.name} is already yours.", tone="success")]
+    kind = "contact" if isinstance(row, Contact) else "company"
+    taken = ctx.unit.audit_for(kind, row.id, "lead.take")
+    if taken is not None and not taken.undone and row.owner is not None:
+        # The first press wins: a second one from the same channel must not take it over.
+        return [Reply(f"{row.owner.name} already took {row.name}.", replace=True)]
     previous = row.owner_id
     before = {"owner_id": previous, "deals": {str(d.id): d.owner_id for d in deals}}
     row.owner_id = ctx.member.id
     for deal in deals:
         deal.owner_id = ctx.member.id
     after = {"owner_id": ctx.member.id, "deals": {str(d.id): ctx.member.id for d in deals}}
-    kind = "contact" if isinstance(row, Contact) else "company"
     event = audit.record(ctx, "lead.take", kind, row.id, before, after)
     ctx.unit.flush()
     if previous is not None:

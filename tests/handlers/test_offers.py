@@ -37,6 +37,9 @@ def test_a_new_lead_is_offered_to_the_team_channel_and_taken(core: Core, say: Sa
     )
     assert _harbor(core)["owner"] == "Kim Lee"
     assert rows(core, "deals")[0]["owner"] == "Kim Lee"
+    (late,) = say(action=button(offer.reply, "Take it"), user="alex", platform="slack")
+    assert late.text == "Kim Lee already took Harbor Marine Services."
+    assert _harbor(core)["owner"] == "Kim Lee"
     (undone,) = say(action=button(taken, "Undo"), user="kim", platform="slack")
     assert undone.text == "Undone: Harbor Marine Services is back with nobody."
     assert _harbor(core)["owner"] is None
