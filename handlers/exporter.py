@@ -140,7 +140,7 @@ def _audit_events(unit: Unit) -> Rows:
 TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
     "members": (_members, ["id", "name", "role", "tz", "workday_start", "quiet_hours",
                            "workdays", "active", "created_at", "may_log_for_others",
-                           "tz_by_hand"]),
+                           "tz_by_hand", "email"]),
     "identities": (_identities, ["id", "member_id", "platform", "user_key", "reachable"]),
     "companies": (_companies, ["id", "name", "aliases", "owner", "created_at", "owner_id",
                                "deleted_at", "quiet_until", "last_touch_at"]),

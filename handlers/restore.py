@@ -66,7 +66,7 @@ COLUMNS: dict[str, dict[str, tuple[str, Parse]]] = {
                 "quiet_hours": ("quiet_hours", _OPT_TEXT), "workdays": ("workdays", _OPT_TEXT),
                 "active": ("active", _bool), "created_at": ("created_at", _dt),
                 "may_log_for_others": ("may_log_for_others", _bool),
-                "tz_by_hand": ("tz_by_hand", _bool)},
+                "tz_by_hand": ("tz_by_hand", _bool), "email": ("email", _OPT_TEXT)},
     "identities": {"id": ("id", _ID), "member_id": ("member_id", _ID),
                    "platform": ("platform", _text), "user_key": ("user_key", _text),
                    "reachable": ("reachable", _bool)},

@@ -236,7 +236,7 @@ COMMANDS: dict[str, Command] = {
     "assign": _give,
     "tz": _tz,
     "link": _bare(access.link),
-    "invite": _bare(access.invite),
+    "invite": access.invite,
     "allow": _bare(access.allow),
     "revoke": _revoke,
     "find": _find,

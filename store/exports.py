@@ -50,7 +50,7 @@ def members(unit: Unit) -> Iterator[Row[Any]]:
     """Every member, former ones included, by id, with their settings.
 
     Columns: id, name, role, tz, workday_start, quiet_hours, workdays, active, created_at,
-    may_log_for_others, tz_by_hand.
+    may_log_for_others, tz_by_hand, email.
     """
     return _stream(
         unit,
@@ -66,6 +66,7 @@ def members(unit: Unit) -> Iterator[Row[Any]]:
             iso_utc(Member.created_at).label("created_at"),
             Member.may_log_for_others,
             Member.tz_by_hand,
+            Member.email,
         )
         .where(Member.team_id == unit.team_id)
         .order_by(Member.id),

@@ -81,6 +81,9 @@ class Member(Base):
     may_log_for_others: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Set by "tz Asia/Tokyo", cleared by "tz auto": a zone typed by hand beats the platform's.
     tz_by_hand: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The person's work email (from an import's owner email, or their Slack profile): an
+    # imported member is claimed by the account whose platform vouches for this address.
+    email: Mapped[str | None] = mapped_column(String(254))
 
 
 class Identity(Base):
