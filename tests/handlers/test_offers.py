@@ -127,3 +127,11 @@ def test_without_a_channel_a_complaint_nobody_owns_goes_to_an_admin(
     (nudge,) = claim_nudges(core, "a")
     assert (nudge.recipient.platform, nudge.recipient.address) == ("console", "sam")
     assert [b.label for b in nudge.reply.buttons] == ["Log call", "Assign to me", "Done"]
+
+
+def test_a_person_added_at_a_known_company_is_the_lead(core: Core, say: Say) -> None:
+    say("digest 08:30", chat="team")
+    (ask,) = say("met Dana Whitfield at Harbor, wants a demo")
+    say(action=button(ask, "Add contact"))
+    (offer,) = claim_notices(core, "a")
+    assert offer.reply.title == "New lead: Dana Whitfield"
