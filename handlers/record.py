@@ -9,10 +9,10 @@ from typing import Any
 
 from handlers import audit, deals, nudges, offers, schedule, voice
 from handlers.context import Ctx
-from handlers.directory import Customers
+from handlers.directory import Customers, rows_for
 from handlers.stages import stage_list
 from nlp import Parse
-from store.models import Deal, Feedback, Interaction, InteractionCustomer, Task
+from store.models import Deal, Feedback, Interaction, InteractionCustomer, Notice, Task
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,10 @@ def write(
     if added:
         after["added"] = list(added)  # customers this message added: undo removes them
     if interaction is not None:
-        _offer_if_new_lead(ctx, text, customers, interaction, deal, bool(added), deal_before)
+        offered = _offer_if_new_lead(ctx, text, customers, interaction, deal, list(added),
+                                     deal_before)  # fmt: skip
+        if offered:
+            after["offers"] = [n.id for n in offered]  # undo withdraws them
     if interaction is not None:
         audit.record(ctx, "log", "interaction", interaction.id, None, after)
     elif task is not None:
@@ -110,16 +113,17 @@ def _offer_if_new_lead(
     customers: Customers,
     interaction: Interaction,
     deal: Deal | None,
-    added: bool,
+    added: list[str],
     deal_before: dict[str, Any] | None,
-) -> None:
+) -> list[Notice]:
     """A new lead logged by someone is offered to the team (handlers/offers.py)."""
     created = deal is not None and deal_before is None
-    if not offers.is_new_lead(text, added, deal, created, stage_list(ctx.unit)[0]):
-        return
-    row = offers.lead_of(customers, deal)
-    if row is not None:
-        offers.offer_lead(ctx, row, interaction, deal)
+    if not offers.is_new_lead(text, bool(added), deal, created, stage_list(ctx.unit)[0]):
+        return []
+    # A customer the message added is the lead ("met Dana at Harbor": Dana, not Harbor).
+    row = offers.lead_of(rows_for(ctx.unit, added), None) if added else None
+    row = row or offers.lead_of(customers, deal)
+    return offers.offer_lead(ctx, row, interaction, deal) if row is not None else []
 
 
 def _task(

@@ -207,6 +207,9 @@ def take(ctx: Ctx, value: str) -> list[Reply]:
         return _warn("That task no longer exists.")
     if task.owner_id == ctx.member.id:
         return [Reply(f"#{task.number} is yours: you are handling it.", tone="success")]
+    if task.purpose != "complaint" and not ctx.is_admin:
+        # Only a complaint is offered to the team; other tasks change hands by their owner.
+        return _warn(f"Task #{task.number} is {task.owner.name}'s; only they can change it.")
     if task.status != "open":
         return [Reply(f"#{task.number} {task.title} is already {task.status}.", replace=True)]
     before, previous = _snapshot(task), task.owner_id

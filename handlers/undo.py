@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from handlers import audit, deals, nudges, voice
+from handlers import audit, deals, nudges, offers, voice
 from handlers.context import Ctx
 from handlers.ids import as_id
 from handlers.record_undo import REVERTS, retire
@@ -84,6 +84,7 @@ def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
         if after.get("deal"):
             said += _undo_deal(ctx, int(after["deal"]), after.get("deal_before"))
         voice.undo(ctx, after)
+        offers.withdraw(ctx, [int(i) for i in after.get("offers") or []])
         # Customers the log added go with it.
         said += retire(ctx, list(after.get("added", [])))
         text = "Undone: removed " + " and ".join(said) + "." if said else "Already undone."
