@@ -54,6 +54,7 @@ def _busy(core: Core, say: Say, clock: Clock) -> None:
     say("called Hope about pricing")
     say("undo")
     say("remind me to ping Tom next Monday", platform="telegram", user="999", name="Ops")
+    say("remind me to call Greg friday at 3pm")  # a timed task: due at an instant
     say("done 1")
     with core.store.unit(core.settings.team_slug) as unit:
         gone = unit.session.get(Contact, rows(core, "contacts")[-1]["id"])
@@ -90,6 +91,8 @@ def test_export_then_import_restores_everything(
     assert any(r["deleted_at"] for r in rows(empty, "interactions"))
     assert any(r["deleted_at"] for r in rows(empty, "contacts"))
     assert {r["status"] for r in rows(empty, "tasks")} >= {"done", "open"}
+    timed = [(r["title"], r["due_at"]) for r in rows(empty, "tasks") if r["due_at"]]
+    assert timed == [("Call Greg", "2026-11-20T20:00:00+00:00")]  # Fri 15:00 in New York
     assert [r["chat"] for r in rows(empty, "digest_subscriptions")] == ["C-sales"]
     assert [r["chat"] for r in rows(empty, "allowed_chats")] == ["-100"]
 
