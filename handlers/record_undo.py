@@ -1,9 +1,10 @@
-"""Undo for changes to customer records: edits, additions, merges and deletions."""
+"""Undo for changes to customer records: edits, additions, merges, deletions, leads taken."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from handlers import offers
 from handlers.context import Ctx
 from handlers.directory import rows_for
 from handlers.ids import as_id
@@ -78,18 +79,19 @@ REVERTS: dict[str, Callable[[Ctx, AuditEvent], str]] = {
     "customer.add": _add,
     "customer.delete": _delete,
     "customer.merge": _merge,
+    "lead.take": offers.undo_take,
 }
 
 
 def undo_button(ctx: Ctx, value: str) -> list[Reply]:
     """The Undo button on a record change: value is the audit event's id."""
-    from handlers.undo import revert  # undo dispatches here: import at call time
+    from handlers.undo import may_undo, revert  # undo dispatches here: import at call time
 
     number = as_id(value)
     event = ctx.unit.audit_event(number) if number is not None else None
     if event is None:
         return [Reply("That button is out of date.", tone="warning")]
-    if event.member_id != ctx.member.id and not ctx.is_admin:
+    if not may_undo(ctx, event):
         return [Reply("Only the person who made the change can undo it.", tone="warning")]
     if event.undone:
         return [Reply("Already undone.", replace=True)]

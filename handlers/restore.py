@@ -25,6 +25,7 @@ from store.backup import (
     finish,
     restore_links,
     restore_rows,
+    restore_team,
 )
 
 BATCH = 5_000
@@ -51,6 +52,10 @@ def _aliases(value: Any) -> list[str]:
     return [a for a in str(value or "").split("; ") if a]
 
 
+def _json(value: Any) -> Any:
+    return json.loads(str(value))
+
+
 _dt, _date, _time = dt.datetime.fromisoformat, dt.date.fromisoformat, dt.time.fromisoformat
 _ID, _OPT_ID, _OPT_TEXT = int, _opt(int), _opt(str)
 
@@ -61,7 +66,7 @@ COLUMNS: dict[str, dict[str, tuple[str, Parse]]] = {
                 "quiet_hours": ("quiet_hours", _OPT_TEXT), "workdays": ("workdays", _OPT_TEXT),
                 "active": ("active", _bool), "created_at": ("created_at", _dt),
                 "may_log_for_others": ("may_log_for_others", _bool),
-                "tz_by_hand": ("tz_by_hand", _bool)},
+                "tz_by_hand": ("tz_by_hand", _bool), "email": ("email", _OPT_TEXT)},
     "identities": {"id": ("id", _ID), "member_id": ("member_id", _ID),
                    "platform": ("platform", _text), "user_key": ("user_key", _text),
                    "reachable": ("reachable", _bool)},
@@ -99,7 +104,7 @@ COLUMNS: dict[str, dict[str, tuple[str, Parse]]] = {
               "stage": ("stage", _text), "expected_close": ("expected_close", _opt(_date)),
               "stage_changed_at": ("stage_changed_at", _opt(_dt)),
               "lost_reason": ("lost_reason", _OPT_TEXT), "created_at": ("created_at", _dt),
-              "closed_at": ("closed_at", _opt(_dt))},
+              "closed_at": ("closed_at", _opt(_dt)), "deleted_at": ("deleted_at", _opt(_dt))},
     "digest_subscriptions": {"id": ("id", _ID), "platform": ("platform", _text),
                              "chat": ("chat", _text), "local_time": ("local_time", _time),
                              "tz": ("tz", _text), "active": ("active", _bool),
@@ -110,6 +115,20 @@ COLUMNS: dict[str, dict[str, tuple[str, Parse]]] = {
     "allowed_chats": {"id": ("id", _ID), "platform": ("platform", _text),
                       "chat": ("chat", _text), "allowed_by": ("allowed_by", _OPT_ID),
                       "at": ("at", _dt)},
+    "feedback": {"id": ("id", _ID), "kind": ("kind", _text), "score": ("score", _OPT_ID),
+                 "text": ("text", _OPT_TEXT), "contact_id": ("contact_id", _OPT_ID),
+                 "company_id": ("company_id", _OPT_ID), "author_id": ("author_id", _ID),
+                 "interaction_id": ("interaction_id", _OPT_ID), "at": ("at", _dt),
+                 "deleted_at": ("deleted_at", _opt(_dt))},
+    "notices": {"id": ("id", _ID), "member_id": ("member_id", _OPT_ID), "text": ("text", _text),
+                "created_at": ("created_at", _dt), "platform": ("platform", _OPT_TEXT),
+                "chat": ("chat", _OPT_TEXT), "kind": ("kind", _OPT_TEXT),
+                "subject": ("subject", _OPT_TEXT)},
+    "audit_events": {"id": ("id", _ID), "at": ("at", _dt), "action": ("action", _text),
+                     "entity": ("entity", _text), "entity_id": ("entity_id", _ID),
+                     "before": ("before", _opt(_json)), "after": ("after", _opt(_json)),
+                     "undone": ("undone", _bool), "member_id": ("member_id", _OPT_ID),
+                     "written_by_id": ("written_by_id", _OPT_ID)},
 }  # fmt: skip
 
 
@@ -168,8 +187,19 @@ def _restore(unit: Unit, directory: Path) -> RestoreReport:
             total.unchanged += counts.unchanged
             if table == "interactions":
                 restore_links(unit, [link for r in batch for link in _links(r, added)])
+    report.counts["team"] = _restore_team(unit, directory / f"team.{fmt}", fmt)
     finish(unit)
     return report
+
+
+def _restore_team(unit: Unit, path: Path, fmt: str) -> Counts:
+    if not path.is_file():
+        raise ValueError(f"{path.name} is missing: is this a folder `rapport export` wrote?")
+    rows = list(_read_csv(path) if fmt == "csv" else _read_json(path))
+    if len(rows) != 1 or "deal_stages" not in rows[0]:
+        raise ValueError(f"{path.name} should hold one row with a deal_stages column")
+    stages = _aliases(rows[0]["deal_stages"])
+    return restore_team(unit, stages or None)
 
 
 def _read_csv(path: Path) -> Iterator[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from handlers import audit, deals, due, nudges, voice
@@ -29,11 +30,11 @@ def undo_log(ctx: Ctx, interaction_id: str) -> list[Reply]:
     interaction = ctx.unit.interaction(number)
     if interaction is None:
         return [Reply("That entry no longer exists.", tone="warning")]
-    if interaction.author_id != ctx.member.id and not ctx.is_admin:
+    event = ctx.unit.audit_for("interaction", interaction.id, "log")
+    if interaction.author_id != ctx.member.id and not may_undo(ctx, event):
         return [Reply("Only the person who logged it can undo it.", tone="warning")]
     if interaction.deleted_at is not None:
         return [Reply("Already undone.", replace=True)]
-    event = ctx.unit.audit_for("interaction", interaction.id, "log")
     if event is None:
         return [Reply("That entry can't be undone.", tone="warning")]
     return revert(ctx, event, replace=True)
@@ -43,12 +44,23 @@ def undo_task(ctx: Ctx, number: str) -> list[Reply]:
     """Undo button on a new task's card."""
     task_number = as_id(number)
     task = ctx.unit.task(task_number) if task_number is not None else None
-    if task is None or (task.owner_id != ctx.member.id and not ctx.is_admin):
+    if task is None:
         return [Reply("That button is out of date.", tone="warning")]
     event = ctx.unit.audit_for("task", task.id, "task.create")
+    if task.owner_id != ctx.member.id and not may_undo(ctx, event):
+        return [Reply("That button is out of date.", tone="warning")]
     if event is None or event.undone:
         return [Reply("Already undone.", replace=True)]
     return revert(ctx, event, replace=True)
+
+
+def may_undo(ctx: Ctx, event: AuditEvent | None) -> bool:
+    """Who may undo a change: who it was made for, who wrote it (for a teammate), an admin."""
+    if ctx.is_admin:
+        return True
+    if event is None:
+        return False
+    return ctx.member.id in (event.member_id, event.written_by_id)
 
 
 def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
@@ -70,10 +82,8 @@ def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
             if task is not None and task.status == "open":
                 task.status = "cancelled"
                 said.append(f"follow-up #{task.number}")
-        if after.get("deal") and after.get("deal_before") is not None:
-            deal = unit.deal(int(after["deal"]))
-            if deal is not None:
-                deals.restore(deal, after["deal_before"])
+        if after.get("deal"):
+            said += _undo_deal(ctx, int(after["deal"]), after.get("deal_before"))
         voice.undo(ctx, after)
         # Customers the log added go with it.
         said += retire(ctx, list(after.get("added", [])))
@@ -98,6 +108,18 @@ def _restore_wall_clock(task: Task, before: dict[str, object], zone: ZoneInfo) -
     at = before.get("due_time")
     if at and "due_at" not in before and task.due_date is not None:
         due.set_due(task, task.due_date, dt.time.fromisoformat(str(at)), zone, zone)
+
+
+def _undo_deal(ctx: Ctx, deal_id: int, before: dict[str, Any] | None) -> list[str]:
+    """Put the deal back as it was before the log; a deal the log created goes with it."""
+    deal = ctx.unit.deal(deal_id)
+    if deal is None or deal.deleted_at is not None:
+        return []
+    if before is not None:
+        deals.restore(deal, before)
+        return []
+    deal.deleted_at = ctx.now
+    return [f"the deal {deal.name}" if deal.name else "the new deal"]
 
 
 def _restore(task: Task, before: dict[str, object]) -> None:

@@ -17,15 +17,19 @@ from sqlalchemy.orm import aliased
 from store.bulk import iso_utc, sorted_not_walked
 from store.models import (
     AllowedChat,
+    AuditEvent,
     Company,
     Contact,
     Deal,
     DigestSubscription,
+    Feedback,
     Identity,
     Interaction,
     InteractionCustomer,
     Member,
+    Notice,
     Task,
+    Team,
 )
 from store.unit import Unit
 
@@ -46,7 +50,7 @@ def members(unit: Unit) -> Iterator[Row[Any]]:
     """Every member, former ones included, by id, with their settings.
 
     Columns: id, name, role, tz, workday_start, quiet_hours, workdays, active, created_at,
-    may_log_for_others, tz_by_hand.
+    may_log_for_others, tz_by_hand, email.
     """
     return _stream(
         unit,
@@ -62,6 +66,7 @@ def members(unit: Unit) -> Iterator[Row[Any]]:
             iso_utc(Member.created_at).label("created_at"),
             Member.may_log_for_others,
             Member.tz_by_hand,
+            Member.email,
         )
         .where(Member.team_id == unit.team_id)
         .order_by(Member.id),
@@ -200,8 +205,8 @@ def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[tuple[str, 
 def tasks(unit: Unit) -> Iterator[Row[Any]]:
     """Every task by number.
 
-    Columns: number, title, due_date, due_at (a timed task's instant), status, owner, contact, company (names),
-    interaction_id, created_at, id, owner_id, contact_id, company_id, nudge_at,
+    Columns: number, title, due_date, due_at (a timed task's instant), status, owner,
+    contact, company (names), interaction_id, created_at, id, owner_id, contact_id, company_id, nudge_at,
     nudge_count, message_key, purpose.
     """
     return _stream(
@@ -239,7 +244,7 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
 
     Columns: id, contact_id, company (name, if live), name, owner (name), amount_minor,
     currency, period, stage, expected_close, stage_changed_at, lost_reason, created_at,
-    closed_at, company_id, owner_id.
+    closed_at, company_id, owner_id, deleted_at.
     """
     return _stream(
         unit,
@@ -260,6 +265,7 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
             iso_utc(Deal.closed_at).label("closed_at"),
             Deal.company_id,
             Deal.owner_id,
+            iso_utc(Deal.deleted_at).label("deleted_at"),
         )
         .outerjoin(Company, (Company.id == Deal.company_id) & Company.deleted_at.is_(None))
         .outerjoin(Member, Member.id == Deal.owner_id)
@@ -293,4 +299,91 @@ def allowed_chats(unit: Unit) -> Iterator[Row[Any]]:
         select(chat.id, chat.platform, chat.chat, chat.allowed_by, iso_utc(chat.at).label("at"))
         .where(chat.team_id == unit.team_id)
         .order_by(chat.id),
+    )
+
+
+def team(unit: Unit) -> Iterator[Row[Any]]:
+    """The team's own settings, one row: deal_stages (None: the default list)."""
+    return _stream(unit, select(Team.deal_stages).where(Team.id == unit.team_id))
+
+
+def feedback(unit: Unit) -> Iterator[Row[Any]]:
+    """Every rating, complaint, request and praise by id, removed ones included.
+
+    Columns: id, kind, score, text, customer (name), author (name), contact_id, company_id,
+    author_id, interaction_id, at, deleted_at.
+    """
+    return _stream(
+        unit,
+        select(
+            Feedback.id,
+            Feedback.kind,
+            Feedback.score,
+            Feedback.text,
+            func.coalesce(Contact.name, Company.name).label("customer"),
+            Member.name.label("author"),
+            Feedback.contact_id,
+            Feedback.company_id,
+            Feedback.author_id,
+            Feedback.interaction_id,
+            iso_utc(Feedback.at).label("at"),
+            iso_utc(Feedback.deleted_at).label("deleted_at"),
+        )
+        .join(Member, Member.id == Feedback.author_id)
+        .outerjoin(Contact, Contact.id == Feedback.contact_id)
+        .outerjoin(Company, Company.id == Feedback.company_id)
+        .where(Feedback.team_id == unit.team_id)
+        .order_by(Feedback.id),
+    )
+
+
+def pending_notices(unit: Unit) -> Iterator[Row[Any]]:
+    """Notices not sent yet (sent ones are history the recipient already has), by id.
+
+    Columns: id, member (name), member_id, text, created_at, platform, chat, kind, subject
+    (the last four for an offer to a chat).
+    """
+    return _stream(
+        unit,
+        select(
+            Notice.id,
+            Member.name.label("member"),
+            Notice.member_id,
+            Notice.text,
+            iso_utc(Notice.created_at).label("created_at"),
+            Notice.platform,
+            Notice.chat,
+            Notice.kind,
+            Notice.subject,
+        )
+        .outerjoin(Member, Member.id == Notice.member_id)
+        .where(Notice.team_id == unit.team_id, Notice.sent_at.is_(None))
+        .order_by(Notice.id),
+    )
+
+
+def audit_events(unit: Unit) -> Iterator[Row[Any]]:
+    """The audit log by id (what undo reverts, and who changed what).
+
+    Columns: id, at, member (name), action, entity, entity_id, before, after, undone,
+    member_id, written_by_id.
+    """
+    return _stream(
+        unit,
+        select(
+            AuditEvent.id,
+            iso_utc(AuditEvent.at).label("at"),
+            Member.name.label("member"),
+            AuditEvent.action,
+            AuditEvent.entity,
+            AuditEvent.entity_id,
+            AuditEvent.before,
+            AuditEvent.after,
+            AuditEvent.undone,
+            AuditEvent.member_id,
+            AuditEvent.written_by_id,
+        )
+        .outerjoin(Member, Member.id == AuditEvent.member_id)
+        .where(AuditEvent.team_id == unit.team_id)
+        .order_by(AuditEvent.id),
     )

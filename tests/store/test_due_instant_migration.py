@@ -13,7 +13,7 @@ from store.migrate import upgrade
 
 def test_timed_tasks_get_their_instant_from_the_owners_zone(store_url: str) -> None:
     engine = make_engine(store_url, 5)
-    upgrade(engine, "0012")
+    upgrade(engine, "0015")
     day = "2026-11-02 09:00:00"
     with engine.begin() as conn:
         for statement in (

@@ -3,8 +3,8 @@
 Existing times are read in the owner's zone (else the `default_tz` attribute, UTC
 otherwise), as they were meant when written.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-03 10:40:00
 """
 
@@ -18,8 +18,8 @@ from alembic import context, op
 
 import store.models
 
-revision = "0013"
-down_revision = "0012"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
