@@ -72,10 +72,10 @@ class Day:
     def by_now(self) -> ColumnElement[bool]:
         """A coarse bound on `Task.due_date` (the owner's day) that the index can use.
 
-        Zones are less than a day apart, so a task timed within this day falls on the
-        owner's day before, on or after it.
+        Zones are at most 26 hours apart, so a task timed within this day falls on the
+        owner's day at most two days after it.
         """
-        return Task.due_date <= self.date + dt.timedelta(days=1)
+        return Task.due_date <= self.date + dt.timedelta(days=2)
 
 
 def due_by_owner(unit: Unit, day: Day) -> list[OwnerLoad]:

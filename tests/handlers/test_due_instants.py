@@ -110,3 +110,17 @@ def test_the_digest_counts_overdue_in_its_own_zone(core: Core, say: Say, clock: 
     tokyo = as_kenji(say, "digest now")
     assert "Due today (1):" in tokyo, tokyo
     assert "Overdue" not in tokyo
+
+
+def test_a_new_zone_moves_dated_nudges_and_keeps_timed_instants(core: Core, say: Say) -> None:
+    kenji(say)
+    say("remind me to call Hope friday")
+    say("remind me to call Olu thursday at 7pm")
+    say("give 1 to Kenji")
+    say("give 2 to Kenji")
+    as_kenji(say, "tz America/Los_Angeles")
+    dated, timed = rows(core, "tasks")
+    assert dated["nudge_at"] == "2026-11-20T17:00:00+00:00"  # Fri 09:00 in Los Angeles
+    assert timed["due_at"] == "2026-11-20T00:00:00+00:00"
+    assert timed["due_date"] == "2026-11-19"  # Thu 16:00 in Los Angeles
+    assert "Thu 19 Nov 16:00" in as_kenji(say, "my tasks")
