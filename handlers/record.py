@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from handlers import audit, deals, nudges, offers, schedule, voice
+from handlers import audit, deals, due, nudges, offers, schedule, voice
 from handlers.context import Ctx
 from handlers.directory import Customers, rows_for
 from handlers.stages import stage_list
@@ -132,9 +132,9 @@ def _task(
     spec = parsed.task
     if spec is None:
         return None, False
-    due, defaulted = spec.due, False
-    if due is None:
-        due = _workday_on_or_after(
+    day, defaulted = spec.due, False
+    if day is None:
+        day = _workday_on_or_after(
             ctx, ctx.today + dt.timedelta(days=ctx.settings.default_followup_days)
         )
         defaulted = True
@@ -142,8 +142,7 @@ def _task(
         team_id=ctx.unit.team_id,
         number=ctx.unit.next_task_number(),
         title=spec.title,
-        due_date=due,
-        due_time=spec.time,
+        due_date=day,
         owner_id=ctx.member.id,
         contact_id=customers.contacts[0].id if customers.contacts else None,
         company_id=(
@@ -156,6 +155,8 @@ def _task(
         message_key=key,
         created_at=ctx.now,
     )
+    # A time is read in the author's zone and kept as an instant (see handlers/due.py).
+    due.set_due(task, day, spec.time, ctx.tz, ctx.tz)
     nudges.plan(task, ctx.member, ctx.settings)
     ctx.unit.add(task)
     ctx.unit.flush()
