@@ -37,7 +37,13 @@ def _open_tasks(owner: bool, contacts: bool, companies: bool) -> Select[Any]:
         conds.append(Task.company_id.in_(bindparam("company_ids", expanding=True)))
     if conds:
         q = q.where(or_(*conds))
-    q = q.order_by(Task.due_date.is_(None), Task.due_date, Task.due_time, Task.number)
+    q = q.order_by(
+        Task.due_date.is_(None),
+        Task.due_date,
+        Task.due_at.is_not(None),  # date-only first within a day, then by time
+        Task.due_at,
+        Task.number,
+    )
     # Every line shows the customer: load them in the same query, not one query a line.
     return q.options(joinedload(Task.contact), joinedload(Task.company), joinedload(Task.owner))
 
