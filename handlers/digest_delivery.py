@@ -5,6 +5,7 @@ A digest is several parts on the platform (text messages, the chart). The day's
 ones. The chart is optional: the digest counts as delivered once its text is out. After
 `MAX_ATTEMPTS` failed tries (spaced by `backoff`) the day is given up and the person who set
 the digest (else the admins) gets one direct message saying where, which day and why.
+A retry builds the digest afresh, so a part sent later reflects the records at that time.
 """
 
 from __future__ import annotations
@@ -92,10 +93,12 @@ def settle_digest(
         row.done = True
         sub.last_sent_on = digest.local_day
         sub.next_run_at = digest_subscription.next_run(sub, now, workdays)
+    elif not sub.active:
+        return  # stopped meanwhile (the channel is gone, or `digest off`): nothing to plan
     elif row.attempts >= MAX_ATTEMPTS:
         _give_up(unit, sub, row, outcome.error or "no reason given", now)
         sub.next_run_at = digest_subscription.next_run(sub, now, workdays)
-    elif sub.active and sub.next_run_at is not None:
+    else:
         sub.next_run_at = now + backoff(row.attempts)
 
 
@@ -114,8 +117,9 @@ def _give_up(
 
 
 def _told(unit: Unit, sub: DigestSubscription) -> list[Member]:
-    """The person who set the digest when they can be reached, else every admin."""
+    """The person who set the digest when they can be reached, else every admin who can."""
     setter = unit.member(sub.created_by) if sub.created_by is not None else None
     if setter is not None and nudges.recipient(unit, setter) is not None:
         return [setter]
-    return [m for m in unit.members() if m.role == "admin"]
+    admins = (m for m in unit.members() if m.role == "admin")
+    return [m for m in admins if nudges.recipient(unit, m) is not None]
