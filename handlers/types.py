@@ -41,6 +41,8 @@ class Message:
     bot_in_chat: bool | None = None  # the platform's word that the bot is a member, if asked
     log_as_is: bool = False  # a "Log to Rapport" shortcut: log this text even without a verb
     user_is_admin: bool | None = None  # the platform's word (Slack's admin flag), if it has one
+    # The work email the platform vouches for (Slack's profile), if it gives one.
+    user_email: str | None = None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,13 @@ import datetime as dt
 from sqlalchemy import select
 
 from store.claims import claim_due
-from store.models import AllowedChat, DigestDelivery, DigestSubscription, PendingAction
+from store.models import (
+    AllowedChat,
+    DigestDelivery,
+    DigestSubscription,
+    Notice,
+    PendingAction,
+)
 from store.scoped import Scoped
 
 
@@ -22,6 +28,19 @@ class Digests(Scoped):
                 DigestSubscription.platform == platform,
                 DigestSubscription.chat == chat,
             )
+        )
+
+    def team_channel(self) -> DigestSubscription | None:
+        """The chat that gets the digest (the oldest active one): where offers are posted."""
+        return self.session.scalar(
+            select(DigestSubscription)
+            .where(
+                DigestSubscription.team_id == self.team_id,
+                DigestSubscription.active.is_(True),
+                DigestSubscription.reachable.is_(True),
+            )
+            .order_by(DigestSubscription.id)
+            .limit(1)
         )
 
     def digest_subscription(self, sub_id: int) -> DigestSubscription | None:
@@ -56,7 +75,7 @@ class Digests(Scoped):
         return found
 
     def move_chat(self, platform: str, old: str, new: str) -> int:
-        """Re-key what belongs to chat `old` (digest, allowed group, open questions) to `new`.
+        """Re-key what belongs to chat `old` (digest, allowance, questions, notices) to `new`.
 
         A row already at `new` wins over the old one, which then stays as it was. Returns
         how many rows moved.
@@ -75,5 +94,13 @@ class Digests(Scoped):
         ).all()
         for question in questions:
             question.chat = new
+        unsent = self.session.scalars(
+            select(Notice).where(
+                Notice.team_id == self.team_id, Notice.platform == platform,
+                Notice.chat == old, Notice.sent_at.is_(None),
+            )
+        ).all()  # fmt: skip
+        for notice in unsent:
+            notice.chat = new
         self.session.flush()
-        return len(rows) + len(questions)
+        return len(rows) + len(questions) + len(unsent)

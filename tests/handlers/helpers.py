@@ -47,3 +47,8 @@ def finish_digest(core: Core, digest: digest_delivery.Digest, sent: bool) -> Non
     """Settle one claimed digest as the tick does after posting all of it (or none)."""
     outcome = Delivered(frozenset({"text:0"}) if sent else frozenset(), sent)
     core.in_unit(digest_delivery.settle_digest, core.settings, core.clock(), digest, outcome)
+
+
+def claim_notices(core: Core, token: str, limit: int = 200) -> list[outbound.NoticeOut]:
+    """What the scheduler's notice tick claims now."""
+    return core.in_unit(outbound.claim_notices, core.settings, core.clock(), token, limit)

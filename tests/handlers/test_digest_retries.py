@@ -19,7 +19,7 @@ THU_0830 = dt.datetime(2026, 11, 19, 13, 30, tzinfo=dt.UTC)  # 08:30 in New York
 def notices(core: Core) -> list[tuple[str, str]]:
     with core.unit() as unit:
         found = unit.session.scalars(select(Notice).order_by(Notice.id)).all()
-        return [(n.member.name, n.text) for n in found]
+        return [(n.member.name if n.member else "", n.text) for n in found]
 
 
 def fail(core: Core, digest: digest_delivery.Digest, error: str = "internal_error") -> None:
