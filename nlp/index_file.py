@@ -1,0 +1,142 @@
+"""A compiled Matcher as bytes and back, so a process can start without compiling.
+
+The format is our own and holds only data: a first line naming it, a JSON header (format,
+code version, byte order, the caller's key, section sizes), then the sections: JSON lists
+of strings and raw arrays of integers. Nothing in it is executed; bytes that do not read
+back exactly (another format or code version, a short or altered file) give None.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from array import array
+from hashlib import blake2b
+from pathlib import Path
+from typing import Any
+
+from nlp.index import MIN_VOCAB, Entries, Matcher
+from nlp.patterns import PatternTable
+
+MAGIC = b"rapport-directory-index\n"
+FORMAT = 1
+#: The modules whose code decides what a compiled matcher holds: any change to them makes
+#: earlier files stale.
+_SOURCES = ("index.py", "index_file.py", "lexicon.py", "normalize.py", "patterns.py")
+
+
+def _code_version() -> str:
+    digest = blake2b(digest_size=12)
+    for name in _SOURCES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
+
+
+CODE_VERSION = _code_version()
+_TABLE_ARRAYS = ("hashes", "offsets", "starts", "targets")
+
+
+def dump(matcher: Matcher, key: dict[str, Any], note: dict[str, Any] | None = None) -> bytes:
+    """`matcher` (freshly compiled: nothing added since) as bytes, marked with `key`.
+
+    `note` is kept beside it for the reader (what the directory was read at, say).
+    """
+    if not matcher.is_compiled():
+        raise ValueError("only a freshly compiled matcher is written")
+    entries = matcher.entries
+    sections: list[bytes] = [
+        _json(entries.names),
+        bytes(entries.kinds),
+        _json(entries.keys),
+        _json(entries.companies),
+        _json(entries.aliases),
+        _json(sorted(matcher.words)),
+        _json(sorted(matcher.first_names)),
+    ]
+    for table in (matcher.table, matcher.everyday_table):
+        sections += [getattr(table, name).tobytes() for name in _TABLE_ARRAYS]
+        sections += [table.text.encode(), table.flags]
+    header = {
+        "format": FORMAT,
+        "code": CODE_VERSION,
+        "byteorder": sys.byteorder,
+        "key": key,
+        "note": note or {},
+        "sizes": [len(s) for s in sections],
+    }
+    return b"".join([MAGIC, _json(header), b"\n", *sections])
+
+
+def load(data: bytes, key: dict[str, Any]) -> tuple[Matcher, dict[str, Any]] | None:
+    """The matcher in `data` and its note, if written for `key` by this code; else None."""
+    try:
+        return _load(data, key)
+    except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError):
+        return None  # a damaged file is a missing one: the caller compiles
+
+
+def _load(data: bytes, key: dict[str, Any]) -> tuple[Matcher, dict[str, Any]] | None:
+    if not data.startswith(MAGIC):
+        return None
+    end = data.index(b"\n", len(MAGIC))
+    header = json.loads(data[len(MAGIC) : end])
+    if (
+        not isinstance(header, dict)
+        or header.get("format") != FORMAT
+        or header.get("code") != CODE_VERSION
+        or header.get("byteorder") != sys.byteorder
+        or header.get("key") != key
+    ):
+        return None
+    sizes = header["sizes"]
+    if len(sizes) != 19 or sum(sizes) != len(data) - end - 1:
+        return None
+    view = memoryview(data)
+    at = end + 1
+    parts: list[memoryview] = []
+    for size in sizes:
+        parts.append(view[at : at + size])
+        at += size
+    names, keys, companies, aliases = (json.loads(bytes(parts[i])) for i in (0, 2, 3, 4))
+    kinds = bytearray(parts[1])
+    n = len(names)
+    if not (len(kinds) == len(keys) == len(companies) == len(aliases) == n):
+        return None
+    matcher = Matcher()
+    matcher.entries = Entries(names, kinds, keys, companies, [tuple(a) for a in aliases])
+    matcher.words = frozenset(json.loads(bytes(parts[5])))
+    matcher.vocab = sorted(w for w in matcher.words if len(w) >= MIN_VOCAB)
+    matcher.first_names = set(json.loads(bytes(parts[6])))
+    matcher.table = _table(parts[7:13], n)
+    matcher.everyday_table = _table(parts[13:19], n)
+    matcher.seal()
+    note = header.get("note")
+    return (matcher, note) if isinstance(note, dict) else None
+
+
+def _table(parts: list[memoryview], entries: int) -> PatternTable:
+    arrays = []
+    for part, code in zip(parts[:4], ("q", "i", "i", "i"), strict=True):
+        values = array(code)
+        values.frombytes(part)
+        arrays.append(values)
+    hashes, offsets, starts, targets = arrays
+    table = PatternTable(
+        hashes, bytes(parts[4]).decode(), offsets, starts, targets, bytes(parts[5])
+    )
+    rows = len(hashes)
+    # Only sizes and bounds are checked: enough that a lookup cannot fail or point past
+    # the entries. Altered contents within bounds would only mismatch, as a stale file would.
+    if not (
+        len(offsets) == len(starts) == rows + 1
+        and len(table.flags) == rows
+        and offsets[-1] == len(table.text)
+        and starts[-1] == len(targets)
+        and (not targets or (min(targets) >= 0 and max(targets) < entries))
+    ):
+        raise ValueError("inconsistent table")
+    return table
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
