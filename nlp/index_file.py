@@ -17,12 +17,14 @@ from typing import Any
 
 from nlp.index import MIN_VOCAB, Entries, Matcher
 from nlp.patterns import PatternTable
+from nlp.spelling import NearIndex
 
 MAGIC = b"rapport-directory-index\n"
 FORMAT = 1
 #: The modules whose code decides what a compiled matcher holds: any change to them makes
 #: earlier files stale.
-_SOURCES = ("index.py", "index_file.py", "lexicon.py", "normalize.py", "patterns.py")
+_SOURCES = ("index.py", "index_file.py", "lexicon.py", "normalize.py", "patterns.py",
+            "spelling.py")  # fmt: skip
 
 
 def _code_version() -> str:
@@ -56,6 +58,8 @@ def dump(matcher: Matcher, key: dict[str, Any], note: dict[str, Any] | None = No
     for table in (matcher.table, matcher.everyday_table):
         sections += [getattr(table, name).tobytes() for name in _TABLE_ARRAYS]
         sections += [table.text.encode(), table.flags]
+    near = matcher.near()  # built now if it was not yet: the reader then need not
+    sections += [near.hashes.tobytes(), near.targets.tobytes()]
     header = {
         "format": FORMAT,
         "code": CODE_VERSION,
@@ -89,7 +93,7 @@ def _load(data: bytes, key: dict[str, Any]) -> tuple[Matcher, dict[str, Any]] | 
     ):
         return None
     sizes = header["sizes"]
-    if len(sizes) != 19 or sum(sizes) != len(data) - end - 1:
+    if len(sizes) != 21 or sum(sizes) != len(data) - end - 1:
         return None
     view = memoryview(data)
     at = end + 1
@@ -103,12 +107,23 @@ def _load(data: bytes, key: dict[str, Any]) -> tuple[Matcher, dict[str, Any]] | 
     if not (len(kinds) == len(keys) == len(companies) == len(aliases) == n):
         return None
     matcher = Matcher()
+    # One string per distinct name: a company's name is the company of many people.
+    seen: dict[str, str] = {}
+    names = [seen.setdefault(name, name) for name in names]
+    companies = [None if c is None else seen.setdefault(c, c) for c in companies]
+    del seen
     matcher.entries = Entries(names, kinds, keys, companies, [tuple(a) for a in aliases])
     matcher.words = frozenset(json.loads(bytes(parts[5])))
     matcher.vocab = sorted(w for w in matcher.words if len(w) >= MIN_VOCAB)
     matcher.first_names = set(json.loads(bytes(parts[6])))
     matcher.table = _table(parts[7:13], n)
     matcher.everyday_table = _table(parts[13:19], n)
+    hashes, targets = array("q"), array("i")
+    hashes.frombytes(parts[19])
+    targets.frombytes(parts[20])
+    if len(hashes) != len(targets) or (targets and max(targets) >= len(matcher.vocab)):
+        return None
+    matcher._near = NearIndex(matcher.vocab, hashes, targets)
     matcher.seal()
     note = header.get("note")
     return (matcher, note) if isinstance(note, dict) else None
