@@ -26,7 +26,7 @@ from nlp.lexicon import (
     PARTICLES,
     STOPWORDS,
 )
-from nlp.normalize import tokenize
+from nlp.normalize import norms
 from nlp.patterns import EMPTY, Pattern, PatternTable
 from nlp.spelling import NearIndex, deletion_index, with_words
 from nlp.types import CustomerRef, Directory, DirectoryCompany, DirectoryPerson
@@ -267,7 +267,7 @@ def _settle(matcher: Matcher) -> None:
 
 
 def _words(name: str) -> Pattern:
-    return tuple(t.norm for t in tokenize(name))
+    return tuple(norms(name))
 
 
 def _spellings(name: str) -> list[Pattern]:

@@ -13,7 +13,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from hashlib import blake2b
+from zlib import adler32, crc32
 
 Pattern = tuple[str, ...]
 
@@ -24,8 +24,13 @@ PATTERN_SEP = "\n"
 
 
 def pattern_hash(text: str) -> int:
-    """A hash of a joined pattern that is the same in every process (unlike `hash`)."""
-    return int.from_bytes(blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
+    """A 64-bit hash of a joined pattern that is the same in every process (unlike `hash`).
+
+    Two checksums side by side: cheap, and a rare shared value only costs a comparison.
+    """
+    data = text.encode()
+    value = crc32(data) << 32 | adler32(data)
+    return value - (1 << 64) if value >= 1 << 63 else value
 
 
 @dataclass(frozen=True)
@@ -54,24 +59,25 @@ class PatternTable:
     ) -> PatternTable:
         """Freeze `patterns` (those in `full` flagged)."""
         full = full or set()
-        rows = sorted(
-            (pattern_hash(WORD_SEP.join(p)), WORD_SEP.join(p), sorted(hits), p in full)
-            for p, hits in patterns.items()
-        )
+        joined = [WORD_SEP.join(p) for p in patterns]
+        hashes = [pattern_hash(j) for j in joined]
+        hits = list(patterns.values())
+        flags = [p in full for p in patterns]
+        order = sorted(range(len(joined)), key=hashes.__getitem__)
         offsets, starts, targets = array("i", [0]), array("i", [0]), array("i")
         at = 0
-        for _, joined, hits, _ in rows:
-            at += len(joined) + 1
+        for i in order:
+            at += len(joined[i]) + 1
             offsets.append(at)
-            targets.extend(hits)
+            targets.extend(sorted(hits[i]))
             starts.append(len(targets))
         return cls(
-            hashes=array("q", (r[0] for r in rows)),
-            text="".join(r[1] + PATTERN_SEP for r in rows),
+            hashes=array("q", (hashes[i] for i in order)),
+            text="".join(joined[i] + PATTERN_SEP for i in order),
             offsets=offsets,
             starts=starts,
             targets=targets,
-            flags=bytes(1 if r[3] else 0 for r in rows),
+            flags=bytes(1 if flags[i] else 0 for i in order),
         )
 
     def __len__(self) -> int:

@@ -57,10 +57,15 @@ class NearIndex:
 
 def deletion_index(vocab: list[str]) -> NearIndex:
     """The symmetric-deletion keys of every word in `vocab`."""
-    pairs = sorted(
-        (pattern_hash(key), n) for n, word in enumerate(vocab) for key in deletions(word) | {word}
-    )
-    return NearIndex(vocab, array("q", (h for h, _ in pairs)), array("i", (n for _, n in pairs)))
+    hashes = array("q")
+    targets = array("i")
+    for n, word in enumerate(vocab):
+        for key in deletions(word) | {word}:
+            hashes.append(pattern_hash(key))
+            targets.append(n)
+    order = sorted(range(len(hashes)), key=hashes.__getitem__)
+    return NearIndex(vocab, array("q", (hashes[i] for i in order)),
+                     array("i", (targets[i] for i in order)))  # fmt: skip
 
 
 def with_words(near: NearIndex, words: list[str]) -> NearIndex:
