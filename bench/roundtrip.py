@@ -21,9 +21,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-#: Every table a backup holds, and the link table between interactions and customers.
+#: Every table a backup holds whole, and the link table between interactions and customers
+#: (notices go only while unsent, and the team's deal stages are one value: not compared).
 TABLES = ("members", "identities", "companies", "contacts", "interactions", "tasks", "deals",
-          "digest_subscriptions", "allowed_chats")  # fmt: skip
+          "digest_subscriptions", "allowed_chats", "feedback", "audit_events")  # fmt: skip
 #: Columns a backup does not carry: which sender holds a nudge right now, and the team id
 #: (a new database numbers its team afresh).
 TRANSIENT = {"team_id", "lease_owner", "lease_until"}

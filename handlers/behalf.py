@@ -29,12 +29,7 @@ def log_for(ctx: Ctx, request: LogFor) -> list[Reply]:
     parsed = logbook.parse_for(as_them, request.text, ctx.message.sent_at)
     if parsed.intent not in ("log", "task"):
         parsed = replace(parsed, intent="log", interaction=parsed.interaction or "note")
-    replies = logbook.handle_record(as_them, parsed)
-    if member.id == ctx.member.id:
-        return replies
-    first = replies[0]
-    title = f"{first.title} (for {member.name})" if first.title else None
-    return [replace(first, title=title, text=f"For {member.name}: {first.text}"), *replies[1:]]
+    return logbook.for_teammate(as_them, logbook.handle_record(as_them, parsed))
 
 
 def allow(ctx: Ctx, request: AllowLogging) -> list[Reply]:

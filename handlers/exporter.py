@@ -1,5 +1,11 @@
 """Export: every member, company, contact, interaction, task and deal, as CSV or JSON files.
 
+With them the team's settings (deal stages, digests, members' preferences), its
+customers' feedback, notices not sent yet and the audit log (what undo reverts). Not
+exported, on purpose: one-time invite and link codes (whoever holds one joins the team;
+a backup must not be a key), open chat questions (they expire within a day), inbound
+message keys and delivery leases (they only matter to the running process).
+
 Rows are streamed from the store to the files, so years of history export in constant
 memory. Names are there for people to read; ids are there so `rapport import DIR` can
 restore every link exactly (see handlers/restore.py).
@@ -103,6 +109,32 @@ def _allowed_chats(unit: Unit) -> Rows:
     return (list(c) for c in exports.allowed_chats(unit))
 
 
+def _json_text(value: Any) -> str | None:
+    """A JSON value as one line of text, keys sorted: the same every export."""
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _team(unit: Unit) -> Rows:
+    for (stages,) in exports.team(unit):
+        yield ["; ".join(stages) if stages else None]
+
+
+def _feedback(unit: Unit) -> Rows:
+    return (list(f) for f in exports.feedback(unit))
+
+
+def _notices(unit: Unit) -> Rows:
+    return (list(n) for n in exports.pending_notices(unit))
+
+
+def _audit_events(unit: Unit) -> Rows:
+    for eid, at, member, action, entity, entity_id, before, after, *rest in exports.audit_events(
+        unit
+    ):
+        yield [eid, at, member, action, entity, entity_id, _json_text(before), _json_text(after),
+               *rest]  # fmt: skip
+
+
 #: Each table and its columns (a header even when the table is empty), in the order a
 #: restore reads them: every row after the rows it points to.
 TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
@@ -133,6 +165,13 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
                                                      "next_run_at", "last_sent_on",
                                                      "reachable"]),
     "allowed_chats": (_allowed_chats, ["id", "platform", "chat", "allowed_by", "at"]),
+    "feedback": (_feedback, ["id", "kind", "score", "text", "customer", "author", "contact_id",
+                             "company_id", "author_id", "interaction_id", "at", "deleted_at"]),
+    "notices": (_notices, ["id", "member", "member_id", "text", "created_at"]),
+    "audit_events": (_audit_events, ["id", "at", "member", "action", "entity", "entity_id",
+                                     "before", "after", "undone", "member_id",
+                                     "written_by_id"]),
+    "team": (_team, ["deal_stages"]),
 }  # fmt: skip
 
 

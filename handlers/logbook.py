@@ -33,7 +33,31 @@ def customers_named(ctx: Ctx, text: str) -> Parse:
 
 def _draft(ctx: Ctx, as_is: bool = False) -> Draft:
     message = ctx.message
-    return Draft(message.text, message.sent_at, message.message_id, as_is=as_is)
+    for_member = ctx.member.id if ctx.writer is not None else None
+    return Draft(
+        message.text, message.sent_at, message.message_id, as_is=as_is, for_member=for_member
+    )
+
+
+def for_teammate(ctx: Ctx, replies: list[Reply]) -> list[Reply]:
+    """A log written for a teammate says so on its first reply."""
+    if ctx.writer is None or ctx.writer.id == ctx.member.id or not replies:
+        return replies
+    first, name = replies[0], ctx.member.name
+    title = f"{first.title} (for {name})" if first.title else None
+    return [replace(first, title=title, text=f"For {name}: {first.text}"), *replies[1:]]
+
+
+def _acting(ctx: Ctx, draft: Draft) -> Ctx | Reply:
+    """The context an answer carries on in: the teammate's when the draft is theirs."""
+    if draft.for_member is None or draft.for_member == ctx.member.id:
+        return ctx
+    member = ctx.unit.member(draft.for_member)
+    if member is None:
+        return Reply("That teammate is no longer on the team; nothing was logged.", tone="warning")
+    if not ctx.is_admin and not ctx.member.may_log_for_others:
+        return Reply("You may no longer log for others; nothing was logged.", tone="warning")
+    return replace(ctx, member=member, writer=ctx.member)
 
 
 def handle_record(ctx: Ctx, parsed: Parse) -> list[Reply]:
@@ -64,7 +88,11 @@ def answer(ctx: Ctx, pending: PendingAction, question: Choice, choice: int) -> l
     pending.status = "answered"
     if option.into is None:
         return [Reply("Cancelled — nothing was saved.", replace=True)]
-    replies = proceed(ctx, question.draft.answered(option.into, option.slot, option.value))
+    acting = _acting(ctx, question.draft)
+    if isinstance(acting, Reply):
+        return [replace(acting, replace=True)]
+    draft = question.draft.answered(option.into, option.slot, option.value)
+    replies = for_teammate(acting, proceed(acting, draft))
     return [replace(r, replace=True) for r in replies[:1]] + replies[1:]
 
 
@@ -80,7 +108,10 @@ def answer_name(ctx: Ctx, pending: PendingAction, question: NameWanted, text: st
         return [Reply(f"I don't know “{text[:40]}”. Reply with a customer's name, or “cancel”.",
                       tone="warning")]  # fmt: skip
     pending.status = "answered"
-    return proceed(ctx, question.draft.naming(keys))
+    acting = _acting(ctx, question.draft)
+    if isinstance(acting, Reply):
+        return [acting]
+    return for_teammate(acting, proceed(acting, question.draft.naming(keys)))
 
 
 def proceed(ctx: Ctx, draft: Draft, parsed: Parse | None = None) -> list[Reply]:

@@ -28,7 +28,9 @@ class Draft:
     `picks` maps an ambiguous name's index to the customer key chosen (or "new", "skip");
     `decided` maps a new name to "add", "skip" or an existing key; `fixes` holds the
     date reading chosen ("due": ISO date or "none") and whether a contact happened or
-    is planned ("intent": "log" or "task"); `extra` are customers named in answers.
+    is planned ("intent": "log" or "task"); `extra` are customers named in answers;
+    `for_member` is the teammate a "log for Ana: …" is written for (the question is the
+    writer's, the log is Ana's).
     """
 
     text: str
@@ -39,6 +41,7 @@ class Draft:
     decided: Mapping[str, str] = field(default_factory=dict)
     fixes: Mapping[str, str] = field(default_factory=dict)
     extra: tuple[str, ...] = ()
+    for_member: int | None = None
 
     def answered(self, into: Into, slot: str, value: str) -> Draft:
         """The draft with one more answer."""
@@ -91,11 +94,16 @@ Question = Choice | NameWanted | NewDate
 
 
 def ask(ctx: Ctx, question: Question, ttl: dt.timedelta) -> PendingAction:
-    """Keep the question open for the author in this chat (flushed, so it has an id)."""
+    """Keep the question open for the author in this chat (flushed, so it has an id).
+
+    On a log written for a teammate the question is the writer's: they are the one
+    reading it and typing the answer in this chat.
+    """
     kind, state = _to_json(question)
+    asker = ctx.writer or ctx.member
     pending = PendingAction(
         team_id=ctx.unit.team_id,
-        member_id=ctx.member.id,
+        member_id=asker.id,
         chat=ctx.message.chat,
         kind=kind,
         state=state,
@@ -143,6 +151,8 @@ def _draft_json(draft: Draft) -> dict[str, Any]:
         data["extra"] = list(draft.extra)
     if draft.as_is:
         data["as_is"] = True
+    if draft.for_member is not None:
+        data["for_member"] = draft.for_member
     return data
 
 
@@ -156,6 +166,7 @@ def _draft(state: Mapping[str, Any]) -> Draft:
         decided=dict(state.get("decided", {})),
         fixes=dict(state.get("fixes", {})),
         extra=tuple(state.get("extra", ())),
+        for_member=int(state["for_member"]) if state.get("for_member") is not None else None,
     )
 
 

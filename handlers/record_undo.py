@@ -83,13 +83,13 @@ REVERTS: dict[str, Callable[[Ctx, AuditEvent], str]] = {
 
 def undo_button(ctx: Ctx, value: str) -> list[Reply]:
     """The Undo button on a record change: value is the audit event's id."""
-    from handlers.undo import revert  # undo dispatches here: import at call time
+    from handlers.undo import may_undo, revert  # undo dispatches here: import at call time
 
     number = as_id(value)
     event = ctx.unit.audit_event(number) if number is not None else None
     if event is None:
         return [Reply("That button is out of date.", tone="warning")]
-    if event.member_id != ctx.member.id and not ctx.is_admin:
+    if not may_undo(ctx, event):
         return [Reply("Only the person who made the change can undo it.", tone="warning")]
     if event.undone:
         return [Reply("Already undone.", replace=True)]

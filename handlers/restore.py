@@ -25,6 +25,7 @@ from store.backup import (
     finish,
     restore_links,
     restore_rows,
+    restore_team,
 )
 
 BATCH = 5_000
@@ -49,6 +50,10 @@ def _bool(value: Any) -> bool:
 
 def _aliases(value: Any) -> list[str]:
     return [a for a in str(value or "").split("; ") if a]
+
+
+def _json(value: Any) -> Any:
+    return json.loads(str(value))
 
 
 _dt, _date, _time = dt.datetime.fromisoformat, dt.date.fromisoformat, dt.time.fromisoformat
@@ -110,6 +115,18 @@ COLUMNS: dict[str, dict[str, tuple[str, Parse]]] = {
     "allowed_chats": {"id": ("id", _ID), "platform": ("platform", _text),
                       "chat": ("chat", _text), "allowed_by": ("allowed_by", _OPT_ID),
                       "at": ("at", _dt)},
+    "feedback": {"id": ("id", _ID), "kind": ("kind", _text), "score": ("score", _OPT_ID),
+                 "text": ("text", _OPT_TEXT), "contact_id": ("contact_id", _OPT_ID),
+                 "company_id": ("company_id", _OPT_ID), "author_id": ("author_id", _ID),
+                 "interaction_id": ("interaction_id", _OPT_ID), "at": ("at", _dt),
+                 "deleted_at": ("deleted_at", _opt(_dt))},
+    "notices": {"id": ("id", _ID), "member_id": ("member_id", _ID), "text": ("text", _text),
+                "created_at": ("created_at", _dt)},
+    "audit_events": {"id": ("id", _ID), "at": ("at", _dt), "action": ("action", _text),
+                     "entity": ("entity", _text), "entity_id": ("entity_id", _ID),
+                     "before": ("before", _opt(_json)), "after": ("after", _opt(_json)),
+                     "undone": ("undone", _bool), "member_id": ("member_id", _OPT_ID),
+                     "written_by_id": ("written_by_id", _OPT_ID)},
 }  # fmt: skip
 
 
@@ -168,8 +185,19 @@ def _restore(unit: Unit, directory: Path) -> RestoreReport:
             total.unchanged += counts.unchanged
             if table == "interactions":
                 restore_links(unit, [link for r in batch for link in _links(r, added)])
+    report.counts["team"] = _restore_team(unit, directory / f"team.{fmt}", fmt)
     finish(unit)
     return report
+
+
+def _restore_team(unit: Unit, path: Path, fmt: str) -> Counts:
+    if not path.is_file():
+        raise ValueError(f"{path.name} is missing: is this a folder `rapport export` wrote?")
+    rows = list(_read_csv(path) if fmt == "csv" else _read_json(path))
+    if len(rows) != 1 or "deal_stages" not in rows[0]:
+        raise ValueError(f"{path.name} should hold one row with a deal_stages column")
+    stages = _aliases(rows[0]["deal_stages"])
+    return restore_team(unit, stages or None)
 
 
 def _read_csv(path: Path) -> Iterator[dict[str, Any]]:

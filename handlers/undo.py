@@ -28,11 +28,11 @@ def undo_log(ctx: Ctx, interaction_id: str) -> list[Reply]:
     interaction = ctx.unit.interaction(number)
     if interaction is None:
         return [Reply("That entry no longer exists.", tone="warning")]
-    if interaction.author_id != ctx.member.id and not ctx.is_admin:
+    event = ctx.unit.audit_for("interaction", interaction.id, "log")
+    if interaction.author_id != ctx.member.id and not may_undo(ctx, event):
         return [Reply("Only the person who logged it can undo it.", tone="warning")]
     if interaction.deleted_at is not None:
         return [Reply("Already undone.", replace=True)]
-    event = ctx.unit.audit_for("interaction", interaction.id, "log")
     if event is None:
         return [Reply("That entry can't be undone.", tone="warning")]
     return revert(ctx, event, replace=True)
@@ -42,12 +42,23 @@ def undo_task(ctx: Ctx, number: str) -> list[Reply]:
     """Undo button on a new task's card."""
     task_number = as_id(number)
     task = ctx.unit.task(task_number) if task_number is not None else None
-    if task is None or (task.owner_id != ctx.member.id and not ctx.is_admin):
+    if task is None:
         return [Reply("That button is out of date.", tone="warning")]
     event = ctx.unit.audit_for("task", task.id, "task.create")
+    if task.owner_id != ctx.member.id and not may_undo(ctx, event):
+        return [Reply("That button is out of date.", tone="warning")]
     if event is None or event.undone:
         return [Reply("Already undone.", replace=True)]
     return revert(ctx, event, replace=True)
+
+
+def may_undo(ctx: Ctx, event: AuditEvent | None) -> bool:
+    """Who may undo a change: who it was made for, who wrote it (for a teammate), an admin."""
+    if ctx.is_admin:
+        return True
+    if event is None:
+        return False
+    return ctx.member.id in (event.member_id, event.written_by_id)
 
 
 def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:

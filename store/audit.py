@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from store.models import AuditEvent
 from store.scoped import Scoped
@@ -29,12 +29,12 @@ class Audit(Scoped):
     """Queries over audit events."""
 
     def last_undoable(self, member_id: int) -> AuditEvent | None:
-        """The member's latest change that can still be undone."""
+        """The member's latest change that can still be undone (theirs, or written by them)."""
         return self.session.scalar(
             select(AuditEvent)
             .where(
                 AuditEvent.team_id == self.team_id,
-                AuditEvent.member_id == member_id,
+                or_(AuditEvent.member_id == member_id, AuditEvent.written_by_id == member_id),
                 AuditEvent.undone.is_(False),
                 AuditEvent.action.in_(UNDOABLE),
             )

@@ -18,15 +18,18 @@ from sqlalchemy.exc import IntegrityError
 
 from store.models import (
     AllowedChat,
+    AuditEvent,
     Base,
     Company,
     Contact,
     Deal,
     DigestSubscription,
+    Feedback,
     Identity,
     Interaction,
     InteractionCustomer,
     Member,
+    Notice,
     Task,
     Team,
 )
@@ -43,12 +46,16 @@ MODELS: dict[str, type[Base]] = {
     "deals": Deal,
     "digest_subscriptions": DigestSubscription,
     "allowed_chats": AllowedChat,
+    "feedback": Feedback,
+    "notices": Notice,
+    "audit_events": AuditEvent,
 }
 
 
 #: What tells a row of the backup from another row that happens to have its id: when it
 #: differs, restoring would overwrite someone else's row.
-SAME_ROW = {"identities": "user_key", "digest_subscriptions": "chat", "allowed_chats": "chat"}
+SAME_ROW = {"identities": "user_key", "digest_subscriptions": "chat", "allowed_chats": "chat",
+            "feedback": "at", "audit_events": "at"}  # fmt: skip
 
 
 class Refused(ValueError):
@@ -117,6 +124,16 @@ def restore_rows(unit: Unit, table: str, rows: Sequence[dict[str, Any]]) -> tupl
         raise Refused(f"{table}: {exc.orig}") from exc
     counts.added, counts.updated = len(new), len(changed)
     return counts, {row["id"] for row in new}
+
+
+def restore_team(unit: Unit, deal_stages: list[str] | None) -> Counts:
+    """The team's own settings (its deal stages), as the backup has them."""
+    found = unit.session.get(Team, unit.team_id)
+    assert found is not None  # a unit's team exists
+    if found.deal_stages == deal_stages:
+        return Counts(unchanged=1)
+    found.deal_stages = deal_stages
+    return Counts(updated=1)
 
 
 def restore_links(unit: Unit, links: Sequence[tuple[int, int | None, int | None]]) -> None:

@@ -17,15 +17,19 @@ from sqlalchemy.orm import aliased
 from store.bulk import iso_utc, sorted_not_walked
 from store.models import (
     AllowedChat,
+    AuditEvent,
     Company,
     Contact,
     Deal,
     DigestSubscription,
+    Feedback,
     Identity,
     Interaction,
     InteractionCustomer,
     Member,
+    Notice,
     Task,
+    Team,
 )
 from store.unit import Unit
 
@@ -293,4 +297,86 @@ def allowed_chats(unit: Unit) -> Iterator[Row[Any]]:
         select(chat.id, chat.platform, chat.chat, chat.allowed_by, iso_utc(chat.at).label("at"))
         .where(chat.team_id == unit.team_id)
         .order_by(chat.id),
+    )
+
+
+def team(unit: Unit) -> Iterator[Row[Any]]:
+    """The team's own settings, one row: deal_stages (None: the default list)."""
+    return _stream(unit, select(Team.deal_stages).where(Team.id == unit.team_id))
+
+
+def feedback(unit: Unit) -> Iterator[Row[Any]]:
+    """Every rating, complaint, request and praise by id, removed ones included.
+
+    Columns: id, kind, score, text, customer (name), author (name), contact_id, company_id,
+    author_id, interaction_id, at, deleted_at.
+    """
+    return _stream(
+        unit,
+        select(
+            Feedback.id,
+            Feedback.kind,
+            Feedback.score,
+            Feedback.text,
+            func.coalesce(Contact.name, Company.name).label("customer"),
+            Member.name.label("author"),
+            Feedback.contact_id,
+            Feedback.company_id,
+            Feedback.author_id,
+            Feedback.interaction_id,
+            iso_utc(Feedback.at).label("at"),
+            iso_utc(Feedback.deleted_at).label("deleted_at"),
+        )
+        .join(Member, Member.id == Feedback.author_id)
+        .outerjoin(Contact, Contact.id == Feedback.contact_id)
+        .outerjoin(Company, Company.id == Feedback.company_id)
+        .where(Feedback.team_id == unit.team_id)
+        .order_by(Feedback.id),
+    )
+
+
+def pending_notices(unit: Unit) -> Iterator[Row[Any]]:
+    """Notices not sent yet (sent ones are history the recipient already has), by id.
+
+    Columns: id, member (name), member_id, text, created_at.
+    """
+    return _stream(
+        unit,
+        select(
+            Notice.id,
+            Member.name.label("member"),
+            Notice.member_id,
+            Notice.text,
+            iso_utc(Notice.created_at).label("created_at"),
+        )
+        .join(Member, Member.id == Notice.member_id)
+        .where(Notice.team_id == unit.team_id, Notice.sent_at.is_(None))
+        .order_by(Notice.id),
+    )
+
+
+def audit_events(unit: Unit) -> Iterator[Row[Any]]:
+    """The audit log by id (what undo reverts, and who changed what).
+
+    Columns: id, at, member (name), action, entity, entity_id, before, after, undone,
+    member_id, written_by_id.
+    """
+    return _stream(
+        unit,
+        select(
+            AuditEvent.id,
+            iso_utc(AuditEvent.at).label("at"),
+            Member.name.label("member"),
+            AuditEvent.action,
+            AuditEvent.entity,
+            AuditEvent.entity_id,
+            AuditEvent.before,
+            AuditEvent.after,
+            AuditEvent.undone,
+            AuditEvent.member_id,
+            AuditEvent.written_by_id,
+        )
+        .outerjoin(Member, Member.id == AuditEvent.member_id)
+        .where(AuditEvent.team_id == unit.team_id)
+        .order_by(AuditEvent.id),
     )

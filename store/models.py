@@ -307,7 +307,7 @@ class AuditEvent(Base):
     team_id: Mapped[int] = _team_fk()
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
     # Set when someone logged on the member's behalf: who actually wrote it.
-    written_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    written_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
     action: Mapped[str] = mapped_column(String(64))
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[int] = mapped_column(Integer)

@@ -95,6 +95,10 @@ def test_export_writes_every_table_in_both_formats(core: Core, say: Say, tmp_pat
                 "deals",
                 "digest_subscriptions",
                 "allowed_chats",
+                "feedback",
+                "notices",
+                "audit_events",
+                "team",
             )
         )
     tasks = json.loads((tmp_path / "json" / "tasks.json").read_text(encoding="utf-8"))
