@@ -46,12 +46,16 @@ def dump(matcher: Matcher, key: dict[str, Any], note: dict[str, Any] | None = No
     if not matcher.is_compiled():
         raise ValueError("only a freshly compiled matcher is written")
     entries = matcher.entries
+    # A company's name once, and an index per entry: most people share a few companies.
+    firms = sorted({c for c in entries.companies if c is not None})
+    firm_index = {name: i for i, name in enumerate(firms)}
     sections: list[bytes] = [
         _json(entries.names),
         bytes(entries.kinds),
         _json(entries.keys),
-        _json(entries.companies),
-        _json(entries.aliases),
+        _json(firms),
+        array("i", (-1 if c is None else firm_index[c] for c in entries.companies)).tobytes(),
+        _json({str(i): list(a) for i, a in enumerate(entries.aliases) if a}),  # few have any
         _json(sorted(matcher.words)),
         _json(sorted(matcher.first_names)),
     ]
@@ -93,7 +97,7 @@ def _load(data: bytes, key: dict[str, Any]) -> tuple[Matcher, dict[str, Any]] | 
     ):
         return None
     sizes = header["sizes"]
-    if len(sizes) != 21 or sum(sizes) != len(data) - end - 1:
+    if len(sizes) != 22 or sum(sizes) != len(data) - end - 1:
         return None
     view = memoryview(data)
     at = end + 1
@@ -101,26 +105,30 @@ def _load(data: bytes, key: dict[str, Any]) -> tuple[Matcher, dict[str, Any]] | 
     for size in sizes:
         parts.append(view[at : at + size])
         at += size
-    names, keys, companies, aliases = (json.loads(bytes(parts[i])) for i in (0, 2, 3, 4))
+    names, keys, firms, some_aliases = (json.loads(bytes(parts[i])) for i in (0, 2, 3, 5))
     kinds = bytearray(parts[1])
+    firm_of = array("i")
+    firm_of.frombytes(parts[4])
     n = len(names)
-    if not (len(kinds) == len(keys) == len(companies) == len(aliases) == n):
+    if not (len(kinds) == len(keys) == len(firm_of) == n) or (
+        firm_of and max(firm_of) >= len(firms)
+    ):
         return None
+    companies = [None if i < 0 else firms[i] for i in firm_of]
+    aliases: list[tuple[str, ...]] = [()] * n
+    for i, words in some_aliases.items():
+        aliases[int(i)] = tuple(words)
     matcher = Matcher()
-    # One string per distinct name: a company's name is the company of many people.
-    seen: dict[str, str] = {}
-    names = [seen.setdefault(name, name) for name in names]
-    companies = [None if c is None else seen.setdefault(c, c) for c in companies]
-    del seen
-    matcher.entries = Entries(names, kinds, keys, companies, [tuple(a) for a in aliases])
-    matcher.words = frozenset(json.loads(bytes(parts[5])))
-    matcher.vocab = sorted(w for w in matcher.words if len(w) >= MIN_VOCAB)
-    matcher.first_names = set(json.loads(bytes(parts[6])))
-    matcher.table = _table(parts[7:13], n)
-    matcher.everyday_table = _table(parts[13:19], n)
+    matcher.entries = Entries(names, kinds, keys, companies, aliases)
+    words = json.loads(bytes(parts[6]))  # sorted when written
+    matcher.words = frozenset(words)
+    matcher.vocab = [w for w in words if len(w) >= MIN_VOCAB]
+    matcher.first_names = set(json.loads(bytes(parts[7])))
+    matcher.table = _table(parts[8:14], n)
+    matcher.everyday_table = _table(parts[14:20], n)
     hashes, targets = array("q"), array("i")
-    hashes.frombytes(parts[19])
-    targets.frombytes(parts[20])
+    hashes.frombytes(parts[20])
+    targets.frombytes(parts[21])
     if len(hashes) != len(targets) or (targets and max(targets) >= len(matcher.vocab)):
         return None
     matcher._near = NearIndex(matcher.vocab, hashes, targets)
