@@ -48,18 +48,43 @@ def make_code(unit: Unit, now: dt.datetime, by: Member | None, link_to: Member |
     return code
 
 
-def _new_member(unit: Unit, name: str, now: dt.datetime, role: str = "member") -> Member:
-    # An import may have made this person a member already (an owner of customers): the
-    # first account to speak under that name claims it, keeping what it owns.
-    member = unit.not_joined(name)
+def _new_member(
+    unit: Unit, name: str, now: dt.datetime, role: str = "member", message: Message | None = None
+) -> Member:
+    """The member a new account is: an imported one it may claim, else a new member.
+
+    An import may have made this person a member already (an owner of customers), keeping
+    what they own. Only what the platform vouches for claims one: the work email of a
+    Slack profile, or on Slack and the terminal (the team's own directories) the name,
+    when the import gave that member no email to check. A Telegram name is whatever its
+    owner typed, so it claims nobody: an admin's "invite Sam Lee" code does.
+    """
+    member = _claimable(unit, name, message)
     if member is not None:
         if role == "admin":
             member.role = role
+        if message is not None and message.user_email and not member.email:
+            member.email = message.user_email
         return member
-    member = Member(team_id=unit.team_id, name=name, role=role, active=True, created_at=now)
+    email = message.user_email if message is not None else None
+    member = Member(team_id=unit.team_id, name=name, role=role, active=True, created_at=now,
+                    email=email)  # fmt: skip
     unit.add(member)
     unit.flush()
     return member
+
+
+def _claimable(unit: Unit, name: str, message: Message | None) -> Member | None:
+    if message is None or message.platform not in ("slack", "console"):
+        return None
+    if message.user_email:
+        by_email = unit.not_joined_by_email(message.user_email)
+        if by_email is not None:
+            return by_email
+    by_name = unit.not_joined(name)
+    if by_name is None or by_name.email:  # an email on file must match, not the name
+        return None
+    return by_name
 
 
 def _link(unit: Unit, member: Member, message: Message) -> Identity:
@@ -89,7 +114,7 @@ def resolve_member(
     name = message.user_name or message.user
     if message.platform == "telegram":
         if (message.platform, message.user) in settings.admin_ids:
-            member = _new_member(unit, name, now, role="admin")
+            member = _new_member(unit, name, now, role="admin", message=message)
             _link(unit, member, message)
             _refresh(unit, member, message, settings)
             return member, []
@@ -97,7 +122,7 @@ def resolve_member(
     # Slack workspace members and terminal users are the team. The terminal's user runs it;
     # on Slack the workspace's admins and owners are the team's admins, nobody by accident.
     role = "admin" if message.platform == "console" or message.user_is_admin else "member"
-    member = _new_member(unit, name, now, role=role)
+    member = _new_member(unit, name, now, role=role, message=message)
     _link(unit, member, message)
     _refresh(unit, member, message, settings)
     return member, []
@@ -157,7 +182,7 @@ def redeem(unit: Unit, message: Message, now: dt.datetime) -> list[Reply]:
             return [Reply("That code isn't valid any more.", tone="warning")]
         _link(unit, member, message)
         return [Reply(f"Linked: you're {member.name} here too. Say “help” to see what I do.")]
-    member = _new_member(unit, message.user_name or message.user, now)
+    member = _new_member(unit, message.user_name or message.user, now, message=message)
     _link(unit, member, message)
     return [Reply(f"Welcome, {member.name}! Say “help” to see what I do.", tone="success")]
 
@@ -169,15 +194,30 @@ def chat_allowed(unit: Unit, message: Message) -> bool:
     return unit.chat_allowed(message.platform, message.chat)
 
 
-def invite(ctx: Ctx) -> list[Reply]:
-    """Admins: a code for a new person to join on Telegram."""
+def invite(ctx: Ctx, rest: str = "") -> list[Reply] | None:
+    """Admins: a code for a new person to join on Telegram.
+
+    "invite Sam Lee" gives a code that makes whoever redeems it the member Sam Lee, made
+    by an import and not joined yet, with the customers they own. Any other "invite …"
+    is not this command ("invite Hope to the demo friday" is a task).
+    """
+    name = rest.strip().lstrip("@")
+    member = ctx.unit.not_joined(name) if name else None
+    if name and member is None:
+        return None
     if not ctx.is_admin:
         return [Reply("Only an admin can invite people.", tone="warning")]
     if not ctx.message.is_direct:
         return [Reply(DM_ONLY, tone="warning", ephemeral=True)]
-    code = make_code(ctx.unit, ctx.now, ctx.member, None)
-    return [Reply(f"Invite code: {code} — they send the Telegram bot “/start {code}”. "
-                  "Valid 24 hours, one use.")]  # fmt: skip
+    if member is None:
+        code = make_code(ctx.unit, ctx.now, ctx.member, None)
+        return [Reply(f"Invite code: {code} — they send the Telegram bot “/start {code}”. "
+                      "Valid 24 hours, one use.")]  # fmt: skip
+    code = make_code(ctx.unit, ctx.now, ctx.member, member)
+    audit.record(ctx, "member.invite", "member", member.id, None, {"invited": member.name})
+    return [Reply(f"Invite code for {member.name}: {code} — give it to them only; they send "
+                  f"the Telegram bot “/start {code}” and are {member.name} there, with the "
+                  "customers they own. Valid 24 hours, one use.", ephemeral=True)]  # fmt: skip
 
 
 def link(ctx: Ctx) -> list[Reply]:

@@ -33,6 +33,8 @@ HEADERS = {
     "owner": {"owner", "contactowner", "ownername", "salesrep", "hubspotowner",
               "recordowner"},
     "company_owner": {"companyowner", "accountowner"},
+    "owner_email": {"owneremail", "contactowneremail", "recordowneremail", "salesrepemail",
+                    "hubspotowneremail"},
     "aliases": {"aliases", "alias", "nicknames", "nickname", "alsoknownas", "aka"},
     "created": {"createdate", "createddate", "created", "createdat", "createdon",
                 "datecreated"},

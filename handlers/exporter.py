@@ -85,7 +85,7 @@ def _deals(unit: Unit) -> Rows:
         yield [d.id, d.contact_id, d.company, _major(d.amount_minor, d.currency), d.stage,
                d.created_at, d.closed_at, d.name, d.owner, d.currency, d.period, d.amount_minor,
                _iso(d.expected_close), d.stage_changed_at, d.lost_reason, d.company_id,
-               d.owner_id]  # fmt: skip
+               d.owner_id, d.deleted_at]  # fmt: skip
 
 
 def _digest_subscriptions(unit: Unit) -> Rows:
@@ -140,7 +140,7 @@ def _audit_events(unit: Unit) -> Rows:
 TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
     "members": (_members, ["id", "name", "role", "tz", "workday_start", "quiet_hours",
                            "workdays", "active", "created_at", "may_log_for_others",
-                           "tz_by_hand"]),
+                           "tz_by_hand", "email"]),
     "identities": (_identities, ["id", "member_id", "platform", "user_key", "reachable"]),
     "companies": (_companies, ["id", "name", "aliases", "owner", "created_at", "owner_id",
                                "deleted_at", "quiet_until", "last_touch_at"]),
@@ -159,7 +159,7 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
     "deals": (_deals, ["id", "contact_id", "company", "amount", "stage", "created_at",
                        "closed_at", "name", "owner", "currency", "period", "amount_minor",
                        "expected_close", "stage_changed_at", "lost_reason", "company_id",
-                       "owner_id"]),
+                       "owner_id", "deleted_at"]),
     "digest_subscriptions": (_digest_subscriptions, ["id", "platform", "chat", "local_time",
                                                      "tz", "active", "created_by",
                                                      "next_run_at", "last_sent_on",
@@ -167,7 +167,8 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
     "allowed_chats": (_allowed_chats, ["id", "platform", "chat", "allowed_by", "at"]),
     "feedback": (_feedback, ["id", "kind", "score", "text", "customer", "author", "contact_id",
                              "company_id", "author_id", "interaction_id", "at", "deleted_at"]),
-    "notices": (_notices, ["id", "member", "member_id", "text", "created_at"]),
+    "notices": (_notices, ["id", "member", "member_id", "text", "created_at", "platform",
+                           "chat", "kind", "subject"]),
     "audit_events": (_audit_events, ["id", "at", "member", "action", "entity", "entity_id",
                                      "before", "after", "undone", "member_id",
                                      "written_by_id"]),

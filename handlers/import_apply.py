@@ -1,8 +1,10 @@
 """Applying imported rows to the team: match, add or update, and give customers owners.
 
 A contact is the same one when its email matches, else when its name and company match.
-An owner the team does not know yet becomes a member who has not joined: the person
-claims that member when they first speak to the bot (or link) under the same name.
+An owner the team does not know yet becomes a member who has not joined, with the owner's
+email when the file gives one: the person claims that member when their Slack profile has
+that email (or, with no email on file, the same name), or with an admin's "invite Sam Lee"
+code on Telegram (see handlers/access.py).
 Imported rows keep the created date and last activity their CRM gave them, so a fresh
 import is not a crowd of "new customers" in the next digest and cold ones are cold.
 """
@@ -30,6 +32,7 @@ class Row:
     is_company: bool = False
     title: str | None = None
     company_owner: str | None = None
+    owner_email: str | None = None
     created: dt.datetime | None = None
     last_activity: dt.datetime | None = None
 
@@ -55,14 +58,19 @@ class _Apply:
         self.by_name = {(c.name.lower(), c.company_id): c for c in contacts}
         self.members = {m.name.lower(): m for m in unit.members()}
 
-    def member(self, name: str | None) -> Member | None:
-        """The member called `name`, created (not yet joined) when the team has none."""
+    def member(self, name: str | None, email: str | None = None) -> Member | None:
+        """The member called `name`, created (not yet joined) when the team has none.
+
+        `email` (the file's owner email) is kept for a member who has none yet.
+        """
         if not name:
             return None
         found = self.members.get(name.lower())
+        if found is not None and email and not found.email:
+            found.email = email
         if found is None:
             found = Member(team_id=self.unit.team_id, name=name, role="member", active=True,
-                           created_at=self.now)  # fmt: skip
+                           created_at=self.now, email=email)  # fmt: skip
             self.unit.add(found)
             self.unit.flush()
             self.members[name.lower()] = found
@@ -86,7 +94,11 @@ class _Apply:
     def company_row(self, row: Row) -> None:
         """A row that is a company of its own."""
         existing = self.companies.get(row.name.lower())
-        owner = self.member(row.company_owner or row.owner)
+        owner = (
+            self.member(row.company_owner)
+            if row.company_owner
+            else self.member(row.owner, row.owner_email)
+        )
         if existing is None:
             created = self.company(row.name, row.created)
             created.aliases = list(row.aliases)
@@ -111,7 +123,7 @@ class _Apply:
             owner = self.member(row.company_owner)
             if owner is not None and company.owner_id is None:
                 company.owner_id = owner.id
-        owner = self.member(row.owner)
+        owner = self.member(row.owner, row.owner_email)
         contact = (self.by_email.get(row.email.lower()) if row.email else None) or self.by_name.get(
             (row.name.lower(), company.id if company else None)
         )

@@ -110,6 +110,7 @@ def _json_rows(text: str) -> list[Row]:
                 email=p.get("email"),
                 phone=p.get("phone"),
                 owner=p.get("owner"),
+                owner_email=_owner_email(p.get("owner_email")),
                 aliases=tuple(p.get("aliases") or ()),
                 title=p.get("title"),
             )
@@ -137,6 +138,12 @@ def _csv_rows(text: str, encoding: str, report: ImportReport) -> list[Row]:
     return rows
 
 
+def _owner_email(value: object) -> str | None:
+    """An owner's email as given, lower case; None when it is not one (it claims nothing)."""
+    text = str(value or "").strip().lower()
+    return text if text and EMAIL.match(text) else None
+
+
 def _csv_row(record: crm_csv.Record, companies_only: bool, day_first: bool) -> Row | str:
     """A row to import, or why it is skipped."""
     get = record.get
@@ -161,6 +168,7 @@ def _csv_row(record: crm_csv.Record, companies_only: bool, day_first: bool) -> R
         is_company=companies_only,
         title=get("title"),
         company_owner=get("company_owner"),
+        owner_email=_owner_email(get("owner_email")),
         created=crm_csv.read_date(get("created"), day_first),
         last_activity=crm_csv.read_date(get("last_activity"), day_first),
     )

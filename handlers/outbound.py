@@ -12,11 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from handlers import digest_body, digest_subscription, nudges, schedule
+from handlers import digest_body, digest_subscription, nudges, offers, schedule
 from handlers.settings import CoreSettings
 from handlers.types import Recipient, Reply
 from store import Unit
-from store.models import Member
+from store.models import Member, Notice
 
 #: How long a claim is held before another sender may take the row over.
 LEASE = dt.timedelta(minutes=5)
@@ -121,13 +121,27 @@ def claim_notices(
     """Lease up to `limit` unsent notices and say where each goes."""
     out = []
     for notice in unit.notices_by_ids(unit.claim_due_notices(now, token, LEASE, limit)):
-        where = nudges.recipient(unit, notice.member)
-        if where is None:
-            notice.sent_at = now  # nobody to tell: the change shows in their tasks anyway
+        where = _notice_to(unit, notice)
+        zone = (
+            nudges.member_zone(notice.member, settings)
+            if notice.member
+            else (ZoneInfo(settings.default_tz))
+        )
+        reply = offers.card(unit, notice, zone) if notice.kind else Reply(notice.text)
+        if where is None or reply is None:
+            # Nobody to tell (the change shows in their tasks anyway), or the offer is gone.
+            notice.sent_at = now
             notice.lease_owner = notice.lease_until = None
             continue
-        out.append(NoticeOut(where, Reply(notice.text), notice.id, token))
+        out.append(NoticeOut(where, reply, notice.id, token))
     return out
+
+
+def _notice_to(unit: Unit, notice: Notice) -> Recipient | None:
+    """A notice's chat: the one it names (the team channel), else its member's DM."""
+    if notice.platform and notice.chat:
+        return Recipient(notice.platform, notice.chat)  # type: ignore[arg-type]
+    return nudges.recipient(unit, notice.member) if notice.member is not None else None
 
 
 def settle_notices(

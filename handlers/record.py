@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from handlers import audit, deals, nudges, schedule, voice
+from handlers import audit, deals, nudges, offers, schedule, voice
 from handlers.context import Ctx
 from handlers.directory import Customers
+from handlers.stages import stage_list
 from nlp import Parse
 from store.models import Deal, Feedback, Interaction, InteractionCustomer, Task
 
@@ -95,10 +96,30 @@ def write(
     if added:
         after["added"] = list(added)  # customers this message added: undo removes them
     if interaction is not None:
+        _offer_if_new_lead(ctx, text, customers, interaction, deal, bool(added), deal_before)
+    if interaction is not None:
         audit.record(ctx, "log", "interaction", interaction.id, None, after)
     elif task is not None:
         audit.record(ctx, "task.create", "task", task.id, None, after)
     return Written(interaction, task, deal, defaulted, tuple(feedback))
+
+
+def _offer_if_new_lead(
+    ctx: Ctx,
+    text: str,
+    customers: Customers,
+    interaction: Interaction,
+    deal: Deal | None,
+    added: bool,
+    deal_before: dict[str, Any] | None,
+) -> None:
+    """A new lead logged by someone is offered to the team (handlers/offers.py)."""
+    created = deal is not None and deal_before is None
+    if not offers.is_new_lead(text, added, deal, created, stage_list(ctx.unit)[0]):
+        return
+    row = offers.lead_of(customers, deal)
+    if row is not None:
+        offers.offer_lead(ctx, row, interaction, deal)
 
 
 def _task(

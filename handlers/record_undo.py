@@ -1,9 +1,10 @@
-"""Undo for changes to customer records: edits, additions, merges and deletions."""
+"""Undo for changes to customer records: edits, additions, merges, deletions, leads taken."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from handlers import offers
 from handlers.context import Ctx
 from handlers.directory import rows_for
 from handlers.ids import as_id
@@ -78,6 +79,7 @@ REVERTS: dict[str, Callable[[Ctx, AuditEvent], str]] = {
     "customer.add": _add,
     "customer.delete": _delete,
     "customer.merge": _merge,
+    "lead.take": offers.undo_take,
 }
 
 

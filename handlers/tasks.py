@@ -200,10 +200,19 @@ def give_button(ctx: Ctx, value: str) -> list[Reply]:
 
 
 def take(ctx: Ctx, value: str) -> list[Reply]:
-    """Assign to me: the member who pressed takes the task over."""
-    task, problem = find_task(ctx, value)
+    """Assign to me: whoever pressed (any member: the card may sit in the team channel)."""
+    number = as_id(value.strip().lstrip("#"))
+    task = ctx.unit.task(number) if number is not None else None
     if task is None:
-        return problem
+        return _warn("That task no longer exists.")
     if task.owner_id == ctx.member.id:
         return [Reply(f"#{task.number} is yours: you are handling it.", tone="success")]
-    return give(ctx, task, ctx.member, replace=True)
+    if task.status != "open":
+        return [Reply(f"#{task.number} {task.title} is already {task.status}.", replace=True)]
+    before, previous = _snapshot(task), task.owner_id
+    task.owner_id, task.owner = ctx.member.id, ctx.member
+    nudges.plan(task, ctx.member, ctx.settings)
+    audit.record(ctx, "task.reassign", "task", task.id, before, _snapshot(task))
+    notices.tell(ctx, previous, f"took over #{task.number} {task.title}.")
+    said = f"{ctx.member.name} took #{task.number} {task.title}; it is theirs now."
+    return [Reply(said, tone="success", replace=True)]

@@ -39,6 +39,8 @@ class Message:
     is_direct: bool = True
     log_as_is: bool = False  # a "Log to Rapport" shortcut: log this text even without a verb
     user_is_admin: bool | None = None  # the platform's word (Slack's admin flag), if it has one
+    # The work email the platform vouches for (Slack's profile), if it gives one.
+    user_email: str | None = None
 
 
 @dataclass(frozen=True)

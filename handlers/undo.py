@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from handlers import audit, deals, nudges, voice
 from handlers.context import Ctx
@@ -80,10 +81,8 @@ def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
             if task is not None and task.status == "open":
                 task.status = "cancelled"
                 said.append(f"follow-up #{task.number}")
-        if after.get("deal") and after.get("deal_before") is not None:
-            deal = unit.deal(int(after["deal"]))
-            if deal is not None:
-                deals.restore(deal, after["deal_before"])
+        if after.get("deal"):
+            said += _undo_deal(ctx, int(after["deal"]), after.get("deal_before"))
         voice.undo(ctx, after)
         # Customers the log added go with it.
         said += retire(ctx, list(after.get("added", [])))
@@ -100,6 +99,18 @@ def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
     event.undone = True
     audit.record(ctx, "undo", event.entity, event.entity_id, after, before)
     return [Reply(text, tone="success", replace=replace)]
+
+
+def _undo_deal(ctx: Ctx, deal_id: int, before: dict[str, Any] | None) -> list[str]:
+    """Put the deal back as it was before the log; a deal the log created goes with it."""
+    deal = ctx.unit.deal(deal_id)
+    if deal is None or deal.deleted_at is not None:
+        return []
+    if before is not None:
+        deals.restore(deal, before)
+        return []
+    deal.deleted_at = ctx.now
+    return [f"the deal {deal.name}" if deal.name else "the new deal"]
 
 
 def _restore(task: Task, before: dict[str, object]) -> None:

@@ -2,7 +2,8 @@
 
 A complaint (or an unhappy log) written by someone who is not the customer's owner becomes
 a task for the owner due today, so the nudge delivery takes it to the owner's DM with the
-customer's words and Log call / Assign to me. A rating logged for a customer closes the
+customer's words and Log call / Assign to me. When nobody owns the customer, the task is an
+admin's and the card goes to the team channel if there is one (handlers/offers.py). A rating logged for a customer closes the
 open survey task that asked for it.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from handlers import audit, nudges
+from handlers import audit, nudges, offers
 from handlers.context import Ctx
 from handlers.directory import Customers
 from nlp.feedback import FeedbackSignal, read_feedback
@@ -90,7 +91,13 @@ def _to_owner(
     complaint: Feedback | None,
 ) -> Task | None:
     owner = (contact.owner if contact else None) or (company.owner if company else None)
-    if owner is None or owner.id == ctx.member.id or not owner.active:
+    nobodys = owner is None or not owner.active
+    if nobodys:
+        # Nobody owns the customer: an admin holds it, the team channel sees it.
+        owner = offers.complaint_owner(ctx)
+        if owner is None and ctx.unit.team_channel() is not None:
+            owner = ctx.member
+    if owner is None or (owner.id == ctx.member.id and not nobodys):
         return None
     who = contact or company
     assert who is not None
@@ -112,6 +119,8 @@ def _to_owner(
     nudges.plan(task, owner, ctx.settings)
     ctx.unit.add(task)
     ctx.unit.flush()
+    if nobodys:
+        offers.offer_complaint(ctx, task)
     return task
 
 

@@ -1,9 +1,11 @@
 """Money in chat: "$12k", "12,500 USD", "₹3,85,000", "Rs 4.5 lakh", "£900/mo".
 
 The currency may stand before or after the number, as a symbol or a code; Indian digit
-grouping is read as written, and so are dots grouping thousands ("R$ 18.000"). Counts ("50 seats"), invoice numbers and per-unit prices
-("$30/seat", "38k zł each") are not amounts. A recurring amount keeps the number stated
-and says its period. With several amounts, the first that is not a per-unit price counts.
+grouping is read as written, and so are dots grouping thousands ("R$ 18.000"). Counts
+("50 seats"), invoice numbers and per-unit prices ("$30/seat", "38k zł each") are not
+amounts. A recurring amount keeps the number stated
+and says its period, also when said after what it buys ("€3,500 support plan per month").
+With several amounts, the first that is not a per-unit price counts.
 """
 
 from __future__ import annotations
@@ -56,6 +58,18 @@ _AMOUNT = re.compile(
     r"(?P<per>\s?(?:/|per\s|a\s|an\s)\s?(?P<unit>[a-z]+)|\s(?P<every>monthly|yearly|annually|"
     r"weekly|quarterly|pa|p\.a\.|pm)\b)?"
 )
+# A period said after what the money buys ("3,500 EUR support plan per month"): a few words
+# of the same phrase, then "per/a/every <period>" or "monthly". Not across a clause ("and",
+# "they") and not a stretch of time ("in a month", "a year ago").
+_GAP = (
+    r"(?:\s+(?!(?:and|but|or|so|then|they|we|he|she|i|it|in|for|within|over|after|about|"
+    r"around|than|last|next|this|that|once|twice|per|each|every|a|an)\b)[a-z][a-z'-]*){0,4}?"
+)
+_LATER_PERIOD = re.compile(
+    _GAP + r"\s+(?:(?:per|a|an|every)\s+(?P<unit>month|year|week|quarter|annum|mo|yr)\b"
+    r"(?!\s+(?:ago|later|from|before|after|or so|out|early|late))"
+    r"|(?P<every>monthly|yearly|annually|weekly|quarterly)\b)"
+)
 _EACH = re.compile(r"\s*(?:each|apiece|ea\b|a piece|per head|a head|pp\b|a pop)")
 _REFERENCE = re.compile(
     r"(?:#|\bno\.?|\binvoice|\binv|\bpo|\border|\bref|\bnf|\bticket|\bjob)(?:\s+[a-z]{1,4})?\s*$"
@@ -99,6 +113,10 @@ def _money(low: str, m: re.Match[str]) -> Money | None:
             return None  # a price per seat, per kg...
     elif m["every"]:
         period = _PERIODS.get(m["every"].replace(".", ""))
+    else:
+        later = _LATER_PERIOD.match(low, m.end())
+        if later is not None:
+            period = _PERIODS.get(later["unit"] or later["every"])
     if _EACH.match(low, m.end()) or low[m.end() : m.end() + 1] == "%":
         return None
     if m["dotted"]:

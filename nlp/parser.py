@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from nlp import mood, signals, when
 from nlp.amounts import find_amount
 from nlp.clock import TimeExpr, find_times, planned_lunch
+from nlp.date_filters import deal_timing, grouped_numbers
 from nlp.dates import DateExpr, find_dates
 from nlp.index import Matcher
 from nlp.index import compile as compile_directory
@@ -131,9 +132,16 @@ def _parse(
     tokens = tokenize(text)
     mentions = find_mentions(tokens, matcher)
     dates, slash = find_dates(low, folded)
-    dates = [d for d in dates if not _overlaps(d.start, d.end, mentions.spans)]
-    times = [t for t in find_times(low) if not _overlaps(t.start, t.end, mentions.spans)]
     clauses = _clauses(low)
+    # Names, digits inside a grouped number ("3,500") and a deal's close date are no due date.
+    taken = mentions.spans + grouped_numbers(low)
+    dates = [
+        d
+        for d in dates
+        if not _overlaps(d.start, d.end, taken)
+        and not deal_timing(low, clause_of(d.start, clauses), d.start)
+    ]
+    times = [t for t in find_times(low) if not _overlaps(t.start, t.end, taken)]
     has_customer = bool(mentions.customers or mentions.ambiguous)
     unsure = []
     if mentions.fuzzy:

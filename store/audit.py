@@ -22,6 +22,7 @@ UNDOABLE = (
     "customer.add",
     "customer.merge",
     "customer.delete",
+    "lead.take",
 )
 
 

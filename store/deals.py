@@ -28,7 +28,9 @@ class Deals(Scoped):
         if not conds:
             return []
         return self.session.scalars(
-            select(Deal).where(Deal.team_id == self.team_id, or_(*conds)).order_by(Deal.id)
+            select(Deal)
+            .where(Deal.team_id == self.team_id, Deal.deleted_at.is_(None), or_(*conds))
+            .order_by(Deal.id)
         ).all()
 
     def deals_closed_between(self, start: dt.datetime, end: dt.datetime) -> Sequence[Deal]:
@@ -36,6 +38,7 @@ class Deals(Scoped):
         return self.session.scalars(
             select(Deal).where(
                 Deal.team_id == self.team_id,
+                Deal.deleted_at.is_(None),
                 Deal.stage.in_(["won", "lost"]),
                 Deal.closed_at >= start,
                 Deal.closed_at < end,
@@ -46,7 +49,11 @@ class Deals(Scoped):
         """Deals not in a closing stage, longest in their stage first."""
         return self.session.scalars(
             select(Deal)
-            .where(Deal.team_id == self.team_id, Deal.stage.not_in(list(closed_stages)))
+            .where(
+                Deal.team_id == self.team_id,
+                Deal.deleted_at.is_(None),
+                Deal.stage.not_in(list(closed_stages)),
+            )
             .order_by(Deal.stage_changed_at, Deal.id)
         ).all()
 

@@ -24,6 +24,19 @@ class Digests(Scoped):
             )
         )
 
+    def team_channel(self) -> DigestSubscription | None:
+        """The chat that gets the digest (the oldest active one): where offers are posted."""
+        return self.session.scalar(
+            select(DigestSubscription)
+            .where(
+                DigestSubscription.team_id == self.team_id,
+                DigestSubscription.active.is_(True),
+                DigestSubscription.reachable.is_(True),
+            )
+            .order_by(DigestSubscription.id)
+            .limit(1)
+        )
+
     def digest_subscription(self, sub_id: int) -> DigestSubscription | None:
         """A subscription of this team by id."""
         return self._scoped(DigestSubscription, sub_id)

@@ -50,7 +50,7 @@ def members(unit: Unit) -> Iterator[Row[Any]]:
     """Every member, former ones included, by id, with their settings.
 
     Columns: id, name, role, tz, workday_start, quiet_hours, workdays, active, created_at,
-    may_log_for_others, tz_by_hand.
+    may_log_for_others, tz_by_hand, email.
     """
     return _stream(
         unit,
@@ -66,6 +66,7 @@ def members(unit: Unit) -> Iterator[Row[Any]]:
             iso_utc(Member.created_at).label("created_at"),
             Member.may_log_for_others,
             Member.tz_by_hand,
+            Member.email,
         )
         .where(Member.team_id == unit.team_id)
         .order_by(Member.id),
@@ -243,7 +244,7 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
 
     Columns: id, contact_id, company (name, if live), name, owner (name), amount_minor,
     currency, period, stage, expected_close, stage_changed_at, lost_reason, created_at,
-    closed_at, company_id, owner_id.
+    closed_at, company_id, owner_id, deleted_at.
     """
     return _stream(
         unit,
@@ -264,6 +265,7 @@ def deals(unit: Unit) -> Iterator[Row[Any]]:
             iso_utc(Deal.closed_at).label("closed_at"),
             Deal.company_id,
             Deal.owner_id,
+            iso_utc(Deal.deleted_at).label("deleted_at"),
         )
         .outerjoin(Company, (Company.id == Deal.company_id) & Company.deleted_at.is_(None))
         .outerjoin(Member, Member.id == Deal.owner_id)
@@ -338,7 +340,8 @@ def feedback(unit: Unit) -> Iterator[Row[Any]]:
 def pending_notices(unit: Unit) -> Iterator[Row[Any]]:
     """Notices not sent yet (sent ones are history the recipient already has), by id.
 
-    Columns: id, member (name), member_id, text, created_at.
+    Columns: id, member (name), member_id, text, created_at, platform, chat, kind, subject
+    (the last four for an offer to a chat).
     """
     return _stream(
         unit,
@@ -348,8 +351,12 @@ def pending_notices(unit: Unit) -> Iterator[Row[Any]]:
             Notice.member_id,
             Notice.text,
             iso_utc(Notice.created_at).label("created_at"),
+            Notice.platform,
+            Notice.chat,
+            Notice.kind,
+            Notice.subject,
         )
-        .join(Member, Member.id == Notice.member_id)
+        .outerjoin(Member, Member.id == Notice.member_id)
         .where(Notice.team_id == unit.team_id, Notice.sent_at.is_(None))
         .order_by(Notice.id),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import joinedload
@@ -52,15 +53,17 @@ class Members(Scoped):
         Imports make such members for owners who have not used the bot; the person claims
         one when they first speak or link.
         """
+        return self._not_joined(func.lower(Member.name) == name.lower())
+
+    def not_joined_by_email(self, email: str) -> Member | None:
+        """An active member with this email (any case) and no platform account yet."""
+        return self._not_joined(func.lower(Member.email) == email.strip().lower())
+
+    def _not_joined(self, which: Any) -> Member | None:
         has_identity = exists().where(Identity.member_id == Member.id)
         return self.session.scalars(
             select(Member)
-            .where(
-                Member.team_id == self.team_id,
-                Member.active.is_(True),
-                func.lower(Member.name) == name.lower(),
-                ~has_identity,
-            )
+            .where(Member.team_id == self.team_id, Member.active.is_(True), which, ~has_identity)
             .order_by(Member.id)
             .limit(1)
         ).first()

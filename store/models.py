@@ -81,6 +81,9 @@ class Member(Base):
     may_log_for_others: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Set by "tz Asia/Tokyo", cleared by "tz auto": a zone typed by hand beats the platform's.
     tz_by_hand: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The person's work email (from an import's owner email, or their Slack profile): an
+    # imported member is claimed by the account whose platform vouches for this address.
+    email: Mapped[str | None] = mapped_column(String(254))
 
 
 class Identity(Base):
@@ -254,6 +257,7 @@ class Deal(Base):
     lost_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     owner: Mapped[Member | None] = relationship()
     contact: Mapped[Contact | None] = relationship()
     company: Mapped[Company | None] = relationship()
@@ -378,19 +382,24 @@ class AllowedChat(Base):
 
 
 class Notice(Base):
-    """A direct message to a member about a change a teammate made to their work.
+    """A message the bot starts: to a member (a teammate changed their task) or to a chat.
 
-    Sent by the same claimed, leased path as nudges: pending until `sent_at` is set.
+    `kind` and `subject` name a card (a lead or complaint offered to the team); claimed and
+    leased like nudges, pending until `sent_at` is set.
     """
 
     __tablename__ = "notices"
     __table_args__ = (Index("ix_notices_team_sent", "team_id", "sent_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = _team_fk()
-    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    platform: Mapped[str | None] = mapped_column(String(16))
+    chat: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str | None] = mapped_column(String(16))  # "lead", "complaint"
+    subject: Mapped[str | None] = mapped_column(String(64))  # "company:12", "7"
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     lease_owner: Mapped[str | None] = mapped_column(String(40))
     lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
-    member: Mapped[Member] = relationship()
+    member: Mapped[Member | None] = relationship()

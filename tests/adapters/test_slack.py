@@ -8,6 +8,7 @@ import socket
 import time
 import urllib.parse
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -16,6 +17,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.adapters.slack import SlackConfig, serve_slack
 from handlers.core import Core
+from handlers.importer import import_path
 from tests.adapters.fake_slack import FakeSlack, blocks_text
 from tests.adapters.waiting import port_open
 from tests.handlers.helpers import live_interactions, rows
@@ -259,3 +261,22 @@ async def test_a_deal_in_euros_and_the_pipeline_over_slack(slack: SlackHarness, 
     assert "Lead — 1 deal: €3,500" in posts[-1]["text"]
     (deal,) = rows(core, "deals")
     assert (deal["amount_minor"], deal["currency"]) == (350000, "EUR")
+
+
+async def test_the_profile_email_claims_an_imported_owner(
+    slack: SlackHarness, core: Core, tmp_path: Path
+) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text("Name,Company,Contact owner,Owner email\n"
+                    "Ada Park,Initrode,Sam Lee,sam.lee@corp.example\n", encoding="utf-8")  # fmt: skip
+    assert core.in_unit(import_path, path, core.clock()).ok
+    slack.fake.users["U9"] = {"real_name": "Samuel Lee",
+                              "profile": {"real_name": "Samuel Lee", "email": "Sam.Lee@corp.example"}}  # fmt: skip
+    await slack.event(mention("who is Ada?", user="U9"))
+    await slack.fake.wait_for("chat.postMessage")
+    (identity,) = [i for i in rows(core, "identities") if i["user_key"] == "U9"]
+    sam = next(m for m in rows(core, "members") if m["email"] == "sam.lee@corp.example")
+    assert identity["member_id"] == sam["id"]
+    assert (
+        next(c for c in rows(core, "contacts") if c["name"] == "Ada Park")["owner_id"] == sam["id"]
+    )

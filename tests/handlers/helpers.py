@@ -46,3 +46,8 @@ def claim_digests(core: Core, token: str) -> list[outbound.Digest]:
 def finish_digest(core: Core, digest: outbound.Digest, sent: bool) -> None:
     """Settle one claimed digest as the tick does after posting it."""
     core.in_unit(outbound.settle_digest, core.settings, core.clock(), digest, sent)
+
+
+def claim_notices(core: Core, token: str, limit: int = 200) -> list[outbound.NoticeOut]:
+    """What the scheduler's notice tick claims now."""
+    return core.in_unit(outbound.claim_notices, core.settings, core.clock(), token, limit)

@@ -11,6 +11,7 @@ from handlers import access
 from handlers.core import Core
 from handlers.importer import ImportReport, import_path
 from handlers.restore import RestoreReport
+from handlers.types import Message
 from store import reports
 from tests.conftest import Say
 from tests.handlers.helpers import rows
@@ -132,13 +133,59 @@ def test_an_imported_owner_is_claimed_when_they_first_speak(core: Core, say: Say
     assert identity["member_id"] == dana["id"]
     (claimed,) = [m for m in members if m["id"] == dana["id"]]
     assert claimed["name"] == "dana whitfield"  # Slack's profile is the team's record
-    code = core.in_unit(access.make_code, core.clock(), None, None)
-    (welcome,) = say(f"/start {code}", platform="telegram", user="42", name="Marco Ruiz")
-    assert "Marco Ruiz" in welcome.text
-    marco = [r for r in rows(core, "members") if r["name"] == "Marco Ruiz"]
-    assert len(marco) == 1
-    assert [i["member_id"] for i in rows(core, "identities") if i["user_key"] == "42"] == [
-        marco[0]["id"]
-    ]
     ines = next(r for r in rows(core, "contacts") if r["name"] == "Inès Duarte")
     assert ines["owner_id"] == dana["id"]
+
+
+def _member_of(core: Core, user: str) -> int:
+    (identity,) = [i for i in rows(core, "identities") if i["user_key"] == user]
+    return int(identity["member_id"])
+
+
+def test_a_telegram_name_claims_nobody_an_admins_invite_does(core: Core, say: Say) -> None:
+    _import(core, EXAMPLE)
+    marco = next(r["id"] for r in rows(core, "members") if r["name"] == "Marco Ruiz")
+    # Anyone holding a team invite may call themselves Marco on Telegram: that is not Marco.
+    code = core.in_unit(access.make_code, core.clock(), None, None)
+    (welcome,) = say(f"/start {code}", platform="telegram", user="42", name="Marco Ruiz")
+    assert "Welcome" in welcome.text
+    assert _member_of(core, "42") != marco
+    companies = {r["name"]: r for r in rows(core, "companies")}
+    assert companies["Northwind Traders"]["owner_id"] == marco
+    (refused,) = say("invite Marco Ruiz", platform="slack", user="U2", name="Blair Field")
+    assert "Only an admin" in refused.text
+    (given,) = say("invite Marco Ruiz")  # the terminal's user administers the team
+    assert given.ephemeral
+    assert given.text.startswith("Invite code for Marco Ruiz: ")
+    code = given.text.split(": ")[1].split()[0]
+    (linked,) = say(f"/start {code}", platform="telegram", user="43", name="M")
+    assert linked.text.startswith("Linked: you're Marco Ruiz")
+    assert _member_of(core, "43") == marco
+    # "invite" that names no member waiting to join is not this command.
+    (task,) = say("invite Hope to the demo friday")
+    assert "Invite code" not in task.text
+
+
+def _slack(core: Core, user: str, name: str, email: str | None, text: str = "my tasks") -> None:
+    core.handle(
+        Message(platform="slack", user=user, chat="D1", text=text, sent_at=core.clock(),
+                message_id=f"slack:{user}:{text}", user_name=name, user_email=email)
+    )  # fmt: skip
+
+
+def test_an_owner_email_is_claimed_by_that_slack_profile_not_by_the_name(
+    core: Core, tmp_path: Path
+) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text("Name,Company,Contact owner,Owner email\n"
+                    "Ada Park,Initrode,Sam Lee,Sam.Lee@corp.example\n", encoding="utf-8")  # fmt: skip
+    assert _import(core, path).new_members == ["Sam Lee"]
+    sam = next(r for r in rows(core, "members") if r["name"] == "Sam Lee")
+    assert sam["email"] == "sam.lee@corp.example"
+    # Another workspace member who renames themselves Sam Lee claims nothing.
+    _slack(core, "U8", "Sam Lee", "impostor@corp.example")
+    assert _member_of(core, "U8") != sam["id"]
+    _slack(core, "U9", "Samuel Lee", "sam.lee@corp.example")
+    assert _member_of(core, "U9") == sam["id"]
+    ada = next(r for r in rows(core, "contacts") if r["name"] == "Ada Park")
+    assert ada["owner_id"] == sam["id"]

@@ -111,3 +111,36 @@ def test_the_digest_lists_wins_per_currency(core: Core, say: Say, clock: Clock) 
     clock.advance(days=1)
     (digest,) = say("digest now")
     assert "Deals won ($48,000 + €3,500):" in digest.text
+
+
+def test_undoing_the_log_that_made_a_deal_removes_the_deal(core: Core, say: Say) -> None:
+    say("called Greg at Harbor, he wants the $12k imaging package")
+    (undone,) = say("undo")
+    assert "the deal imaging package" in undone.text
+    assert [d["deleted_at"] is not None for d in rows(core, "deals")] == [True]
+    (pipeline,) = say("pipeline")
+    assert "imaging package" not in pipeline.text
+    fields = _fields(say, "Harbor?")
+    assert "Deals" not in fields
+    assert "Last deal event" not in fields
+
+
+def test_undoing_a_stage_move_puts_the_old_stage_back(core: Core, say: Say) -> None:
+    say("called Greg at Harbor, he wants the $12k imaging package")
+    say("sent Greg the proposal")
+    assert rows(core, "deals")[0]["stage"] == "proposal"
+    say("undo")
+    (deal,) = rows(core, "deals")
+    assert (deal["stage"], deal["deleted_at"]) == ("lead", None)
+    assert "lead on" in _fields(say, "Harbor?")["Last deal event"]
+
+
+def test_a_period_after_the_plan_and_a_close_date_are_kept_on_the_deal(
+    core: Core, say: Say
+) -> None:
+    (card,) = say("called Greg at Harbor, 3,500 EUR support plan per month, closing end of month")
+    (deal,) = rows(core, "deals")
+    assert (deal["amount_minor"], deal["currency"], deal["period"]) == (350_000, "EUR", "month")
+    assert deal["expected_close"] == "2026-11-30"
+    assert not [t for t in rows(core, "tasks") if t["title"].lower().startswith("closing")]
+    assert "€3,500/mo" in card.text

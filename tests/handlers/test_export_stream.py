@@ -52,4 +52,4 @@ def test_an_empty_table_still_has_its_header(core: Core, tmp_path: Path) -> None
                                        "created_at", "closed_at", "name", "owner", "currency",
                                        "period", "amount_minor", "expected_close",
                                        "stage_changed_at", "lost_reason", "company_id",
-                                       "owner_id"]  # fmt: skip
+                                       "owner_id", "deleted_at"]  # fmt: skip

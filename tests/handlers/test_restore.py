@@ -101,7 +101,11 @@ def test_export_then_import_restores_everything(
     assert [r["chat"] for r in rows(empty, "allowed_chats")] == ["-100"]
     assert rows(empty, "team") == [{"deal_stages": "lead; demo; proposal; won; lost"}]
     assert {r["kind"] for r in rows(empty, "feedback")} >= {"csat", "complaint"}
-    assert len(rows(empty, "notices")) == 1
+    # Ops is told of the move; the complaint nobody owns waits for the sales channel.
+    assert [(r["member"], r["chat"], r["kind"]) for r in rows(empty, "notices")] == [
+        (None, "C-sales", "complaint"),
+        ("Ops", None, None),
+    ]
     assert rows(empty, "audit_events") == rows(core, "audit_events")
     # The restored audit log is the one undo reads: the last change is undone as it was.
     (undone,) = empty.handle(

@@ -104,3 +104,20 @@ def test_the_monday_digest_adds_pipeline_satisfaction_and_requests(
     assert "NPS by week (oldest first): —, —, —, —, —, —, —, +100" in digest.text
     assert "New requests (1): Spanish manual (Summit)" in digest.text
     assert digest.image is not None
+
+
+def test_anyone_on_the_team_may_take_a_complaint(core: Core, say: Say, clock: Clock) -> None:
+    say("hello", user="alex", platform="slack", name="Alex Kim")
+    say("hello", user="kim", platform="slack", name="Kim Lee")
+    _owner(core, "Harbor Marine Services", "Alex Kim")
+    say("Greg complained about invoice errors")
+    clock.now = dt.datetime(2026, 11, 18, 15, 0, tzinfo=dt.UTC)
+    (nudge,) = claim_nudges(core, "a")
+    (taken,) = say(action=button(nudge.reply, "Assign to me"), user="kim", platform="slack")
+    assert taken.text.startswith("Kim Lee took #1 Complaint: Greg Pappas — invoice errors")
+    (task,) = [t for t in rows(core, "tasks") if t["title"].startswith("Complaint")]
+    assert task["owner"] == "Kim Lee"
+    (undone,) = say("undo", user="kim", platform="slack")
+    assert "is back as it was" in undone.text
+    (task,) = [t for t in rows(core, "tasks") if t["title"].startswith("Complaint")]
+    assert task["owner"] == "Alex Kim"

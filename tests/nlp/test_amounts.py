@@ -88,3 +88,22 @@ def test_northwind_licences_per_month() -> None:
     assert parsed.amount_period == "month"
     assert parsed.to_json("x")["amount"] == 3_500
     assert "currency" not in parsed.to_json("x")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("3,500 EUR support plan per month", "month"),
+        ("$900 cleaning contract billed monthly", "month"),
+        ("£24k maintenance cover a year", "year"),
+        ("$12k support renewal every year", "year"),
+        ("$5k deposit a month ago", None),  # a stretch of time, not a rate
+        ("$5k for the install in a month", None),
+        ("$30 license per seat per month", None),  # a price per seat is no deal's period
+        ("$5k and they pay monthly", None),  # another clause
+    ],
+)
+def test_a_period_said_after_what_the_money_buys(text: str, period: str | None) -> None:
+    money = find_amount(fold(text).lower())
+    assert money is not None
+    assert money.period == period

@@ -32,7 +32,11 @@ def ts_time(ts: str | None) -> dt.datetime:
 
 
 def from_event(
-    event: dict[str, Any], name: str | None, tz: str | None, admin: bool | None = None
+    event: dict[str, Any],
+    name: str | None,
+    tz: str | None,
+    admin: bool | None = None,
+    email: str | None = None,
 ) -> Message:
     """An app_mention or a DM message event.
 
@@ -52,6 +56,7 @@ def from_event(
         user_name=name,
         user_tz=tz,
         user_is_admin=admin,
+        user_email=email,
         is_direct=direct,
     )
 
@@ -65,7 +70,11 @@ def wants_share(text: str) -> tuple[str, bool]:
 
 
 def from_command(
-    body: dict[str, Any], name: str | None, tz: str | None, admin: bool | None = None
+    body: dict[str, Any],
+    name: str | None,
+    tz: str | None,
+    admin: bool | None = None,
+    email: str | None = None,
 ) -> Message:
     """A /rapport slash command."""
     text, _ = wants_share(plain_text(str(body.get("text", ""))))
@@ -79,12 +88,17 @@ def from_command(
         user_name=name,
         user_tz=tz,
         user_is_admin=admin,
+        user_email=email,
         is_direct=str(body.get("channel_name", "")) == "directmessage",
     )
 
 
 def from_action(
-    body: dict[str, Any], name: str | None, tz: str | None, admin: bool | None = None
+    body: dict[str, Any],
+    name: str | None,
+    tz: str | None,
+    admin: bool | None = None,
+    email: str | None = None,
 ) -> Message:
     """A button press (block_actions)."""
     action = (body.get("actions") or [{}])[0]
@@ -101,13 +115,18 @@ def from_action(
         user_name=name,
         user_tz=tz,
         user_is_admin=admin,
+        user_email=email,
         action=Action(action_name(str(action.get("action_id", ""))), str(action.get("value", ""))),
         is_direct=str(channel).startswith("D"),
     )
 
 
 def from_shortcut(
-    body: dict[str, Any], name: str | None, tz: str | None, admin: bool | None = None
+    body: dict[str, Any],
+    name: str | None,
+    tz: str | None,
+    admin: bool | None = None,
+    email: str | None = None,
 ) -> Message:
     """The "Log to Rapport" message shortcut: log the message's text as it is."""
     message = body.get("message") or {}
@@ -122,6 +141,7 @@ def from_shortcut(
         user_name=name,
         user_tz=tz,
         user_is_admin=admin,
+        user_email=email,
         is_direct=False,
         log_as_is=True,
     )

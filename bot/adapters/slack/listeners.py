@@ -28,10 +28,10 @@ Hints = dict[str, Any]
 
 
 def _hints(person: Person | None) -> Hints:
-    """What inbound's converters take from a person: name, zone, admin flag."""
+    """What inbound's converters take from a person: name, zone, admin flag, work email."""
     if person is None:
         return {"name": None, "tz": None}
-    return {"name": person.name, "tz": person.tz, "admin": person.admin}
+    return {"name": person.name, "tz": person.tz, "admin": person.admin, "email": person.email}
 
 
 def _user_of(body: dict[str, Any]) -> tuple[str, str]:

@@ -25,6 +25,9 @@ class Person:
     admin: bool = False  # a workspace admin or owner
     guest: bool = False  # a single- or multi-channel guest
     stranger: bool = False  # from another organisation (Slack Connect)
+    # The profile's email (scope users:read.email), which Slack verified: it claims an
+    # imported member with that email.
+    email: str | None = None
 
 
 def person_from(info: dict[str, object]) -> Person:
@@ -41,6 +44,7 @@ def person_from(info: dict[str, object]) -> Person:
         admin=any(bool(info.get(f)) for f in ("is_admin", "is_owner", "is_primary_owner")),
         guest=bool(info.get("is_restricted") or info.get("is_ultra_restricted")),
         stranger=bool(info.get("is_stranger")),
+        email=str(profile["email"]).strip().lower() if profile.get("email") else None,
     )
 
 
