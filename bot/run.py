@@ -42,7 +42,9 @@ def core_settings(settings: Settings) -> CoreSettings:
 
 def build_core(settings: Settings) -> Core:
     """Open the store (upgrading its schema) and build the core on it."""
-    store = Store(settings.database_url, default_currency=settings.default_currency)
+    store = Store(
+        settings.database_url, default_currency=settings.default_currency, default_tz=settings.tz
+    )
     return Core(store, core_settings(settings))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from handlers import due
 from handlers.cards import task_line
 from handlers.context import Ctx
 from handlers.types import Button, Reply
@@ -22,7 +23,7 @@ def handle_agenda(ctx: Ctx) -> list[Reply]:
     counts: dict[str, int] = dict.fromkeys(buckets, 0)
     urgent = []
     for task in tasks:
-        d = task.due_date
+        d = due.local(task, ctx.tz)[0]
         if d is not None and d < today:
             name = "Overdue"
         elif d == today:
@@ -33,7 +34,7 @@ def handle_agenda(ctx: Ctx) -> list[Reply]:
             name = "Later"
         counts[name] += 1
         if sum(len(v) for v in buckets.values()) < SHOW:
-            buckets[name].append(task_line(task, today))
+            buckets[name].append(task_line(task, ctx.tz, today))
         if name in ("Overdue", "Today"):
             urgent.append(task)
     sections = []

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
-from handlers import followup
+from handlers import due, followup
 from handlers import formatting as fmt
 from handlers.context import Ctx
 from handlers.deals import deal_money
@@ -16,11 +17,11 @@ from nlp import Parse
 from store.models import Deal, Feedback, Task
 
 
-def task_line(task: Task, today: dt.date | None = None) -> str:
-    """'#3 Send quote — Fri 20 Nov (Jane Doe)'."""
+def task_line(task: Task, zone: ZoneInfo, today: dt.date | None = None) -> str:
+    """'#3 Send quote — Fri 20 Nov 15:00 (Jane Doe)', the time in the reader's `zone`."""
     who = task.contact.name if task.contact else (task.company.name if task.company else None)
-    due = fmt.due(task.due_date, task.due_time, today)
-    return f"#{task.number} {fmt.clip(task.title, 60)} — {due}" + (f" ({who})" if who else "")
+    when = due.text(task, zone, today)
+    return f"#{task.number} {fmt.clip(task.title, 60)} — {when}" + (f" ({who})" if who else "")
 
 
 def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> Reply:
@@ -43,7 +44,7 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
             fields.append(Field("Who", customers.names()))
     task = written.task
     if task is not None:
-        due = fmt.due(task.due_date, task.due_time, today)
+        due_text = due.text(task, ctx.tz, today)
         days = ctx.settings.default_followup_days
         shifted = task.due_date != today + dt.timedelta(days=days)
         note = (
@@ -52,11 +53,11 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
             if written.defaulted_due
             else ""
         )
-        fields.append(Field("Follow-up", f"#{task.number} {task.title} — due {due}{note}"))
+        fields.append(Field("Follow-up", f"#{task.number} {task.title} — due {due_text}{note}"))
         about = (
             f" ({customers.names()})" if written.interaction is None and not customers.empty else ""
         )
-        sentences.append(f"Follow-up #{task.number} “{task.title}”{about} due {due}{note}.")
+        sentences.append(f"Follow-up #{task.number} “{task.title}”{about} due {due_text}{note}.")
         buttons += [
             Button("Change date", "task.change_date", str(task.number)),
             Button("Done", "task.done", str(task.number), "primary"),

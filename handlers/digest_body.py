@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
-from handlers import chart, digest_deals, schedule, voice_digest
+from handlers import chart, digest_deals, due, schedule, voice_digest
 from handlers import formatting as fmt
 from handlers.settings import CoreSettings
 from handlers.types import Button, Reply
@@ -35,16 +35,19 @@ def window_start(today: dt.date, workdays: frozenset[int]) -> dt.date:
     return today - dt.timedelta(days=1)
 
 
-def _task_item(task: Task, today: dt.date) -> str:
+def _task_item(task: Task, day: reports.Day, zone: ZoneInfo) -> str:
     who = task.contact or task.company
     text = f"#{task.number} {fmt.clip(task.title, 40)}" + (f" ({who.name})" if who else "")
-    if task.due_date is not None and task.due_date < today:
-        text += f", {fmt.day(task.due_date, today)}"
+    local_day, at = due.local(task, zone)
+    if local_day is not None and local_day < day.date:
+        text += f", {fmt.due(local_day, at, day.date)}"
+    elif at is not None:
+        text += f", {fmt.clock(at)}"
     return text
 
 
 def _by_owner(
-    unit: Unit, loads: list[reports.OwnerLoad], today: dt.date, overdue: bool
+    unit: Unit, loads: list[reports.OwnerLoad], day: reports.Day, zone: ZoneInfo, overdue: bool
 ) -> list[str]:
     """One line per owner, busiest first; a big team's long tail is one counted line."""
 
@@ -55,10 +58,8 @@ def _by_owner(
     lines = []
     for load in owners[:OWNERS_SHOWN]:
         n = count(load)
-        tasks = reports.open_tasks_of(
-            unit, load.member_id, today, overdue=overdue, limit=LIST_SHOWN
-        )
-        items = "; ".join(_task_item(t, today) for t in tasks)
+        tasks = reports.open_tasks_of(unit, load.member_id, day, overdue=overdue, limit=LIST_SHOWN)
+        items = "; ".join(_task_item(t, day, zone) for t in tasks)
         more = f" (+{n - LIST_SHOWN} more)" if n > LIST_SHOWN else ""
         lines.append(f"• {load.name} ({n}): {items}{more}")
     rest = owners[OWNERS_SHOWN:]
@@ -104,7 +105,7 @@ def build(unit: Unit, settings: CoreSettings, now: dt.datetime, zone: ZoneInfo) 
     )
     cold, buttons = _gone_cold(unit, settings, now, period)
     sections = [
-        *_due(unit, today),
+        *_due(unit, today, zone),
         *_activity(unit, period),
         *_unhappy(unit, now),
         *cold,
@@ -125,15 +126,16 @@ def build(unit: Unit, settings: CoreSettings, now: dt.datetime, zone: ZoneInfo) 
     )
 
 
-def _due(unit: Unit, today: dt.date) -> list[str]:
-    """Due today and overdue, by owner."""
-    loads = reports.due_by_owner(unit, today)
+def _due(unit: Unit, today: dt.date, zone: ZoneInfo) -> list[str]:
+    """Due today and overdue, by owner; a timed task by its instant's day in the digest's zone."""
+    day = reports.Day(today, *due.day_bounds(today, zone))
+    loads = reports.due_by_owner(unit, day)
     due_today, overdue = sum(o.due_today for o in loads), sum(o.overdue for o in loads)
     sections: list[str] = []
     if due_today:
-        sections += [f"Due today ({due_today:,}):", *_by_owner(unit, loads, today, False)]
+        sections += [f"Due today ({due_today:,}):", *_by_owner(unit, loads, day, zone, False)]
     if overdue:
-        sections += [f"Overdue ({overdue:,}):", *_by_owner(unit, loads, today, True)]
+        sections += [f"Overdue ({overdue:,}):", *_by_owner(unit, loads, day, zone, True)]
     return sections
 
 

@@ -76,8 +76,8 @@ def _interactions(unit: Unit) -> Rows:
 
 
 def _tasks(unit: Unit) -> Rows:
-    for number, title, due_date, due_time, *rest in exports.tasks(unit):
-        yield [number, title, _iso(due_date), _iso(due_time), *rest]
+    for number, title, due_date, *rest in exports.tasks(unit):
+        yield [number, title, _iso(due_date), *rest]
 
 
 def _deals(unit: Unit) -> Rows:
@@ -152,7 +152,7 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
                                      "author", "source", "deleted_at", "author_id",
                                      "customer_ids", "created_at", "message_key",
                                      "amount_minor"]),
-    "tasks": (_tasks, ["number", "title", "due_date", "due_time", "status", "owner", "contact",
+    "tasks": (_tasks, ["number", "title", "due_date", "due_at", "status", "owner", "contact",
                        "company", "interaction_id", "created_at", "id", "owner_id",
                        "contact_id", "company_id", "nudge_at", "nudge_count", "message_key",
                        "purpose"]),

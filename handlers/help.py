@@ -25,7 +25,7 @@ HELP = """I keep your customer log and follow-ups. Write the way you talk:
 • Fix a mistake: “undo” reverts your last change
 • Your hours: “tz Europe/Berlin”, “workday 08:00”, “quiet 21:00-07:00”, “workdays sun-thu”
 • Team digest in this chat: “digest 08:30”, “digest now”, “digest off”
-• Accounts: “link” (connect Telegram), “invite” or “invite Sam Lee” (admins)"""
+• Accounts: “link” (connect Telegram); admins: “invite”, “invite Sam Lee”, “link Sam Lee to Samuel Lee”"""
 
 
 def help_reply() -> list[Reply]:

@@ -75,7 +75,7 @@ def contact_card(ctx: Ctx, contact: Contact) -> Reply:
     fields.append(
         Field(
             "Open tasks",
-            "; ".join(task_line(t, ctx.today) for t in tasks[:5]) if tasks else "none",
+            "; ".join(task_line(t, ctx.tz, ctx.today) for t in tasks[:5]) if tasks else "none",
         )
     )
     fields += deal_fields(ctx, [contact.id], company_ids)
@@ -104,7 +104,8 @@ def company_card(ctx: Ctx, company: Company) -> Reply:
     fields.append(Field("People", "; ".join(lines) if lines else "none yet"))
     fields.append(
         Field(
-            "Open tasks", "; ".join(task_line(t, ctx.today) for t in tasks[:5]) if tasks else "none"
+            "Open tasks",
+            "; ".join(task_line(t, ctx.tz, ctx.today) for t in tasks[:5]) if tasks else "none",
         )
     )
     fields += deal_fields(ctx, person_ids, [company.id])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from handlers import complaint_card, schedule
+from handlers import complaint_card, due, schedule
 from handlers import formatting as fmt
 from handlers.settings import CoreSettings
 from handlers.types import Button, Field, Recipient, Reply
@@ -32,16 +32,21 @@ def window(member: Member, settings: CoreSettings) -> schedule.Window:
 
 
 def plan(task: Task, owner: Member, settings: CoreSettings) -> None:
-    """(Re)plan a task's first nudge after it was created or its date or owner changed."""
+    """(Re)plan a task's first nudge after it was created or its date or owner changed.
+
+    A timed task's day follows its owner's zone (see handlers/due.py); its instant stays.
+    """
     task.nudge_count = 0
     task.lease_owner = task.lease_until = None
     if task.status != "open":
         task.nudge_at = None
         return
+    zone = member_zone(owner, settings)
+    due.follow_owner(task, zone)
     task.nudge_at = schedule.first_nudge(
         task.due_date,
-        task.due_time,
-        member_zone(owner, settings),
+        task.due_at,
+        zone,
         owner.workday_start or settings.workday_start,
         window(owner, settings),
     )
@@ -62,9 +67,9 @@ def card(task: Task, owner: Member, settings: CoreSettings, now: dt.datetime) ->
     if task.purpose == "complaint":
         return complaint_card.card(task, zone.key)
     today = now.astimezone(zone).date()
-    due = fmt.due(task.due_date, task.due_time, today)
-    overdue = task.due_date is not None and task.due_date < today
-    head = f"Overdue since {due}" if overdue else f"Due {due}"
+    when = due.text(task, zone, today)
+    overdue = due.overdue(task, zone, now)
+    head = f"Overdue since {when}" if overdue else f"Due {when}"
     who = task.contact or task.company
     fields = [Field("Task", f"#{task.number} {task.title}"), Field("When", head)]
     if who is not None:

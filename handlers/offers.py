@@ -31,16 +31,27 @@ def customer_key(row: Contact | Company) -> str:
     return f"{'contact' if isinstance(row, Contact) else 'company'}:{row.id}"
 
 
-def _queue(ctx: Ctx, kind: str, subject: str, text: str, to: list[Member]) -> None:
+def _queue(ctx: Ctx, kind: str, subject: str, text: str, to: list[Member]) -> list[Notice]:
     """One notice to the team channel, else one to each member in `to`."""
     base = {"team_id": ctx.unit.team_id, "kind": kind, "subject": subject, "text": text,
             "created_at": ctx.now}  # fmt: skip
     channel = ctx.unit.team_channel()
     if channel is not None:
-        ctx.unit.add(Notice(platform=channel.platform, chat=channel.chat, **base))
-        return
-    for member in to:
-        ctx.unit.add(Notice(member_id=member.id, **base))
+        notices = [Notice(platform=channel.platform, chat=channel.chat, **base)]
+    else:
+        notices = [Notice(member_id=member.id, **base) for member in to]
+    for notice in notices:
+        ctx.unit.add(notice)
+    ctx.unit.flush()
+    return notices
+
+
+def withdraw(ctx: Ctx, ids: list[int]) -> None:
+    """Offers of a log being undone are not sent (those already sent stay as they were)."""
+    for notice in ctx.unit.notices_by_ids(ids):
+        if notice.sent_at is None:
+            notice.sent_at = ctx.now
+            notice.lease_owner = notice.lease_until = None
 
 
 def _others(ctx: Ctx, owner: Member | None) -> list[Member]:
@@ -72,14 +83,14 @@ def lead_of(customers: Customers, deal: Deal | None) -> Contact | Company | None
 
 def offer_lead(
     ctx: Ctx, row: Contact | Company, interaction: Interaction, deal: Deal | None
-) -> None:
+) -> list[Notice]:
     """Offer a new lead to the team channel, else to the customer's owner or the admins."""
     money = deal_money(deal) if deal is not None else None
     what = ", ".join(x for x in (deal.name if deal else None, show(money) if money else None) if x)
     said = fmt.clip(interaction.summary, 200)
     text = f"New lead: {row.name}" + (f" ({what})" if what else "")
     text += f". {ctx.member.name} logged: “{said}”"
-    _queue(ctx, "lead", customer_key(row), text, _others(ctx, row.owner))
+    return _queue(ctx, "lead", customer_key(row), text, _others(ctx, row.owner))
 
 
 def complaint_owner(ctx: Ctx) -> Member | None:
@@ -139,13 +150,17 @@ def take(ctx: Ctx, key: str) -> list[Reply]:
     deals = _open_deals(ctx, row)
     if row.owner_id == ctx.member.id and all(d.owner_id == ctx.member.id for d in deals):
         return [Reply(f"{row.name} is already yours.", tone="success")]
+    kind = "contact" if isinstance(row, Contact) else "company"
+    taken = ctx.unit.audit_for(kind, row.id, "lead.take")
+    if taken is not None and not taken.undone and row.owner is not None:
+        # The first press wins: a second one from the same channel must not take it over.
+        return [Reply(f"{row.owner.name} already took {row.name}.", replace=True)]
     previous = row.owner_id
     before = {"owner_id": previous, "deals": {str(d.id): d.owner_id for d in deals}}
     row.owner_id = ctx.member.id
     for deal in deals:
         deal.owner_id = ctx.member.id
     after = {"owner_id": ctx.member.id, "deals": {str(d.id): ctx.member.id for d in deals}}
-    kind = "contact" if isinstance(row, Contact) else "company"
     event = audit.record(ctx, "lead.take", kind, row.id, before, after)
     ctx.unit.flush()
     if previous is not None:

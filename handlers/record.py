@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from handlers import audit, deals, nudges, offers, schedule, voice
+from handlers import audit, deals, due, nudges, offers, schedule, voice
 from handlers.context import Ctx
-from handlers.directory import Customers
+from handlers.directory import Customers, rows_for
 from handlers.stages import stage_list
 from nlp import Parse
-from store.models import Deal, Feedback, Interaction, InteractionCustomer, Task
+from store.models import Deal, Feedback, Interaction, InteractionCustomer, Notice, Task
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,10 @@ def write(
     if added:
         after["added"] = list(added)  # customers this message added: undo removes them
     if interaction is not None:
-        _offer_if_new_lead(ctx, text, customers, interaction, deal, bool(added), deal_before)
+        offered = _offer_if_new_lead(ctx, text, customers, interaction, deal, list(added),
+                                     deal_before)  # fmt: skip
+        if offered:
+            after["offers"] = [n.id for n in offered]  # undo withdraws them
     if interaction is not None:
         audit.record(ctx, "log", "interaction", interaction.id, None, after)
     elif task is not None:
@@ -110,16 +113,17 @@ def _offer_if_new_lead(
     customers: Customers,
     interaction: Interaction,
     deal: Deal | None,
-    added: bool,
+    added: list[str],
     deal_before: dict[str, Any] | None,
-) -> None:
+) -> list[Notice]:
     """A new lead logged by someone is offered to the team (handlers/offers.py)."""
     created = deal is not None and deal_before is None
-    if not offers.is_new_lead(text, added, deal, created, stage_list(ctx.unit)[0]):
-        return
-    row = offers.lead_of(customers, deal)
-    if row is not None:
-        offers.offer_lead(ctx, row, interaction, deal)
+    if not offers.is_new_lead(text, bool(added), deal, created, stage_list(ctx.unit)[0]):
+        return []
+    # A customer the message added is the lead ("met Dana at Harbor": Dana, not Harbor).
+    row = offers.lead_of(rows_for(ctx.unit, added), None) if added else None
+    row = row or offers.lead_of(customers, deal)
+    return offers.offer_lead(ctx, row, interaction, deal) if row is not None else []
 
 
 def _task(
@@ -128,9 +132,9 @@ def _task(
     spec = parsed.task
     if spec is None:
         return None, False
-    due, defaulted = spec.due, False
-    if due is None:
-        due = _workday_on_or_after(
+    day, defaulted = spec.due, False
+    if day is None:
+        day = _workday_on_or_after(
             ctx, ctx.today + dt.timedelta(days=ctx.settings.default_followup_days)
         )
         defaulted = True
@@ -138,8 +142,7 @@ def _task(
         team_id=ctx.unit.team_id,
         number=ctx.unit.next_task_number(),
         title=spec.title,
-        due_date=due,
-        due_time=spec.time,
+        due_date=day,
         owner_id=ctx.member.id,
         contact_id=customers.contacts[0].id if customers.contacts else None,
         company_id=(
@@ -152,6 +155,8 @@ def _task(
         message_key=key,
         created_at=ctx.now,
     )
+    # A time is read in the author's zone and kept as an instant (see handlers/due.py).
+    due.set_due(task, day, spec.time, ctx.tz, ctx.tz)
     nudges.plan(task, ctx.member, ctx.settings)
     ctx.unit.add(task)
     ctx.unit.flush()

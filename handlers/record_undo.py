@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from handlers import offers
+from handlers import member_link, offers
 from handlers.context import Ctx
 from handlers.directory import rows_for
 from handlers.ids import as_id
@@ -79,6 +79,7 @@ REVERTS: dict[str, Callable[[Ctx, AuditEvent], str]] = {
     "customer.add": _add,
     "customer.delete": _delete,
     "customer.merge": _merge,
+    "member.link": member_link.undo,
     "lead.take": offers.undo_take,
 }
 

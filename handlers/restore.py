@@ -90,7 +90,7 @@ COLUMNS: dict[str, dict[str, tuple[str, Parse]]] = {
                      "created_at": ("created_at", _dt), "deleted_at": ("deleted_at", _opt(_dt)),
                      "message_key": ("message_key", _text)},
     "tasks": {"id": ("id", _ID), "number": ("number", _ID), "title": ("title", _text),
-              "due_date": ("due_date", _opt(_date)), "due_time": ("due_time", _opt(_time)),
+              "due_date": ("due_date", _opt(_date)), "due_at": ("due_at", _opt(_dt)),
               "status": ("status", _text), "owner_id": ("owner_id", _ID),
               "contact_id": ("contact_id", _OPT_ID), "company_id": ("company_id", _OPT_ID),
               "interaction_id": ("interaction_id", _OPT_ID),

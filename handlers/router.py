@@ -23,6 +23,7 @@ from handlers import (
     lists,
     logbook,
     lookup,
+    member_link,
     merging,
     offers,
     pipeline,
@@ -44,6 +45,7 @@ from handlers.ids import as_id
 from handlers.questions import Choice, NameWanted, NewDate
 from handlers.types import Reply
 from nlp.questions import is_lookup_question
+from nlp.requests import read_request
 from store.models import PendingAction
 
 Command = Callable[[Ctx, str], list[Reply] | None]
@@ -123,16 +125,25 @@ def _typed_answer(ctx: Ctx, pending: PendingAction, text: str) -> list[Reply] | 
         if text.lower() == "cancel":
             pending.status = "answered"
             return [Reply("Cancelled — nothing was saved.")]
+        # A bare name reads as a lookup, and it is the answer here; anything more is not.
+        if _is_own_request(ctx, text, bare_names=False):
+            return None
         return logbook.answer_name(ctx, pending, question, text)
     fresh = ctx.now - pending.created_at <= NUMBER_ANSWERS_FOR
     choice = _typed_choice(question, text, fresh)
     return logbook.answer(ctx, pending, question, choice) if choice is not None else None
 
 
-def _is_own_request(ctx: Ctx, text: str) -> bool:
-    """Whether a line reads as a log, task, lookup or agenda of its own."""
+def _is_own_request(ctx: Ctx, text: str, bare_names: bool = True) -> bool:
+    """Whether a line reads as a log, task, lookup, agenda or records request of its own.
+
+    With `bare_names` false, a line that only names someone ("Olu Bakare") is not one.
+    """
+    if read_request(text) is not None or is_lookup_question(text.lower()):
+        return True
     parsed = logbook.parse_for(ctx, text, ctx.message.sent_at)
-    return parsed.intent in _OWN_INTENTS or is_lookup_question(text.lower())
+    own = _OWN_INTENTS if bare_names else _OWN_INTENTS - {"lookup"}
+    return parsed.intent in own
 
 
 def _typed_choice(question: Choice, text: str, fresh: bool) -> int | None:
@@ -208,6 +219,10 @@ def _tz(ctx: Ctx, rest: str) -> list[Reply] | None:
     return access.set_tz(ctx, rest) if len(rest.split()) == 1 else None
 
 
+def _link(ctx: Ctx, rest: str) -> list[Reply] | None:
+    return access.link(ctx) if not rest.strip() else member_link.command(ctx, rest)
+
+
 def _revoke(ctx: Ctx, rest: str) -> list[Reply] | None:
     return access.revoke(ctx, rest) if rest.strip() else None
 
@@ -235,7 +250,7 @@ COMMANDS: dict[str, Command] = {
     "reassign": _give,
     "assign": _give,
     "tz": _tz,
-    "link": _bare(access.link),
+    "link": _link,
     "invite": access.invite,
     "allow": _bare(access.allow),
     "revoke": _revoke,

@@ -96,12 +96,22 @@ def next_allowed(local: dt.datetime, window: Window) -> dt.datetime:
 
 
 def first_nudge(
-    due: dt.date | None, at: dt.time | None, zone: ZoneInfo, workday_start: dt.time, window: Window
+    due: dt.date | None,
+    at: dt.datetime | None,
+    zone: ZoneInfo,
+    workday_start: dt.time,
+    window: Window,
 ) -> dt.datetime | None:
-    """When a task falls due: its time, or the owner's workday start; moved out of quiet time."""
-    if due is None:
+    """When a task falls due: its instant `at`, or the owner's workday start on `due`.
+
+    Moved out of the owner's quiet time and days off, as seen in their `zone`.
+    """
+    if at is not None:
+        moment = at.astimezone(zone)
+    elif due is not None:
+        moment = local_moment(due, workday_start, zone)
+    else:
         return None
-    moment = local_moment(due, at or workday_start, zone)
     return next_allowed(moment, window).astimezone(dt.UTC)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import audit, notices, nudges, tasks
+from handlers import audit, due, notices, nudges, tasks
 from handlers import formatting as fmt
 from handlers.context import Ctx
 from handlers.types import Button, Reply
@@ -29,15 +29,23 @@ def _snapshot(task: Task) -> dict[str, object]:
         "status": task.status,
         "title": task.title,
         "due_date": task.due_date.isoformat() if task.due_date else None,
-        "due_time": task.due_time.strftime("%H:%M") if task.due_time else None,
+        "due_at": due.aware(task.due_at).isoformat() if task.due_at else None,
         "owner_id": task.owner_id,
     }
 
 
-def _said(ctx: Ctx, task: Task, action: str, before: dict[str, object], text: str) -> list[Reply]:
+def _said(
+    ctx: Ctx,
+    task: Task,
+    action: str,
+    before: dict[str, object],
+    text: str,
+    told: str | None = None,
+) -> list[Reply]:
     nudges.plan(task, task.owner, ctx.settings)
     audit.record(ctx, action, "task", task.id, before, _snapshot(task))
-    notices.tell(ctx, task.owner_id, text)  # a teammate's task: its owner hears of it
+    # A teammate's task: its owner hears of it, with times in their own zone.
+    notices.tell(ctx, task.owner_id, told or text)
     undo = Button("Undo", "task.undo_change", str(task.number), "danger")
     return [Reply(text, tone="success", buttons=(undo,))]
 
@@ -50,11 +58,13 @@ def _move(ctx: Ctx, task: Task, when: str) -> list[Reply]:
         return [Reply(f"I couldn't read “{fmt.clip(when, 30)}” as a date. "
                       f"Try “move {task.number} to friday”.", tone="warning")]  # fmt: skip
     before = _snapshot(task)
-    was = fmt.due(task.due_date, task.due_time, ctx.today)
-    task.due_date, task.due_time = day, at or task.due_time
-    now = fmt.due(task.due_date, task.due_time, ctx.today)
+    was, was_told = due.text(task, ctx.tz, ctx.today), tasks.seen_by(ctx, task, task.owner)
+    # The new day (and time, if given) as the mover reads them; else the time they saw.
+    due.moved(task, day, at, ctx.tz, nudges.member_zone(task.owner, ctx.settings))
+    now, now_told = due.text(task, ctx.tz, ctx.today), tasks.seen_by(ctx, task, task.owner)
+    head = f"Moved #{task.number} {task.title}: "
     return _said(
-        ctx, task, "task.move", before, f"Moved #{task.number} {task.title}: {was} → {now}."
+        ctx, task, "task.move", before, f"{head}{was} → {now}.", f"{head}{was_told} → {now_told}."
     )
 
 
@@ -75,8 +85,9 @@ def _status(ctx: Ctx, task: Task, status: str) -> list[Reply]:
     action, verb = (
         ("task.cancel", "Cancelled") if status == "cancelled" else ("task.reopen", "Reopened")
     )
-    due = fmt.due(task.due_date, task.due_time, ctx.today)
-    return _said(ctx, task, action, before, f"{verb} #{task.number} {task.title} (due {due}).")
+    said = f"{verb} #{task.number} {task.title} (due {due.text(task, ctx.tz, ctx.today)})."
+    told = f"{verb} #{task.number} {task.title} (due {tasks.seen_by(ctx, task, task.owner)})."
+    return _said(ctx, task, action, before, said, told)
 
 
 def undo_change(ctx: Ctx, number: str) -> list[Reply]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from rapidfuzz import fuzz, process
 
-from handlers import audit, notices, nudges, questions
+from handlers import audit, due, notices, nudges, questions
 from handlers import formatting as fmt
 from handlers.context import Ctx
 from handlers.ids import as_id
@@ -43,9 +43,15 @@ def _snapshot(task: Task) -> dict[str, object]:
     return {
         "status": task.status,
         "due_date": task.due_date.isoformat() if task.due_date else None,
-        "due_time": task.due_time.strftime("%H:%M") if task.due_time else None,
+        "due_at": due.aware(task.due_at).isoformat() if task.due_at else None,
         "owner_id": task.owner_id,
     }
+
+
+def seen_by(ctx: Ctx, task: Task, member: Member) -> str:
+    """The task's due date and time as `member` reads them, in their zone."""
+    zone = nudges.member_zone(member, ctx.settings)
+    return due.text(task, zone, ctx.now.astimezone(zone).date())
 
 
 def mark_done(ctx: Ctx, raw: str, replace: bool = False) -> list[Reply]:
@@ -73,14 +79,19 @@ def read_when(ctx: Ctx, text: str) -> tuple[dt.date | None, dt.time | None]:
 def move(
     ctx: Ctx, task: Task, day: dt.date, at: dt.time | None, action: str, replace: bool
 ) -> list[Reply]:
-    """Set a task's due date and say so."""
+    """Set a task's due date and say so.
+
+    `day` and `at` are read in the mover's zone; without `at` a timed task keeps the time
+    of day the mover sees (see handlers/due.py).
+    """
     before = _snapshot(task)
-    task.due_date, task.due_time = day, at
+    due.moved(task, day, at, ctx.tz, nudges.member_zone(task.owner, ctx.settings))
     nudges.plan(task, task.owner, ctx.settings)
     audit.record(ctx, action, "task", task.id, before, _snapshot(task))
     verb = "Snoozed" if action == "task.snooze" else "Moved"
-    said = f"{verb} #{task.number} {task.title} to {fmt.due(day, at, ctx.today)}."
-    notices.tell(ctx, task.owner_id, said)
+    said = f"{verb} #{task.number} {task.title} to {due.text(task, ctx.tz, ctx.today)}."
+    told = f"{verb} #{task.number} {task.title} to {seen_by(ctx, task, task.owner)}."
+    notices.tell(ctx, task.owner_id, told)
     return [Reply(said, tone="success", replace=replace)]
 
 
@@ -96,7 +107,7 @@ def snooze_text(ctx: Ctx, raw: str, when: str) -> list[Reply]:
         return _warn(
             f"I couldn't read “{fmt.clip(when, 30)}” as a date. Try “snooze {task.number} to friday”."
         )
-    return move(ctx, task, day, at or task.due_time, "task.snooze", False)
+    return move(ctx, task, day, at, "task.snooze", False)
 
 
 def snooze_button(ctx: Ctx, value: str) -> list[Reply]:
@@ -109,8 +120,8 @@ def snooze_button(ctx: Ctx, value: str) -> list[Reply]:
         return problem
     if task.status != "open":
         return [Reply(f"Task #{task.number} is {task.status}; nothing to snooze.", replace=True)]
-    start = max(task.due_date or ctx.today, ctx.today)
-    return move(ctx, task, start + SNOOZE[span], task.due_time, "task.snooze", True)
+    start = max(due.local(task, ctx.tz)[0] or ctx.today, ctx.today)
+    return move(ctx, task, start + SNOOZE[span], None, "task.snooze", True)
 
 
 def ask_new_date(ctx: Ctx, raw: str) -> list[Reply]:
@@ -159,14 +170,18 @@ def reassign(ctx: Ctx, raw: str, name: str) -> list[Reply]:
 
 
 def give(ctx: Ctx, task: Task, member: Member, replace: bool) -> list[Reply]:
-    """Hand a task to another member; their own nudge time applies."""
+    """Hand a task to another member; their own nudge time applies.
+
+    A timed task keeps its instant: 15:00 in Berlin is 23:00 for a new owner in Tokyo.
+    """
     before = _snapshot(task)
     task.owner_id = member.id
     task.owner = member
     nudges.plan(task, member, ctx.settings)
     audit.record(ctx, "task.reassign", "task", task.id, before, _snapshot(task))
-    due = fmt.due(task.due_date, task.due_time, ctx.today)
-    notices.tell(ctx, member.id, f"gave you #{task.number} {task.title} (due {due}).")
+    notices.tell(
+        ctx, member.id, f"gave you #{task.number} {task.title} (due {seen_by(ctx, task, member)})."
+    )
     return [
         Reply(
             f"Gave #{task.number} {task.title} to {member.name}.", tone="success", replace=replace
@@ -207,6 +222,9 @@ def take(ctx: Ctx, value: str) -> list[Reply]:
         return _warn("That task no longer exists.")
     if task.owner_id == ctx.member.id:
         return [Reply(f"#{task.number} is yours: you are handling it.", tone="success")]
+    if task.purpose != "complaint" and not ctx.is_admin:
+        # Only a complaint is offered to the team; other tasks change hands by their owner.
+        return _warn(f"Task #{task.number} is {task.owner.name}'s; only they can change it.")
     if task.status != "open":
         return [Reply(f"#{task.number} {task.title} is already {task.status}.", replace=True)]
     before, previous = _snapshot(task), task.owner_id

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from handlers import audit, deals, nudges, voice
+from handlers import audit, deals, due, nudges, offers, voice
 from handlers.context import Ctx
 from handlers.ids import as_id
 from handlers.record_undo import REVERTS, retire
@@ -84,6 +85,7 @@ def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
         if after.get("deal"):
             said += _undo_deal(ctx, int(after["deal"]), after.get("deal_before"))
         voice.undo(ctx, after)
+        offers.withdraw(ctx, [int(i) for i in after.get("offers") or []])
         # Customers the log added go with it.
         said += retire(ctx, list(after.get("added", [])))
         text = "Undone: removed " + " and ".join(said) + "." if said else "Already undone."
@@ -94,11 +96,19 @@ def revert(ctx: Ctx, event: AuditEvent, replace: bool) -> list[Reply]:
         _restore(task, before)
         owner = unit.member(task.owner_id)
         if owner is not None:
+            _restore_wall_clock(task, before, nudges.member_zone(owner, ctx.settings))
             nudges.plan(task, owner, ctx.settings)
         text = f"Undone: #{task.number} {task.title} is back as it was."
     event.undone = True
     audit.record(ctx, "undo", event.entity, event.entity_id, after, before)
     return [Reply(text, tone="success", replace=replace)]
+
+
+def _restore_wall_clock(task: Task, before: dict[str, object], zone: ZoneInfo) -> None:
+    """A change recorded before times were instants held the owner's wall-clock time."""
+    at = before.get("due_time")
+    if at and "due_at" not in before and task.due_date is not None:
+        due.set_due(task, task.due_date, dt.time.fromisoformat(str(at)), zone, zone)
 
 
 def _undo_deal(ctx: Ctx, deal_id: int, before: dict[str, Any] | None) -> list[str]:
@@ -115,10 +125,10 @@ def _undo_deal(ctx: Ctx, deal_id: int, before: dict[str, Any] | None) -> list[st
 
 def _restore(task: Task, before: dict[str, object]) -> None:
     task.status = str(before.get("status", task.status))
-    due = before.get("due_date")
-    task.due_date = dt.date.fromisoformat(str(due)) if due else None
-    at = before.get("due_time")
-    task.due_time = dt.time.fromisoformat(str(at)) if at else None
+    day = before.get("due_date")
+    task.due_date = dt.date.fromisoformat(str(day)) if day else None
+    at = before.get("due_at")
+    task.due_at = dt.datetime.fromisoformat(str(at)) if at else None
     title = before.get("title")
     if isinstance(title, str):
         task.title = title

@@ -34,16 +34,18 @@ class Store:
         migrate: bool = True,
         lock_timeout: float = 15.0,
         default_currency: str = "USD",
+        default_tz: str = "UTC",
     ) -> None:
         """Open the database at `url`, upgrading its schema unless `migrate` is false.
 
         On SQLite a writer waits up to `lock_timeout` seconds for the write lock. Amounts
-        stored before money had a currency are read in `default_currency`.
+        stored before money had a currency are read in `default_currency`; task times
+        stored before they were instants, in the owner's zone or else `default_tz`.
         """
         self.url = url
         self.engine = make_engine(url, lock_timeout)
         if migrate:
-            upgrade(self.engine, default_currency=default_currency)
+            upgrade(self.engine, default_currency=default_currency, default_tz=default_tz)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         keep_last_touches(self._sessions)
         self._turns = (

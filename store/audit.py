@@ -23,6 +23,7 @@ UNDOABLE = (
     "customer.merge",
     "customer.delete",
     "lead.take",
+    "member.link",
 )
 
 

@@ -205,8 +205,8 @@ def interactions(unit: Unit) -> Iterator[tuple[tuple[Any, ...], list[tuple[str, 
 def tasks(unit: Unit) -> Iterator[Row[Any]]:
     """Every task by number.
 
-    Columns: number, title, due_date, due_time, status, owner, contact, company (names),
-    interaction_id, created_at, id, owner_id, contact_id, company_id, nudge_at,
+    Columns: number, title, due_date, due_at (a timed task's instant), status, owner,
+    contact, company (names), interaction_id, created_at, id, owner_id, contact_id, company_id, nudge_at,
     nudge_count, message_key, purpose.
     """
     return _stream(
@@ -215,7 +215,7 @@ def tasks(unit: Unit) -> Iterator[Row[Any]]:
             Task.number,
             Task.title,
             Task.due_date,
-            Task.due_time,
+            iso_utc(Task.due_at).label("due_at"),
             Task.status,
             Member.name.label("owner"),
             Contact.name.label("contact"),

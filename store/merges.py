@@ -1,6 +1,7 @@
 """Moving a customer's history, tasks, deals (and a company's people) to another record.
 
 Used by merges and their undo: what moved is returned as ids, so it can be moved back.
+Also what a member owns, when an admin says an imported owner is a member who joined.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
-from store.models import Contact, Deal, InteractionCustomer, Task
+from store.models import Company, Contact, Deal, InteractionCustomer, Task
 from store.scoped import Scoped
 
 #: Per kind of customer: the rows that point at one, and the column that points.
@@ -25,6 +26,13 @@ LINKS: dict[str, tuple[tuple[Any, str], ...]] = {
         (Task, "company_id"),
         (Deal, "company_id"),
         (Contact, "company_id"),
+    ),
+    # What a member owns (an imported owner has written nothing: only ownership moves).
+    "member": (
+        (Company, "owner_id"),
+        (Contact, "owner_id"),
+        (Deal, "owner_id"),
+        (Task, "owner_id"),
     ),
 }
 

@@ -11,22 +11,28 @@ from sqlalchemy import Engine
 HERE = Path(__file__).resolve().parent
 
 
-def alembic_config(engine: Engine, default_currency: str = "USD") -> Config:
+def alembic_config(
+    engine: Engine, default_currency: str = "USD", default_tz: str = "UTC"
+) -> Config:
     """An Alembic config that runs our migrations on `engine`'s database.
 
     `default_currency` is the currency existing amounts are read in when a migration
-    makes money exact.
+    makes money exact; `default_tz` the zone of task times whose owner has none, when
+    a migration turns them into instants.
     """
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE / "migrations"))
     cfg.attributes["engine"] = engine
     cfg.attributes["default_currency"] = default_currency
+    cfg.attributes["default_tz"] = default_tz
     return cfg
 
 
-def upgrade(engine: Engine, revision: str = "head", default_currency: str = "USD") -> None:
+def upgrade(
+    engine: Engine, revision: str = "head", default_currency: str = "USD", default_tz: str = "UTC"
+) -> None:
     """Create or upgrade the schema to `revision`."""
-    command.upgrade(alembic_config(engine, default_currency), revision)
+    command.upgrade(alembic_config(engine, default_currency, default_tz), revision)
 
 
 #: Search objects the models do not describe (migration 0009): SQLite's FTS5 table with

@@ -210,8 +210,10 @@ class Task(Base):
     team_id: Mapped[int] = _team_fk()
     number: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(300))
+    # The day it is due in the owner's zone; for a timed task, the day of `due_at` there.
     due_date: Mapped[dt.date | None] = mapped_column(Date)
-    due_time: Mapped[dt.time | None] = mapped_column(Time)
+    # A timed task's due instant (UTC), shown in each reader's zone; null when date-only.
+    due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     owner_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, type_coerce
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import joinedload, selectinload
 
 from store.models import (
@@ -50,29 +50,58 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
-def due_by_owner(unit: Unit, day: dt.date) -> list[OwnerLoad]:
+@dataclass(frozen=True)
+class Day:
+    """A reader's day: its date and the UTC instants where it starts and ends in their zone."""
+
+    date: dt.date
+    start: dt.datetime
+    end: dt.datetime
+
+    def due_on(self) -> ColumnElement[bool]:
+        """Tasks due this day: a date-only task on its date, a timed one within the day."""
+        return or_(
+            and_(Task.due_at.is_(None), Task.due_date == self.date),
+            and_(Task.due_at >= self.start, Task.due_at < self.end),
+        )
+
+    def due_before(self) -> ColumnElement[bool]:
+        """Tasks due on an earlier day: the reader's day, not the owner's, for timed ones."""
+        return or_(and_(Task.due_at.is_(None), Task.due_date < self.date), Task.due_at < self.start)
+
+    def by_now(self) -> ColumnElement[bool]:
+        """A coarse bound on `Task.due_date` (the owner's day) that the index can use.
+
+        Zones are at most 26 hours apart, so a task timed within this day falls on the
+        owner's day at most two days after it.
+        """
+        return Task.due_date <= self.date + dt.timedelta(days=2)
+
+
+def due_by_owner(unit: Unit, day: Day) -> list[OwnerLoad]:
     """Open tasks due on `day` and before it, counted per owner."""
-    today = func.sum(case((Task.due_date == day, 1), else_=0))
-    late = func.sum(case((Task.due_date < day, 1), else_=0))
+    today = func.sum(case((day.due_on(), 1), else_=0))
+    late = func.sum(case((day.due_before(), 1), else_=0))
     rows = unit.session.execute(
         select(Member.id, Member.name, today, late)
         .join(Task, Task.owner_id == Member.id)
-        .where(Task.team_id == unit.team_id, Task.status == "open", Task.due_date <= day)
+        .where(Task.team_id == unit.team_id, Task.status == "open", day.by_now())
+        .where(or_(day.due_on(), day.due_before()))
         .group_by(Member.id, Member.name)
     ).all()
     return [OwnerLoad(int(i), str(n), int(t or 0), int(o or 0)) for i, n, t, o in rows]
 
 
 def open_tasks_of(
-    unit: Unit, owner_id: int, day: dt.date, *, overdue: bool, limit: int
+    unit: Unit, owner_id: int, day: Day, *, overdue: bool, limit: int
 ) -> Sequence[Task]:
     """The first `limit` open tasks of one owner due on `day` (or before it, if `overdue`)."""
-    when = Task.due_date < day if overdue else Task.due_date == day
+    when = and_(day.by_now(), day.due_before() if overdue else day.due_on())
     return unit.session.scalars(
         select(Task)
         .options(joinedload(Task.contact), joinedload(Task.company))
         .where(Task.team_id == unit.team_id, Task.owner_id == owner_id, Task.status == "open", when)
-        .order_by(Task.due_date, Task.due_time, Task.number)
+        .order_by(Task.due_date, Task.due_at.is_not(None), Task.due_at, Task.number)
         .limit(limit)
     ).all()
 

@@ -71,7 +71,13 @@ class Tasks(Scoped):
             conds.append(Task.company_id.in_(company_ids))
         if conds:
             q = q.where(or_(*conds))
-        q = q.order_by(Task.due_date.is_(None), Task.due_date, Task.due_time, Task.number)
+        q = q.order_by(
+            Task.due_date.is_(None),
+            Task.due_date,
+            Task.due_at.is_not(None),  # date-only first within a day, then by time
+            Task.due_at,
+            Task.number,
+        )
         # Every line shows the customer: load them in the same query, not one query a line.
         q = q.options(joinedload(Task.contact), joinedload(Task.company), joinedload(Task.owner))
         return self.session.scalars(q).unique().all()

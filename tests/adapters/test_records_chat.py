@@ -125,3 +125,31 @@ async def test_telegram_list_is_short_and_pages_on_with_more(tg: FakeTelegram) -
     tg.push_callback(ADMIN, more["callback_data"], message_id=101)
     page = await _reply(lambda: tg.named("sendMessage"), seen + 1, "Customers (11–20)", "More")
     assert len(page["text"]) < 4096
+
+
+async def test_slack_log_for_a_teammate_asks_the_writer_and_logs_as_her(
+    slack: SlackHarness,
+) -> None:
+    seen = len(slack.fake.named("chat.postMessage"))
+    line = "log for Ana: called Chris, he wants the quote"
+    await slack.event(mention(line, ts=f"1763474400.{slack.events + 1:06d}"))
+    question = await _reply(
+        lambda: slack.fake.named("chat.postMessage"), seen, "Which Chris?", line
+    )
+    updates = len(slack.fake.named("chat.update"))
+    assert await slack.interactive(slack.press(question, "Chris Vanterpool")) == 200
+    await _reply(lambda: slack.fake.named("chat.update"), updates, "(for Ana Ruiz)", "the pick")
+
+
+async def test_telegram_log_for_a_teammate_asks_the_writer_and_logs_as_her(
+    tg: FakeTelegram,
+) -> None:
+    seen = len(tg.named("sendMessage"))
+    line = "log for Ana: called Chris, he wants the quote"
+    tg.push_text(ADMIN, line, first_name="Dana")
+    question = await _reply(lambda: tg.named("sendMessage"), seen, "Which Chris?", line)
+    buttons = [b for row in question["reply_markup"]["inline_keyboard"] for b in row]
+    pick = next(b for b in buttons if b["text"].startswith("Chris Vanterpool"))
+    edits = len(tg.named("editMessageText"))
+    tg.push_callback(ADMIN, pick["callback_data"], message_id=102)
+    await _reply(lambda: tg.named("editMessageText"), edits, "(for Ana Ruiz)", "the pick")

@@ -14,7 +14,7 @@ from handlers.restore import RestoreReport
 from handlers.types import Message
 from store import reports
 from tests.conftest import Say
-from tests.handlers.helpers import rows
+from tests.handlers.helpers import button, rows
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "hubspot-contacts.csv"
 PEOPLE = "Name;Company;Email\nJosé Müller;Café Crème;jose@cafe.example\nRenée Señor;Straße AG;\n"
@@ -189,3 +189,23 @@ def test_an_owner_email_is_claimed_by_that_slack_profile_not_by_the_name(
     assert _member_of(core, "U9") == sam["id"]
     ada = next(r for r in rows(core, "contacts") if r["name"] == "Ada Park")
     assert ada["owner_id"] == sam["id"]
+
+
+def test_an_admin_links_an_imported_owner_to_a_member_and_can_undo_it(core: Core, say: Say) -> None:
+    _import(core, EXAMPLE)
+    marco = next(r["id"] for r in rows(core, "members") if r["name"] == "Marco Ruiz")
+    say("my tasks", platform="slack", user="U5", name="Marco R.")
+    joined = _member_of(core, "U5")
+    (refused,) = say("link Marco Ruiz to Marco R.", platform="slack", user="U5", name="Marco R.")
+    assert "Only an admin" in refused.text
+    (linked,) = say("link Marco Ruiz to Marco R.")
+    assert linked.text.startswith("Linked: Marco Ruiz is Marco R. now; ")
+    companies = {r["name"]: r for r in rows(core, "companies")}
+    assert companies["Northwind Traders"]["owner_id"] == joined
+    assert "Marco Ruiz" not in {r["name"] for r in rows(core, "members") if r["active"]}
+    (undone,) = say(action=button(linked, "Undo"))
+    assert undone.text.startswith("Undone: Marco Ruiz is a separate member again")
+    companies = {r["name"]: r for r in rows(core, "companies")}
+    assert companies["Northwind Traders"]["owner_id"] == marco
+    (nobody,) = say("link Nobody Here to Marco R.")
+    assert "No imported member" in nobody.text

@@ -81,6 +81,7 @@ def test_directory_json_import_is_idempotent(core: Core, tmp_path: Path) -> None
 def test_export_writes_every_table_in_both_formats(core: Core, say: Say, tmp_path: Path) -> None:
     say("called Hope, she wants a quote friday")
     say("Zephyr signed!! $48k")
+    say("remind me to call Greg thursday at 9am")
     for fmt in ("csv", "json"):
         paths = core.in_unit(export_all, tmp_path / fmt, fmt)  # type: ignore[arg-type]
         assert sorted(p.name for p in paths) == sorted(
@@ -102,7 +103,10 @@ def test_export_writes_every_table_in_both_formats(core: Core, say: Say, tmp_pat
             )
         )
     tasks = json.loads((tmp_path / "json" / "tasks.json").read_text(encoding="utf-8"))
-    assert tasks[0]["due_date"] == "2026-11-20"
+    assert (tasks[0]["due_date"], tasks[0]["due_at"]) == ("2026-11-20", None)
+    # A timed task's instant, in UTC: Thu 09:00 in New York.
+    assert (tasks[1]["due_date"], tasks[1]["due_at"]) == ("2026-11-19", "2026-11-19T14:00:00+00:00")
+    assert ",2026-11-19T14:00:00+00:00," in (tmp_path / "csv" / "tasks.csv").read_text("utf-8")
     csv_text = (tmp_path / "csv" / "interactions.csv").read_text(encoding="utf-8")
     assert "called Hope, she wants a quote friday" in csv_text
 

@@ -61,7 +61,7 @@ def test_typing_the_option_number_answers_the_question(core: Core, say: Say) -> 
     assert "Chris Adeyemi" in card.text
     (task,) = rows(core, "tasks")
     assert task["due_date"] == "2026-11-19"
-    assert task["due_time"] == "15:00:00"
+    assert task["due_at"] == "2026-11-19T20:00:00+00:00"  # 15:00 in New York
 
 
 def test_new_contact_is_offered_and_added_once(core: Core, say: Say) -> None:

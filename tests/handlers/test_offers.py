@@ -37,6 +37,9 @@ def test_a_new_lead_is_offered_to_the_team_channel_and_taken(core: Core, say: Sa
     )
     assert _harbor(core)["owner"] == "Kim Lee"
     assert rows(core, "deals")[0]["owner"] == "Kim Lee"
+    (late,) = say(action=button(offer.reply, "Take it"), user="alex", platform="slack")
+    assert late.text == "Kim Lee already took Harbor Marine Services."
+    assert _harbor(core)["owner"] == "Kim Lee"
     (undone,) = say(action=button(taken, "Undo"), user="kim", platform="slack")
     assert undone.text == "Undone: Harbor Marine Services is back with nobody."
     assert _harbor(core)["owner"] is None
@@ -83,6 +86,13 @@ def test_an_undone_lead_is_not_offered(core: Core, say: Say) -> None:
     assert claim_notices(core, "a") == []
 
 
+def test_an_undone_deal_is_not_offered(core: Core, say: Say) -> None:
+    say("digest 08:30", chat="team")
+    say(LEAD)
+    say("undo")
+    assert claim_notices(core, "a") == []
+
+
 def test_a_log_that_adds_a_customer_is_a_new_lead(core: Core, say: Say) -> None:
     say("digest 08:30", chat="team")
     (ask,) = say("met Dana Whitfield from Northwind Labs at the expo, wants a demo")
@@ -117,3 +127,11 @@ def test_without_a_channel_a_complaint_nobody_owns_goes_to_an_admin(
     (nudge,) = claim_nudges(core, "a")
     assert (nudge.recipient.platform, nudge.recipient.address) == ("console", "sam")
     assert [b.label for b in nudge.reply.buttons] == ["Log call", "Assign to me", "Done"]
+
+
+def test_a_person_added_at_a_known_company_is_the_lead(core: Core, say: Say) -> None:
+    say("digest 08:30", chat="team")
+    (ask,) = say("met Dana Whitfield at Harbor, wants a demo")
+    say(action=button(ask, "Add contact"))
+    (offer,) = claim_notices(core, "a")
+    assert offer.reply.title == "New lead: Dana Whitfield"

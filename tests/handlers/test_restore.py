@@ -55,7 +55,8 @@ def _busy(core: Core, say: Say, clock: Clock) -> None:
     say("met Dev Patel from Acme about the rollout, he was happy")
     say("called Hope about pricing")
     say("undo")
-    say("remind me to ping Tom next Monday", platform="telegram", user="999", name="Ops")
+    # A timed task: due at an instant.
+    say("remind me to ping Tom next Monday at 10am", platform="telegram", user="999", name="Ops")
     say("done 1")
     say("stages lead, demo, proposal, won, lost")
     say("talked to Greg at Harbor, he rated us 4/5, wants faster delivery")
@@ -97,6 +98,8 @@ def test_export_then_import_restores_everything(
     assert any(r["deleted_at"] for r in rows(empty, "interactions"))
     assert any(r["deleted_at"] for r in rows(empty, "contacts"))
     assert {r["status"] for r in rows(empty, "tasks")} >= {"done", "open"}
+    timed = [(r["title"], r["due_at"]) for r in rows(empty, "tasks") if r["due_at"]]
+    assert timed == [("Ping Tom", "2026-11-23T15:00:00+00:00")]  # Mon 10:00 in New York
     assert [r["chat"] for r in rows(empty, "digest_subscriptions")] == ["C-sales"]
     assert [r["chat"] for r in rows(empty, "allowed_chats")] == ["-100"]
     assert rows(empty, "team") == [{"deal_stages": "lead; demo; proposal; won; lost"}]

@@ -115,7 +115,7 @@ def test_first_thing_is_the_members_own_workday_start(core: Core, say: Say) -> N
     say("workday 07:30")
     say("remind me to call Hope first thing tomorrow")
     (task,) = rows(core, "tasks")
-    assert (task["due_date"], task["due_time"]) == ("2026-11-19", "07:30:00")
+    assert (task["due_date"], task["due_at"]) == ("2026-11-19", "2026-11-19T12:30:00+00:00")
     say(action=button(say("remind me to call Hope friday")[0], "Change date"))
     (moved,) = say("first thing monday")
     assert "Mon 23 Nov 07:30" in moved.text

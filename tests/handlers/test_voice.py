@@ -121,3 +121,11 @@ def test_anyone_on_the_team_may_take_a_complaint(core: Core, say: Say, clock: Cl
     assert "is back as it was" in undone.text
     (task,) = [t for t in rows(core, "tasks") if t["title"].startswith("Complaint")]
     assert task["owner"] == "Alex Kim"
+
+
+def test_only_a_complaint_is_open_to_anyone_taking_it(core: Core, say: Say) -> None:
+    say("remind me to call Hope friday")  # sam's own task #1
+    say("hello", user="kim", platform="slack", name="Kim Lee")
+    (refused,) = say(action=("task.take", "1"), user="kim", platform="slack")
+    assert refused.text == "Task #1 is sam's; only they can change it."
+    assert rows(core, "tasks")[0]["owner"] == "sam"
