@@ -32,6 +32,7 @@ unit: $(VENV)/.dev
 
 # Every benchmark, each printing its figures beside a baseline measured in the same run,
 # on a freshly seeded SQLite team (100,000 contacts, 1,000,000 interactions; about a minute).
+# bench/scale.py seeds its own teams of 0 to 100,000 contacts (a few minutes).
 BENCH_DB ?= .bench/bench.db
 
 bench: $(VENV)/.dev
@@ -44,6 +45,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m bench.profile_message --url sqlite:///$(BENCH_DB)
 	$(BIN)/python bench/export.py --url sqlite:///$(BENCH_DB)
 	$(BIN)/python bench/roundtrip.py --url sqlite:///$(BENCH_DB)
+	$(BIN)/python -m bench.scale
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -8,12 +8,14 @@ from collections.abc import Awaitable, Callable
 
 from handlers import outbound
 from handlers.core import Core
-from handlers.types import Recipient, Reply
+from handlers.types import Delivered, Recipient, Reply
 
 log = logging.getLogger(__name__)
 
 #: Sends one reply to an address on one platform; True when it was delivered.
 Sender = Callable[[str, Reply], Awaitable[bool]]
+#: Sends the parts of a reply not yet out (by name) to an address; says which went out.
+PartsSender = Callable[[str, Reply, frozenset[str]], Awaitable[Delivered]]
 
 
 class Delivery:
@@ -22,10 +24,13 @@ class Delivery:
     def __init__(self) -> None:
         """No platform yet: adapters register as they start."""
         self._senders: dict[str, Sender] = {}
+        self._parts: dict[str, PartsSender] = {}
 
-    def register(self, platform: str, sender: Sender) -> None:
-        """Let `platform` carry messages the bot starts."""
+    def register(self, platform: str, sender: Sender, parts: PartsSender | None = None) -> None:
+        """Let `platform` carry messages the bot starts (with `parts`, in named parts)."""
         self._senders[platform] = sender
+        if parts is not None:
+            self._parts[platform] = parts
 
     async def channel_gone(self, core: Core, platform: str, chat: str, why: str) -> None:
         """A chat that received a digest is gone: stop its digest and tell the admins once."""
@@ -51,3 +56,19 @@ class Delivery:
         except Exception:
             log.exception("delivery to %s failed", recipient.platform)
             return False
+
+    async def send_parts(
+        self, recipient: Recipient, reply: Reply, done: frozenset[str]
+    ) -> Delivered:
+        """Deliver the parts not in `done`; a platform without parts sends the whole reply."""
+        parts = self._parts.get(recipient.platform)
+        if parts is None:
+            if done:
+                return Delivered(done, True)
+            sent = await self.send(recipient, reply)
+            return Delivered(frozenset({"text:0"}) if sent else frozenset(), sent)
+        try:
+            return await parts(recipient.address, reply, done)
+        except Exception as exc:
+            log.exception("delivery to %s failed", recipient.platform)
+            return Delivered(done, False, type(exc).__name__)

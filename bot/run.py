@@ -36,6 +36,7 @@ def core_settings(settings: Settings) -> CoreSettings:
         default_currency=settings.default_currency,
         deal_idle_days=settings.deal_idle_days,
         phone_region=settings.phone_region,
+        index_dir=settings.index_dir or None,
     )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.delivery import Delivery
-from handlers import outbound
+from handlers import digest_delivery, outbound
 from handlers.core import Core
 from handlers.outbound import Nudge
 
@@ -79,18 +79,23 @@ async def deliver_notices(core: Core, delivery: Delivery, token: str) -> int:
 
 
 async def deliver_due_digests(core: Core, delivery: Delivery) -> int:
-    """Claim the digests due now, post them, settle each claim."""
+    """Claim the digests due now, post the parts not yet out, settle each claim."""
     token = uuid.uuid4().hex
     claimed = await asyncio.to_thread(
-        core.in_unit, outbound.claim_digests, core.settings, core.clock(), token
+        core.in_unit, digest_delivery.claim_digests, core.settings, core.clock(), token
     )
     sent = 0
     for digest in claimed:
-        ok = await delivery.send(digest.recipient, digest.reply)
+        outcome = await delivery.send_parts(digest.recipient, digest.reply, digest.parts_sent)
         await asyncio.to_thread(
-            core.in_unit, outbound.settle_digest, core.settings, core.clock(), digest, ok
+            core.in_unit,
+            digest_delivery.settle_digest,
+            core.settings,
+            core.clock(),
+            digest,
+            outcome,
         )
-        sent += ok
+        sent += outcome.complete
     if claimed:
         log.info("digests: %d claimed, %d sent", len(claimed), sent)
     return sent

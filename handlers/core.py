@@ -11,6 +11,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from handlers import access, agenda, lookup
 from handlers.context import Ctx
 from handlers.directory import DirectoryCache
+from handlers.index_cache import IndexFolder
 from handlers.router import route
 from handlers.settings import CoreSettings
 from handlers.types import Message, Platform, Reply
@@ -41,7 +42,12 @@ class Core:
         self.store = store
         self.settings = settings or CoreSettings()
         self.clock = clock
-        self.directories = DirectoryCache()
+        folder = self.settings.index_dir
+        url = store.engine.url
+        if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+            folder = None  # a database that lives only in this process
+        database = url.render_as_string(hide_password=True)
+        self.directories = DirectoryCache(IndexFolder(folder, database) if folder else None)
 
     def handle(self, message: Message) -> list[Reply]:
         """Answer one message; the same message key twice is answered once and writes once."""

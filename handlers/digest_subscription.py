@@ -70,12 +70,20 @@ def command(ctx: Ctx, rest: str) -> list[Reply]:
     if at is None:
         return [Reply(f"“{rest.strip()[:20]}” isn't a time. Try “digest 08:30” or “digest off”.",
                       tone="warning")]  # fmt: skip
+    if ctx.message.bot_in_chat is False:
+        # The bot cannot post where it is not a member: a digest set here would never come.
+        where = f"#{ctx.message.chat_name}" if ctx.message.chat_name else "this channel"
+        return [Reply(f"I'm not in {where}, so I can't post the digest there. Invite me with "
+                      f"/invite @Rapport, then send “digest {at:%H:%M}” again. Nothing changed.",
+                      tone="warning")]  # fmt: skip
     tz = ctx.member.tz or ctx.settings.default_tz
     if sub is None:
         sub = DigestSubscription(team_id=ctx.unit.team_id, platform=platform, chat=chat,
                                  local_time=at, tz=tz, active=True, created_by=ctx.member.id)  # fmt: skip
         ctx.unit.add(sub)
     sub.local_time, sub.tz, sub.active, sub.reachable = at, tz, True, True
+    sub.chat_name = ctx.message.chat_name or sub.chat_name
+    sub.created_by = ctx.member.id  # who set it last is told if it cannot be delivered
     sub.next_run_at = next_run(sub, ctx.now, schedule.parse_workdays(ctx.settings.workdays))
     first = sub.next_run_at.astimezone(ZoneInfo(tz))
     return [Reply(f"This chat will get the digest at {at:%H:%M} ({tz}) on workdays, "

@@ -3,7 +3,8 @@
 `DirectoryCache` keeps, per team, the directory last read, its stamp and the parser's
 compiled matcher. A message asks it for the team's `TeamDirectory`: unchanged, it is
 handed back; after additions only the new rows are read and the matcher is extended; after
-renames or removals everything is read and compiled again.
+renames or removals everything is read and compiled again. With an `IndexFolder`, a
+compiled matcher is also kept on disk, and a process that starts reads it from there.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from handlers.ids import as_id
+from handlers.index_cache import IndexFolder
 from nlp import Directory, DirectoryCompany, DirectoryPerson, Matcher, compile
+from nlp.index import COMPANY, PERSON
 from nlp.normalize import fold_key
 from store import Unit
 from store.models import Company, Contact
@@ -50,18 +53,16 @@ class FoldedNames:
 
 @dataclass
 class TeamDirectory:
-    """One version of a team's directory: the rows' stamp, the directory, its matcher."""
+    """One version of a team's directory: the rows' stamp and its matcher."""
 
     stamp: DirectoryStamp
     matcher: Matcher
-    keys: frozenset[str]  # every key in the directory
-    company_names: dict[int, str]
     _folded: dict[str, FoldedNames] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def directory(self) -> Directory:
-        """The directory the matcher was compiled from."""
+        """The directory the matcher was compiled from (made afresh: for tests and tools)."""
         return self.matcher.directory
 
     def folded(self, kind: str) -> FoldedNames:
@@ -69,8 +70,14 @@ class TeamDirectory:
         with self._lock:
             names = self._folded.get(kind)
             if names is None:
-                d = self.directory
-                names = FoldedNames.of(d.people if kind == "person" else d.companies)
+                entries = self.matcher.entries
+                wanted = PERSON if kind == "person" else COMPANY
+                rows = [i for i, k in enumerate(entries.kinds) if k == wanted]
+                names = FoldedNames(
+                    [entries.names[i] for i in rows],
+                    [fold_key(entries.names[i]) for i in rows],
+                    [entries.keys[i] for i in rows],
+                )
                 self._folded[kind] = names
             return names
 
@@ -78,10 +85,14 @@ class TeamDirectory:
 class DirectoryCache:
     """The latest TeamDirectory of each team of one Store (a Core owns one)."""
 
-    def __init__(self) -> None:
-        """An empty cache: each team's directory is read on its first message."""
+    def __init__(self, folder: IndexFolder | None = None) -> None:
+        """An empty cache: each team's directory is read on its first message.
+
+        With `folder`, compiled directories are kept there and read back on a restart.
+        """
         self._teams: dict[int, TeamDirectory] = {}
         self._lock = threading.Lock()
+        self._folder = folder
 
     def load(self, unit: Unit) -> TeamDirectory:
         """The team's directory, read again only when it changed.
@@ -94,10 +105,20 @@ class DirectoryCache:
             hit = self._teams.get(unit.team_id)
         if hit is not None and hit.stamp == stamp:
             return hit
-        if hit is not None and hit.stamp.version == stamp.version:
+        if hit is None and self._folder is not None:
+            kept = self._folder.read(unit.team_id, stamp.version)
+            # Counters and ids only grow: a file ahead of the database is from another one
+            # (recreated or copied back), whatever its version says.
+            if kept is not None and all(a <= b for a, b in zip(kept[1], stamp, strict=True)):
+                hit = TeamDirectory(kept[1], kept[0])
+        if hit is not None and hit.stamp == stamp:
+            team = hit
+        elif hit is not None and hit.stamp.version == stamp.version:
             team = _grow(unit, hit, stamp)
         else:
             team = _read(unit, stamp)
+            if self._folder is not None and not unit.directory_changed:
+                self._folder.write(unit.team_id, stamp, team.matcher)
         if not unit.directory_changed:
             # A unit that changed the directory sees its own rows before they are committed;
             # they may yet be rolled back, so what it read is not kept for others.
@@ -126,8 +147,7 @@ def _read(unit: Unit, stamp: DirectoryStamp) -> TeamDirectory:
         companies=tuple(_company(row) for row in companies),
         people=tuple(_person(row, names) for row in people),
     )
-    keys = frozenset(c.key for c in directory.companies) | {p.key for p in directory.people}
-    return TeamDirectory(stamp, compile(directory), keys, names)
+    return TeamDirectory(stamp, compile(directory))
 
 
 def _company(row: tuple[int, str, list[str]]) -> DirectoryCompany:
@@ -151,16 +171,17 @@ def _grow(unit: Unit, hit: TeamDirectory, stamp: DirectoryStamp) -> TeamDirector
         since_company=max(0, hit.stamp.top_company - ADDED_WINDOW),
         since_contact=max(0, hit.stamp.top_contact - ADDED_WINDOW),
     )
-    names = dict(hit.company_names)
+    entries = hit.matcher.entries
+    keys = set(entries.keys)
+    names = {
+        int(key.partition(":")[2]): entries.names[i]
+        for i, key in enumerate(entries.keys)
+        if entries.kinds[i] == COMPANY
+    }
     names.update((cid, name) for cid, name, _ in companies)
-    added_companies = tuple(
-        c for c in (_company(row) for row in companies) if c.key not in hit.keys
-    )
-    added_people = tuple(
-        p for p in (_person(row, names) for row in people) if p.key not in hit.keys
-    )
-    keys = hit.keys | {c.key for c in added_companies} | {p.key for p in added_people}
-    team = TeamDirectory(stamp, hit.matcher.extended(added_companies, added_people), keys, names)
+    added_companies = tuple(c for c in (_company(row) for row in companies) if c.key not in keys)
+    added_people = tuple(p for p in (_person(row, names) for row in people) if p.key not in keys)
+    team = TeamDirectory(stamp, hit.matcher.extended(added_companies, added_people))
     with hit._lock:
         for kind, folded in hit._folded.items():
             team._folded[kind] = folded.plus(added_people if kind == "person" else added_companies)

@@ -100,9 +100,10 @@ def _digest_subscriptions(unit: Unit) -> Rows:
         next_run,
         last_sent,
         ok,
+        name,
     ) in exports.digest_subscriptions(unit):
         yield [sid, platform, chat, _iso(local_time), tz, active, by, next_run, _iso(last_sent),
-               ok]  # fmt: skip
+               ok, name]  # fmt: skip
 
 
 def _allowed_chats(unit: Unit) -> Rows:
@@ -163,7 +164,7 @@ TABLES: dict[str, tuple[Callable[[Unit], Rows], list[str]]] = {
     "digest_subscriptions": (_digest_subscriptions, ["id", "platform", "chat", "local_time",
                                                      "tz", "active", "created_by",
                                                      "next_run_at", "last_sent_on",
-                                                     "reachable"]),
+                                                     "reachable", "chat_name"]),
     "allowed_chats": (_allowed_chats, ["id", "platform", "chat", "allowed_by", "at"]),
     "feedback": (_feedback, ["id", "kind", "score", "text", "customer", "author", "contact_id",
                              "company_id", "author_id", "interaction_id", "at", "deleted_at"]),

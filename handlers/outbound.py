@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from handlers import digest_body, digest_subscription, nudges, offers, schedule
+from handlers import nudges, offers, schedule
 from handlers.settings import CoreSettings
 from handlers.types import Recipient, Reply
 from store import Unit
@@ -42,17 +42,6 @@ class NoticeOut:
     reply: Reply
     notice_id: int
     token: str
-
-
-@dataclass(frozen=True)
-class Digest:
-    """A chat's digest to post, with the claim it settles."""
-
-    recipient: Recipient
-    reply: Reply
-    subscription_id: int
-    token: str
-    local_day: dt.date
 
 
 def claim_nudges(
@@ -159,44 +148,6 @@ def settle_notices(
             notice.sent_at = now
 
 
-def claim_digests(unit: Unit, settings: CoreSettings, now: dt.datetime, token: str) -> list[Digest]:
-    """Lease the digests due now and build them; skip a run missed on an earlier day."""
-    out = []
-    workdays = schedule.parse_workdays(settings.workdays)
-    for sub_id in unit.claim_due_digests(now, token, LEASE):
-        sub = unit.digest_subscription(sub_id)
-        if sub is None or sub.next_run_at is None:
-            continue
-        zone = ZoneInfo(sub.tz)
-        planned_day = sub.next_run_at.astimezone(zone).date()
-        today = now.astimezone(zone).date()
-        if planned_day != today or sub.last_sent_on == today:
-            # The bot was down that day: a late digest would say "today" about yesterday.
-            sub.next_run_at = digest_subscription.next_run(sub, now, workdays)
-            sub.lease_owner = sub.lease_until = None
-            continue
-        reply = digest_body.build(unit, settings, now, zone)
-        if today.weekday() == 0:
-            reply = digest_body.with_chart(unit, reply, now, zone)
-        where = Recipient(sub.platform, sub.chat)  # type: ignore[arg-type]
-        out.append(Digest(where, reply, sub.id, token, today))
-    return out
-
-
-def settle_digest(
-    unit: Unit, settings: CoreSettings, now: dt.datetime, digest: Digest, sent: bool
-) -> None:
-    """After posting: plan the next run; on failure free the claim for the next tick."""
-    sub = unit.digest_subscription(digest.subscription_id)
-    if sub is None or sub.lease_owner != digest.token:
-        return
-    sub.lease_owner = sub.lease_until = None
-    if sent:
-        sub.last_sent_on = digest.local_day
-        workdays = schedule.parse_workdays(settings.workdays)
-        sub.next_run_at = digest_subscription.next_run(sub, now, workdays)
-
-
 def stop_digest(unit: Unit, platform: str, chat: str) -> bool:
     """A deleted channel or a bot removed from a group: stop its digest. True if it was on."""
     sub = unit.subscription(platform, chat)
@@ -219,3 +170,8 @@ def admin_recipients(unit: Unit) -> list[Recipient]:
     """Where each admin gets direct messages."""
     found = (nudges.recipient(unit, m) for m in unit.members() if m.role == "admin")
     return [r for r in found if r is not None]
+
+
+def move_chat(unit: Unit, platform: str, old: str, new: str) -> int:
+    """A chat got a new id (a Telegram group became a supergroup): its digest follows."""
+    return unit.move_chat(platform, old, new)

@@ -22,3 +22,4 @@ class CoreSettings:
     default_currency: str = "USD"  # ISO 4217: amounts written without a currency
     deal_idle_days: int = 14  # a deal this long in one stage is flagged in the pipeline
     phone_region: str = "US"  # numbers written without +country are read as from here
+    index_dir: str | None = None  # where compiled directories are kept across restarts

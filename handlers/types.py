@@ -37,6 +37,8 @@ class Message:
     user_tz: str | None = None
     action: Action | None = None
     is_direct: bool = True
+    chat_name: str | None = None  # the chat's name when the platform gives it ("sales")
+    bot_in_chat: bool | None = None  # the platform's word that the bot is a member, if asked
     log_as_is: bool = False  # a "Log to Rapport" shortcut: log this text even without a verb
     user_is_admin: bool | None = None  # the platform's word (Slack's admin flag), if it has one
     # The work email the platform vouches for (Slack's profile), if it gives one.
@@ -105,3 +107,17 @@ class Recipient:
 
     platform: Platform
     address: str
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """What an adapter got out of one message the bot started, counted in named parts.
+
+    `parts` are every part out so far, earlier tries included ("text:0", "text:1",
+    "chart"); `complete` says every part that counts is out (the chart is optional);
+    `error` is the platform's reason for the part that failed, if any.
+    """
+
+    parts: frozenset[str] = frozenset()
+    complete: bool = False
+    error: str = ""

@@ -3,6 +3,9 @@
 `compile(directory)` builds a Matcher; `matcher.extended(companies, people)` derives the
 matcher of a grown directory from it in milliseconds (a fresh compile of 100,000 people takes
 seconds). A Matcher is a value: nothing here keeps one, the caller owns it.
+
+The compiled part is held compactly (entries as columns, patterns in a `PatternTable`); what
+`extended` adds sits beside it in small dicts until the next compile.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ import gc
 import re
 import threading
 from bisect import insort
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
 
 from nlp.lexicon import (
     COMPANY_SUFFIXES,
@@ -22,7 +26,8 @@ from nlp.lexicon import (
     PARTICLES,
     STOPWORDS,
 )
-from nlp.normalize import tokenize
+from nlp.normalize import norms
+from nlp.patterns import EMPTY, Pattern, PatternTable
 from nlp.spelling import NearIndex, deletion_index, with_words
 from nlp.types import CustomerRef, Directory, DirectoryCompany, DirectoryPerson
 
@@ -32,7 +37,8 @@ FREEZE_AT = 10_000
 #: Words shorter than this are never corrected (too many one-edit neighbours).
 MIN_VOCAB = 4
 
-Pattern = tuple[str, ...]
+COMPANY, PERSON = 0, 1
+_NO_ALIASES: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,35 +49,140 @@ class Entry:
     company: str | None
 
 
+@dataclass
+class Entries(Sequence[Entry]):
+    """Directory entries as columns (one list per field, not an object per entry).
+
+    Companies come first, then people, each in directory order.
+    """
+
+    names: list[str] = field(default_factory=list)
+    kinds: bytearray = field(default_factory=bytearray)
+    keys: list[str] = field(default_factory=list)
+    companies: list[str | None] = field(default_factory=list)
+    aliases: list[tuple[str, ...]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        """How many entries."""
+        return len(self.names)
+
+    def __getitem__(self, i: int) -> Entry:  # type: ignore[override]
+        """Entry `i`, made afresh."""
+        kind: Literal["person", "company"] = "company" if self.kinds[i] == COMPANY else "person"
+        return Entry(CustomerRef(self.names[i], kind, self.keys[i]), self.companies[i])
+
+    def __iter__(self) -> Iterator[Entry]:
+        """Every entry, made afresh."""
+        return (self[i] for i in range(len(self)))
+
+    def append(self, name: str, kind: int, key: str, company: str | None,
+               aliases: tuple[str, ...]) -> int:  # fmt: skip
+        """Add an entry; its index."""
+        self.names.append(name)
+        self.kinds.append(kind)
+        self.keys.append(key)
+        self.companies.append(company)
+        self.aliases.append(tuple(aliases) or _NO_ALIASES)
+        return len(self.names) - 1
+
+    def copy(self) -> Entries:
+        """A copy that can grow without changing this one."""
+        return Entries(list(self.names), bytearray(self.kinds), list(self.keys),
+                       list(self.companies), list(self.aliases))  # fmt: skip
+
+    def directory(self) -> Directory:
+        """The directory these entries are."""
+        companies: list[DirectoryCompany] = []
+        people: list[DirectoryPerson] = []
+        for i, name in enumerate(self.names):
+            if self.kinds[i] == COMPANY:
+                companies.append(DirectoryCompany(name, self.aliases[i], self.keys[i]))
+            else:
+                people.append(
+                    DirectoryPerson(name, self.companies[i], self.aliases[i], self.keys[i])
+                )
+        return Directory(companies=tuple(companies), people=tuple(people))
+
+
 class Matcher:
     """A directory compiled for matching: patterns, their entries, and a spelling index.
 
     Attributes:
-        directory: the directory it was compiled from.
         entries: every entry, in directory order (companies first).
-        patterns: word tuples -> indexes into `entries` they may name.
-        full: patterns that name an entry unambiguously enough to stand alone
-            (a full name, an alias), as against a first name or a surname.
         words: every word of every pattern.
         vocab: the words long enough to be spelling targets, sorted.
         first_names: first words of people's names.
-        everyday: companies' everyday names (without generic words: "pinecrest" for
-            "Pinecrest Schools") -> the companies that have it; one only counts when it
-            belongs to one company and is no other pattern.
+
+    Patterns are word tuples naming entries; `full` ones name an entry unambiguously
+    enough to stand alone (a full name, an alias), as against a first name or a surname.
+    Everyday names are companies' names without generic words ("pinecrest" for
+    "Pinecrest Schools"); one only counts when it belongs to one company and is no other
+    pattern.
     """
 
-    def __init__(self, directory: Directory) -> None:
-        """An empty matcher for `directory` (use `compile` to fill one)."""
-        self.directory = directory
-        self.entries: list[Entry] = []
-        self.patterns: dict[Pattern, set[int]] = {}
-        self.full: set[Pattern] = set()
+    def __init__(self) -> None:
+        """An empty matcher (use `compile` to fill one)."""
+        self.entries = Entries()
         self.words: frozenset[str] = frozenset()
         self.vocab: list[str] = []
         self.first_names: set[str] = set()
-        self.everyday: dict[Pattern, set[int]] = {}
+        # Compiled patterns, frozen; then what `extended` added since (each pattern there
+        # holds all its entries, compiled ones included).
+        self.table: PatternTable = EMPTY
+        self.everyday_table: PatternTable = EMPTY
+        self._patterns: dict[Pattern, set[int]] = {}
+        self._full: set[Pattern] = set()
+        self._everyday: dict[Pattern, set[int]] = {}
         self._near: NearIndex | None = None
         self._lock = threading.Lock()
+        self._sealed = -1  # how many entries were compiled in, if nothing was added since
+
+    def seal(self) -> None:
+        """Mark this matcher as compiled: all it holds is in its frozen tables."""
+        self._sealed = len(self.entries)
+
+    def is_compiled(self) -> bool:
+        """Whether nothing was added since this matcher was compiled."""
+        unfrozen = self._patterns or self._full or self._everyday
+        return not unfrozen and self._sealed == len(self.entries)
+
+    @property
+    def directory(self) -> Directory:
+        """The directory it was compiled from (made afresh on each call)."""
+        return self.entries.directory()
+
+    @property
+    def patterns(self) -> dict[Pattern, set[int]]:
+        """Every pattern and its entries, made afresh on each call (slow: for tests)."""
+        out = dict(self.table.items())
+        out.update(self._patterns)
+        return out
+
+    @property
+    def full(self) -> set[Pattern]:
+        """The full patterns, made afresh on each call (slow: for tests)."""
+        return set(self.table.full_patterns()) | self._full
+
+    @property
+    def everyday(self) -> dict[Pattern, set[int]]:
+        """Every everyday name and its companies, made afresh on each call (for tests)."""
+        out = dict(self.everyday_table.items())
+        out.update(self._everyday)
+        return out
+
+    def pattern_hits(self, key: Pattern) -> set[int] | None:
+        """The entries a pattern names, or None if it is no pattern."""
+        hits = self._patterns.get(key)
+        return hits if hits is not None else self.table.get(key)
+
+    def everyday_hits(self, key: Pattern) -> set[int] | None:
+        """The companies with this everyday name, or None."""
+        hits = self._everyday.get(key)
+        return hits if hits is not None else self.everyday_table.get(key)
+
+    def is_full(self, key: Pattern) -> bool:
+        """Whether `key` names its entries on its own (see the class docstring)."""
+        return key in self._full or self.table.is_full(key)
 
     def near(self) -> NearIndex:
         """The spelling index, built on first use.
@@ -87,10 +198,10 @@ class Matcher:
 
     def lookup(self, key: Pattern) -> set[int] | None:
         """The entries a word sequence names: a pattern, else a unique everyday name."""
-        hits = self.patterns.get(key)
+        hits = self.pattern_hits(key)
         if hits:
             return hits
-        hits = self.everyday.get(key)
+        hits = self.everyday_hits(key)
         return hits if hits is not None and len(hits) == 1 else None
 
     def prepared(self) -> Matcher:
@@ -107,17 +218,14 @@ class Matcher:
 
         This one is left as it was, for anyone still matching against it.
         """
-        grown = Matcher(
-            Directory(
-                companies=self.directory.companies + tuple(companies),
-                people=self.directory.people + tuple(people),
-            )
-        )
-        grown.entries = list(self.entries)
-        grown.patterns = dict(self.patterns)
-        grown.full = set(self.full)
+        grown = Matcher()
+        grown.entries = self.entries.copy()
+        grown.table = self.table
+        grown.everyday_table = self.everyday_table
+        grown._patterns = dict(self._patterns)
+        grown._full = set(self._full)
+        grown._everyday = dict(self._everyday)
         grown.first_names = set(self.first_names)
-        grown.everyday = dict(self.everyday)
         fresh: set[Pattern] = set()
         _add_entries(grown, companies, people, fresh)
         added = {w for p in fresh for w in p} - self.words
@@ -134,10 +242,14 @@ class Matcher:
 
 def compile(directory: Directory) -> Matcher:
     """Compile a directory into a matcher (its spelling index is built on first use)."""
-    matcher = Matcher(directory)
+    matcher = Matcher()
     _add_entries(matcher, directory.companies, directory.people)
-    matcher.words = frozenset(w for p in matcher.patterns for w in p)
+    matcher.words = frozenset(w for p in matcher._patterns for w in p)
     matcher.vocab = sorted(w for w in matcher.words if len(w) >= MIN_VOCAB)
+    matcher.table = PatternTable.of(matcher._patterns, matcher._full)
+    matcher.everyday_table = PatternTable.of(matcher._everyday)
+    matcher._patterns, matcher._full, matcher._everyday = {}, set(), {}
+    matcher.seal()
     _settle(matcher)
     return matcher
 
@@ -145,9 +257,9 @@ def compile(directory: Directory) -> Matcher:
 def _settle(matcher: Matcher) -> None:
     """Take a big matcher out of the garbage collector's view.
 
-    A team's matcher holds millions of objects; every full collection would walk them all,
-    a pause of a third of a second in the middle of some message. They hold no cycles, so
-    reference counting still frees them when the directory changes.
+    A team's matcher holds hundreds of thousands of objects (its words and names); every
+    full collection would walk them all, a pause in the middle of some message. They hold
+    no cycles, so reference counting still frees them when the directory changes.
     """
     if len(matcher.entries) >= FREEZE_AT:
         gc.collect()
@@ -155,7 +267,7 @@ def _settle(matcher: Matcher) -> None:
 
 
 def _words(name: str) -> Pattern:
-    return tuple(t.norm for t in tokenize(name))
+    return tuple(norms(name))
 
 
 def _spellings(name: str) -> list[Pattern]:
@@ -216,16 +328,17 @@ def _add(
     """
     if not words or len(words) > MAX_PATTERN:
         return
-    hits = matcher.patterns.get(words)
+    hits = matcher._patterns.get(words)
     if fresh is not None and words not in fresh:
-        hits = set(hits) if hits is not None else set()
-        matcher.patterns[words] = hits
+        # A copy: the matcher extended from still uses the table and its sets as they were.
+        hits = (matcher.table.get(words) or set()) if hits is None else set(hits)
+        matcher._patterns[words] = hits
         fresh.add(words)
     elif hits is None:
-        hits = matcher.patterns[words] = set()
+        hits = matcher._patterns[words] = set()
     hits.add(entry)
     if full:
-        matcher.full.add(words)
+        matcher._full.add(words)
 
 
 def _add_entries(
@@ -235,14 +348,10 @@ def _add_entries(
     fresh: set[Pattern] | None = None,
 ) -> None:
     for company in companies:
-        i = len(matcher.entries)
-        matcher.entries.append(Entry(CustomerRef(company.name, "company", company.key), None))
+        i = matcher.entries.append(company.name, COMPANY, company.key, None, company.aliases)
         _add_company(matcher, company, i, fresh)
     for person in people:
-        i = len(matcher.entries)
-        matcher.entries.append(
-            Entry(CustomerRef(person.name, "person", person.key), person.company)
-        )
+        i = matcher.entries.append(person.name, PERSON, person.key, person.company, person.aliases)
         _add_person(matcher, person, i, fresh)
 
 
@@ -254,9 +363,9 @@ def _add_company(
         stripped = without_suffixes(words)
         _add(matcher, stripped, i, len(stripped) > 1, fresh)
         for name in everyday_names(words):
-            hits = matcher.everyday.get(name)
+            hits = matcher.everyday_hits(name)
             # Copied, not changed: an extended matcher shares its sets with the old one.
-            matcher.everyday[name] = {*hits, i} if hits is not None else {i}
+            matcher._everyday[name] = {*hits, i} if hits is not None else {i}
     for alias in company.aliases:
         _add(matcher, _words(alias), i, True, fresh)
 

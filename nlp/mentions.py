@@ -9,6 +9,7 @@ corrected against the directory's own vocabulary before matching.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nlp.index import MAX_PATTERN, Entry, Matcher
@@ -126,7 +127,7 @@ def _hits(matcher: Matcher, key: tuple[str, ...], after_cue: bool) -> set[int] |
     """
     hits = matcher.lookup(key)
     if after_cue:
-        extra = matcher.everyday.get(key)
+        extra = matcher.everyday_hits(key)
         if extra is not None and len(extra) == 1:
             return (hits or set()) | extra
     return hits
@@ -144,7 +145,7 @@ def _single_word_counts(
             return False
         if not tokens[i].capitalized and _before_a_name(tokens, words, i, matcher):
             return False  # "chase Acme for the PO": a verb and its object
-    return key in matcher.full or not starts_new_full_name(tokens, i, matcher)
+    return matcher.is_full(key) or not starts_new_full_name(tokens, i, matcher)
 
 
 def _before_a_name(tokens: list[Token], words: list[str], i: int, matcher: Matcher) -> bool:
@@ -202,7 +203,9 @@ def _word_not_name(tok: Token, nxt: Token, prev: str) -> bool:
     )
 
 
-def _resolve(tokens: list[Token], groups: list[Group], entries: list[Entry], out: Mentions) -> None:
+def _resolve(
+    tokens: list[Token], groups: list[Group], entries: Sequence[Entry], out: Mentions
+) -> None:
     """Each group to a customer or an ambiguous choice.
 
     A company named in the message settles a choice between people who work at it.

@@ -278,14 +278,14 @@ def digest_subscriptions(unit: Unit) -> Iterator[Row[Any]]:
     """Every chat that gets the digest, by id.
 
     Columns: id, platform, chat, local_time, tz, active, created_by, next_run_at,
-    last_sent_on, reachable.
+    last_sent_on, reachable, chat_name.
     """
     sub = DigestSubscription
     return _stream(
         unit,
         select(sub.id, sub.platform, sub.chat, sub.local_time, sub.tz, sub.active,
                sub.created_by, iso_utc(sub.next_run_at).label("next_run_at"),
-               sub.last_sent_on, sub.reachable)
+               sub.last_sent_on, sub.reachable, sub.chat_name)
         .where(sub.team_id == unit.team_id)
         .order_by(sub.id),
     )  # fmt: skip

@@ -368,6 +368,27 @@ class DigestSubscription(Base):
     lease_owner: Mapped[str | None] = mapped_column(String(40))
     lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     reachable: Mapped[bool] = mapped_column(Boolean, default=True)
+    chat_name: Mapped[str | None] = mapped_column(String(128))
+
+
+class DigestDelivery(Base):
+    """One day's digest in one chat: which parts went out, how many tries, who was told.
+
+    A retry sends only the parts not in `parts` (comma-separated names such as "text:0",
+    "chart"), so nothing is posted twice; after the last try the setter is told once.
+    """
+
+    __tablename__ = "digest_deliveries"
+    __table_args__ = (UniqueConstraint("subscription_id", "local_day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = _team_fk()
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("digest_subscriptions.id"))
+    local_day: Mapped[dt.date] = mapped_column(Date)
+    parts: Mapped[str] = mapped_column(String(400), default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    gave_up: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class AllowedChat(Base):

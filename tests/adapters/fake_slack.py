@@ -28,6 +28,10 @@ class FakeSlack:
     rate_limit_once: set[str] = field(default_factory=set)
     uploads: dict[str, bytes] = field(default_factory=dict)
     fail_channels: dict[str, str] = field(default_factory=dict)
+    # Methods refused with this error (Slack's `ok: false`), whatever the channel.
+    fail_methods: dict[str, str] = field(default_factory=dict)
+    # Channels the bot is not a member of (conversations.info says is_member: false).
+    outside: set[str] = field(default_factory=set)
     # users.info fields per user id, over the defaults (a member of T1, not an admin).
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     port: int = 0
@@ -82,6 +86,8 @@ class FakeSlack:
         error = self.fail_channels.get(str(args.get("channel", "")))
         if error and method.startswith("chat."):
             return web.json_response({"ok": False, "error": error})
+        if method in self.fail_methods:
+            return web.json_response({"ok": False, "error": self.fail_methods[method]})
         return web.json_response(self._answer(method, args))
 
     async def _respond(self, request: web.Request) -> web.Response:
@@ -117,6 +123,12 @@ class FakeSlack:
                     "is_admin": False, "is_owner": False, "is_restricted": False,
                     "is_ultra_restricted": False, **self.users.get(user, {})}  # fmt: skip
             return {"ok": True, "user": info}
+        if method == "conversations.info":
+            channel = str(args.get("channel"))
+            return {
+                "ok": True,
+                "channel": {"id": channel, "is_member": channel not in self.outside},
+            }
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(args.get("users", ""))}}
         if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):

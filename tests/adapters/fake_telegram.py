@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,10 @@ class FakeTelegram:
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)
+    # Answers Telegram's error for a call when it returns one: (method, params) -> error.
+    refuse: Callable[[str, dict[str, Any]], dict[str, Any] | None] | None = None
+    # Group ids upgraded to supergroups: every send there fails with the new id.
+    migrated: dict[str, int] = field(default_factory=dict)
     confirmed: int = 0  # updates below this id were acknowledged and are gone
     bot_id: int = 4242  # what getMe says; update_ids count per bot
     port: int = 0
@@ -68,6 +73,15 @@ class FakeTelegram:
         self.updates.append(update)
         self._pushed.fire()
         return update
+
+    def push_migration(self, old: int, new: int) -> None:
+        """Queue the service message a group gets when it becomes a supergroup."""
+        update_id = next(self._ids)
+        self.updates.append({"update_id": update_id, "message": {
+            "message_id": update_id, "date": int(time.time()), "migrate_to_chat_id": new,
+            "from": {"id": 999, "is_bot": False, "first_name": "Dana"},
+            "chat": {"id": old, "type": "group", "title": "Field team"}}})  # fmt: skip
+        self._pushed.fire()
 
     def push_callback(self, user: int, data: str, message_id: int, chat: int | None = None,
                       chat_type: str = "private") -> None:  # fmt: skip
@@ -122,6 +136,15 @@ class FakeTelegram:
             return web.json_response({"ok": False, "error_code": 403,
                                       "description": "Forbidden: bot was blocked by the user"},
                                      status=403)  # fmt: skip
+        chat = str(params.get("chat_id", ""))
+        if method.startswith("send") and chat in self.migrated:
+            return web.json_response({"ok": False, "error_code": 400,
+                                      "description": "Bad Request: group chat was upgraded to a supergroup chat",
+                                      "parameters": {"migrate_to_chat_id": self.migrated[chat]}},
+                                     status=400)  # fmt: skip
+        error = self.refuse(method, params) if self.refuse else None
+        if error is not None:
+            return web.json_response({"ok": False, **error}, status=int(error["error_code"]))
         return web.json_response({"ok": True, "result": self._result(method, params)})
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:

@@ -25,7 +25,8 @@ def listed(section: str) -> set[str]:
 
 def test_scopes_are_the_ones_used() -> None:
     assert listed("bot") == {"app_mentions:read", "chat:write", "commands", "im:history",
-                             "im:write", "users:read", "users:read.email", "files:write"}  # fmt: skip
+                             "im:write", "users:read", "users:read.email", "files:write",
+                             "channels:read", "groups:read"}  # fmt: skip
 
 
 def test_events_are_the_ones_listened_to() -> None:

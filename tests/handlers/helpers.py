@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers import outbound
+from handlers import digest_delivery, outbound
 from handlers.core import Core
 from handlers.exporter import tables
-from handlers.types import Button, Reply
+from handlers.types import Button, Delivered, Reply
 
 
 def rows(core: Core, name: str) -> list[dict[str, Any]]:
@@ -38,14 +38,15 @@ def finish_nudge(core: Core, nudge: outbound.Nudge, sent: bool) -> None:
     core.in_unit(outbound.settle_nudges, core.settings, core.clock(), [(nudge, sent)])
 
 
-def claim_digests(core: Core, token: str) -> list[outbound.Digest]:
+def claim_digests(core: Core, token: str) -> list[digest_delivery.Digest]:
     """What the scheduler's digest tick claims now."""
-    return core.in_unit(outbound.claim_digests, core.settings, core.clock(), token)
+    return core.in_unit(digest_delivery.claim_digests, core.settings, core.clock(), token)
 
 
-def finish_digest(core: Core, digest: outbound.Digest, sent: bool) -> None:
-    """Settle one claimed digest as the tick does after posting it."""
-    core.in_unit(outbound.settle_digest, core.settings, core.clock(), digest, sent)
+def finish_digest(core: Core, digest: digest_delivery.Digest, sent: bool) -> None:
+    """Settle one claimed digest as the tick does after posting all of it (or none)."""
+    outcome = Delivered(frozenset({"text:0"}) if sent else frozenset(), sent)
+    core.in_unit(digest_delivery.settle_digest, core.settings, core.clock(), digest, outcome)
 
 
 def claim_notices(core: Core, token: str, limit: int = 200) -> list[outbound.NoticeOut]:

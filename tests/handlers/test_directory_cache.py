@@ -141,3 +141,14 @@ def test_each_core_keeps_one_version_per_team(store_url: str, core: Core, say: S
     other = Core(Store(store_url), CoreSettings())
     assert other.directories is not core.directories
     other.store.dispose()
+
+
+def test_aliases_are_read_with_the_directory(store: Store, core: Core) -> None:
+    with store.unit("default") as unit:
+        unit.add(Contact(team_id=unit.team_id, name="Zed Quirkman", aliases=["Zippy", "ZQ"],
+                         created_at=NOW))  # fmt: skip
+        unit.touch_directory()
+    with core.unit() as unit:
+        people = core.directories.load(unit).directory.people
+    assert {p.name: p.aliases for p in people}["Zed Quirkman"] == ("Zippy", "ZQ")
+    assert all(isinstance(p.aliases, tuple) for p in people)

@@ -6,6 +6,7 @@ import re
 
 from slack_bolt.async_app import AsyncApp
 
+from bot.adapters.slack.channels import Membership
 from bot.adapters.slack.client import bolt_logger, close_client, make_client
 from bot.adapters.slack.config import SlackConfig
 from bot.adapters.slack.listeners import SlackListeners
@@ -45,9 +46,10 @@ def build_slack_app(
         client, Poster(client, pacer or Pacer(config.pace_seconds)), core, delivery
     )
     if delivery is not None:
-        delivery.register("slack", sender.deliver)
+        delivery.register("slack", sender.deliver, sender.deliver_parts)
     gate = Gate(Workspace(client), allow_guests=config.allow_guests)
-    on = SlackListeners(core, Profiles(client), gate, sender, background or Background())
+    later = background or Background()
+    on = SlackListeners(core, Profiles(client), gate, sender, later, Membership(client))
     app.event("app_mention")(on.mention)
     app.event("message")(on.direct_message)
     app.event("app_home_opened")(on.home_opened)

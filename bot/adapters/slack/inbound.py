@@ -75,9 +75,11 @@ def from_command(
     tz: str | None,
     admin: bool | None = None,
     email: str | None = None,
+    bot_in_chat: bool | None = None,
 ) -> Message:
-    """A /rapport slash command."""
+    """A /rapport slash command (`bot_in_chat`: whether the bot is in its channel)."""
     text, _ = wants_share(plain_text(str(body.get("text", ""))))
+    chat_name = str(body.get("channel_name") or "")
     return Message(
         platform="slack",
         user=str(body.get("user_id", "")),
@@ -89,7 +91,9 @@ def from_command(
         user_tz=tz,
         user_is_admin=admin,
         user_email=email,
-        is_direct=str(body.get("channel_name", "")) == "directmessage",
+        is_direct=chat_name == "directmessage",
+        chat_name=chat_name if chat_name not in ("", "directmessage", "privategroup") else None,
+        bot_in_chat=bot_in_chat,
     )
 
 

@@ -17,6 +17,7 @@ import asyncio
 from typing import Any
 
 from bot.adapters.slack import inbound
+from bot.adapters.slack.channels import Membership
 from bot.adapters.slack.members import Person, Profiles
 from bot.adapters.slack.sender import SlackSender
 from bot.adapters.slack.trust import Gate
@@ -44,9 +45,16 @@ class SlackListeners:
     """One method per Slack event, command, action and shortcut Rapport listens to."""
 
     def __init__(
-        self, core: Core, profiles: Profiles, gate: Gate, sender: SlackSender, later: Background
+        self,
+        core: Core,
+        profiles: Profiles,
+        gate: Gate,
+        sender: SlackSender,
+        later: Background,
+        membership: Membership,
     ) -> None:
         """Answer with `core` whoever `gate` lets in; post with `sender`, `later`."""
+        self.membership = membership
         self.core = core
         self.profiles = profiles
         self.gate = gate
@@ -99,9 +107,16 @@ class SlackListeners:
             str(body.get("user_id", "")), str(body.get("user_team") or "")
         )
         _, share = inbound.wants_share(str(body.get("text", "")))
-        replies, fresh = await self._run(inbound.from_command(body, **hints), refused)
+        channel, user = str(body.get("channel_id", "")), str(body.get("user_id", ""))
+        inside = None
+        if not refused and body.get("channel_name") != "directmessage" and channel:
+            inside = await self.membership.bot_in(channel)
+        message = inbound.from_command(body, **hints, bot_in_chat=inside)
+        replies, fresh = await self._run(message, refused)
         if fresh:
-            self.later.start(self.sender.respond_all(respond, replies, shared=share))
+            self.later.start(
+                self.sender.respond_all(respond, replies, shared=share, channel=channel, user=user)
+            )
 
     async def action(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
         """A button press on a card, a question or the App Home."""

@@ -47,10 +47,16 @@ class Poster:
 
     async def post(self, channel: str, reply: Reply, thread_ts: str | None = None) -> Any:
         """chat.postMessage, paced per channel."""
+        return await self.post_rendered(channel, render(reply), thread_ts)
+
+    async def post_rendered(
+        self, channel: str, payload: dict[str, Any], thread_ts: str | None = None
+    ) -> Any:
+        """chat.postMessage of an already rendered message (a share of a long reply)."""
         lock = await self.pacer.wait(channel)
         try:
             return await self.client.chat_postMessage(
-                channel=channel, thread_ts=thread_ts, **render(reply)
+                channel=channel, thread_ts=thread_ts, **payload
             )
         finally:
             self.pacer.sent(channel, lock)

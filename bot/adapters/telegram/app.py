@@ -39,7 +39,7 @@ def build_application(core: Core, config: TelegramConfig, delivery: Delivery | N
     app = _builder(config).build()
     sender = TelegramSender(app.bot, core, delivery)
     if delivery is not None:
-        delivery.register("telegram", sender.deliver)
+        delivery.register("telegram", sender.deliver, sender.deliver_parts)
     app.add_handler(TypeHandler(Update, TelegramListeners(core, sender).update))
     return app
 

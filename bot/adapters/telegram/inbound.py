@@ -89,8 +89,23 @@ def from_update(
         platform="telegram", user=str(user.get("id")), chat=str(chat.get("id")),
         text=core_text,
         sent_at=dt.datetime.fromtimestamp(int(msg.get("date") or 0), dt.UTC),
-        message_id=key, user_name=_name(user), is_direct=direct,
+        message_id=key, user_name=_name(user), is_direct=direct, chat_name=chat.get("title"),
     )  # fmt: skip
+
+
+def migration(update: dict[str, Any]) -> tuple[str, str] | None:
+    """(old chat id, new chat id) when a group became a supergroup, else None.
+
+    Telegram says it twice: `migrate_to_chat_id` in the old group, `migrate_from_chat_id`
+    in the new supergroup.
+    """
+    msg = update.get("message") or {}
+    chat = str((msg.get("chat") or {}).get("id", ""))
+    if msg.get("migrate_to_chat_id"):
+        return chat, str(msg["migrate_to_chat_id"])
+    if msg.get("migrate_from_chat_id"):
+        return str(msg["migrate_from_chat_id"]), chat
+    return None
 
 
 def _name(user: dict[str, Any]) -> str | None:

@@ -12,7 +12,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.adapters.telegram.inbound import from_update
+from bot.adapters.telegram.inbound import from_update, migration
 from bot.adapters.telegram.sender import TelegramSender
 from handlers.core import Core
 from handlers.types import Message, Reply
@@ -31,6 +31,10 @@ class TelegramListeners:
     async def update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """One update: a message or a button press."""
         bot: Any = context.bot
+        moved = migration(update.to_dict())
+        if moved is not None:
+            await self.sender.moved(*moved)
+            return
         message = from_update(update.to_dict(), bot.username if bot else None, bot.id)
         query = update.callback_query
         if message is None:
