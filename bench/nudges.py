@@ -94,6 +94,10 @@ def cleanup(store: Store) -> None:
     """Remove what this benchmark added."""
     with store.engine.begin() as conn:
         conn.execute(sa.delete(m.Task.__table__).where(m.Task.message_key.like(f"{KEY}%")))
+        subs = sa.select(m.DigestSubscription.id).where(m.DigestSubscription.chat == DIGEST_CHAT)
+        conn.execute(
+            sa.delete(m.DigestDelivery.__table__).where(m.DigestDelivery.subscription_id.in_(subs))
+        )
         conn.execute(
             sa.delete(m.DigestSubscription.__table__).where(
                 m.DigestSubscription.chat == DIGEST_CHAT

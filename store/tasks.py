@@ -27,7 +27,11 @@ _TAKE_NUMBER = (
 @cache
 def _open_tasks(owner: bool, contacts: bool, companies: bool) -> Select[Any]:
     """Built once per shape: lookup cards and agendas run it."""
-    q = select(Task).where(Task.team_id == bindparam("team_id"), Task.status == "open")
+    # By customer, the team's column is a filter, not a way in: "+ 0" keeps SQLite (which
+    # has no statistics) off the team index, whose order ties with the customer indexes'
+    # once a migration rebuilds the table (36 ms a card on 200,000 tasks, not 0.1 ms).
+    team = Task.team_id + 0 if (contacts or companies) and not owner else Task.team_id
+    q = select(Task).where(team == bindparam("team_id"), Task.status == "open")
     if owner:
         q = q.where(Task.owner_id == bindparam("owner_id"))
     conds = []
