@@ -175,8 +175,10 @@ async def run(url: str, n: int) -> None:
     print(f"{'':36}{'seconds':>10}")
     print(f"{'bare SQL counts (floor)':36}{d_floor:>10.3f}")
     print(f"{'build + post':36}{d_took:>10.3f}")
+    sizes = [len(str(p.get("blocks", ""))) for p in d_posts]
     print(
-        f"  digests posted {digests}, {sum(len(str(p.get('blocks', ''))) for p in d_posts):,} characters of blocks"
+        f"  digests posted {digests}, {sum(sizes):,} characters"
+        f" of blocks in {len(d_posts)} messages (largest {max(sizes, default=0):,})"
     )
 
 
