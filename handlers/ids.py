@@ -15,3 +15,16 @@ def as_id(raw: str) -> int | None:
     if raw.isascii() and raw.isdigit() and len(raw) <= MAX_DIGITS:
         return int(raw)
     return None
+
+
+def paged(value: str, offset_first: bool = False) -> tuple[str, int] | None:
+    """A "More" button's value split into (what is listed, offset), or None when forged.
+
+    Lists write "scope:offset"; search writes "offset:query", as its query may hold ":".
+    """
+    if offset_first:
+        raw, _, key = value.partition(":")
+    else:
+        key, _, raw = value.rpartition(":")
+    offset = as_id(raw)
+    return (key, offset) if offset is not None and key else None

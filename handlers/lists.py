@@ -7,7 +7,7 @@ import datetime as dt
 from handlers import formatting as fmt
 from handlers import resolve
 from handlers.context import Ctx
-from handlers.ids import as_id
+from handlers.ids import as_id, paged
 from handlers.types import Button, Reply
 from nlp.requests import ListCustomers
 from store.models import Company, Contact
@@ -34,11 +34,10 @@ def show_list(ctx: Ctx, request: ListCustomers) -> list[Reply] | None:
 
 def more(ctx: Ctx, value: str) -> list[Reply]:
     """The "More" button: value 'scope:offset' (short: Telegram allows 64 bytes)."""
-    scope, _, raw = value.rpartition(":")
-    offset = as_id(raw)
-    if offset is None or not scope:
+    pressed = paged(value, offset_first=False)
+    if pressed is None:
         return [Reply("That button is out of date.", tone="warning")]
-    return [page(ctx, scope, offset)]
+    return [page(ctx, *pressed)]
 
 
 def page(ctx: Ctx, scope: str, offset: int) -> Reply:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers import formatting as fmt
 from handlers.context import Ctx
-from handlers.ids import as_id
+from handlers.ids import paged
 from handlers.types import Button, Reply
 from nlp.requests import Search
 from store.models import Interaction
@@ -22,11 +22,10 @@ def search(ctx: Ctx, request: Search) -> list[Reply]:
 
 def more(ctx: Ctx, value: str) -> list[Reply]:
     """The "More" button: value 'offset:query'."""
-    raw, _, query = value.partition(":")
-    offset = as_id(raw)
-    if offset is None or not query:
+    pressed = paged(value, offset_first=True)
+    if pressed is None:
         return [Reply("That button is out of date.", tone="warning")]
-    return [page(ctx, query, offset)]
+    return [page(ctx, *pressed)]
 
 
 def page(ctx: Ctx, query: str, offset: int) -> Reply:

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, or_, select
+from sqlalchemy import Select, bindparam, select
 
 from store.models import Deal, Team
-from store.scoped import Scoped, customer_params
+from store.scoped import Scoped, about_customers, customer_params
 
 # Built once, one column: every logged message reads the stages (for "moved to proposal").
 _STAGES = select(Team.deal_stages).where(Team.id == bindparam("team_id"))
@@ -19,14 +19,9 @@ _STAGES = select(Team.deal_stages).where(Team.id == bindparam("team_id"))
 @cache
 def _deals_for(contacts: bool, companies: bool) -> Select[Any]:
     """Built once per shape: every lookup card and logged amount runs it."""
-    conds = []
-    if contacts:
-        conds.append(Deal.contact_id.in_(bindparam("contact_ids", expanding=True)))
-    if companies:
-        conds.append(Deal.company_id.in_(bindparam("company_ids", expanding=True)))
     return (
         select(Deal)
-        .where(Deal.team_id == bindparam("team_id"), Deal.deleted_at.is_(None), or_(*conds))
+        .where(*about_customers(Deal, contacts, companies), Deal.deleted_at.is_(None))
         .order_by(Deal.id)
     )
 

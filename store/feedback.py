@@ -7,23 +7,18 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, or_, select
+from sqlalchemy import Select, select
 
 from store.models import Feedback
-from store.scoped import Scoped, customer_params
+from store.scoped import Scoped, about_customers, customer_params
 
 
 @cache
 def _feedback_for(contacts: bool, companies: bool) -> Select[Any]:
     """Built once per shape: every lookup card runs it."""
-    conds = []
-    if contacts:
-        conds.append(Feedback.contact_id.in_(bindparam("contact_ids", expanding=True)))
-    if companies:
-        conds.append(Feedback.company_id.in_(bindparam("company_ids", expanding=True)))
     return (
         select(Feedback)
-        .where(Feedback.team_id == bindparam("team_id"), Feedback.deleted_at.is_(None), or_(*conds))
+        .where(*about_customers(Feedback, contacts, companies), Feedback.deleted_at.is_(None))
         .order_by(Feedback.at, Feedback.id)
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
+from sqlalchemy import ColumnElement, bindparam, or_
 from sqlalchemy.orm import Session
 
 from store.models import Base
@@ -26,6 +27,22 @@ def customer_params(
     if company_ids:
         params["company_ids"] = list(company_ids)
     return params
+
+
+def about_customers(model: Any, contacts: bool, companies: bool) -> list[ColumnElement[bool]]:
+    """Where-clauses for `model`'s rows of the team about some customers (see `customer_params`).
+
+    The team's column is a filter here, not a way in: "+ 0" keeps SQLite (which has no
+    statistics) off the team index, which ties with the customer indexes once a migration
+    has rebuilt the table and then scans every row of the team (36 ms a card on 200,000
+    tasks, not 0.1 ms).
+    """
+    conds = []
+    if contacts:
+        conds.append(model.contact_id.in_(bindparam("contact_ids", expanding=True)))
+    if companies:
+        conds.append(model.company_id.in_(bindparam("company_ids", expanding=True)))
+    return [model.team_id + 0 == bindparam("team_id"), or_(*conds)]
 
 
 class Scoped:
