@@ -15,6 +15,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _as_a_terminal_would() -> None:
+    # A shell without job control starts background commands with SIGINT ignored, and a
+    # child inherits that: the chat would never see the Ctrl-C this test sends. A terminal
+    # gives its foreground job the default disposition; so does this.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _chat(tmp_path: Path, stdin: int) -> subprocess.Popen[bytes]:
     env = {
         "PATH": os.environ.get("PATH", ""),
@@ -29,6 +36,7 @@ def _chat(tmp_path: Path, stdin: int) -> subprocess.Popen[bytes]:
         stdin=stdin,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        preexec_fn=_as_a_terminal_would,
     )
 
 
