@@ -225,6 +225,7 @@ def seed(url: str, scale: float) -> dict[str, int]:
                         f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
                     )
                 )
+    store.refresh_statistics()  # as `rapport import` does after a load
     store.dispose()
     return counts
 

@@ -192,6 +192,11 @@ class Result:
     cpu_main: float = 0.0
     cpu_other: float = 0.0
     harness_cpu: float = 0.0
+    #: Cores in use under load: the app with its worker processes, PostgreSQL's
+    #: processes, and the whole machine (what is left is the harness and the rest).
+    cpu_tree: float = 0.0
+    cpu_postgres: float = 0.0
+    cpu_machine: float = 0.0
     threads: int = 0
     all_samples: list[Sample] = field(default_factory=list)
     fake: TimedSlack | None = None
@@ -225,6 +230,45 @@ def thread_cpu(pid: int) -> dict[int, float]:
         with contextlib.suppress(OSError, IndexError):
             out[int(tid)] = _cpu(Path(f"/proc/{pid}/task/{tid}/stat"))
     return out
+
+
+def processes() -> dict[int, tuple[int, str, float]]:
+    """Every process: pid -> (parent pid, command name, CPU seconds so far)."""
+    out: dict[int, tuple[int, str, float]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            text = Path(f"/proc/{entry}/stat").read_text()
+            name = text[text.index("(") + 1 : text.rindex(")")]
+            fields = text.rsplit(")", 1)[1].split()
+            out[int(entry)] = (int(fields[1]), name, (int(fields[11]) + int(fields[12])) / CLK)
+    return out
+
+
+def tree_cpu(root: int, table: dict[int, tuple[int, str, float]]) -> float:
+    """CPU seconds of `root` and every process descended from it."""
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _, _) in table.items():
+        children.setdefault(parent, []).append(pid)
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += table[pid][2] if pid in table else 0.0
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def named_cpu(name: str, table: dict[int, tuple[int, str, float]]) -> float:
+    """CPU seconds of every process called `name` (PostgreSQL's server and backends)."""
+    return sum(cpu for _, comm, cpu in table.values() if comm == name)
+
+
+def machine_busy() -> float:
+    """CPU seconds the whole machine has been busy (all cores, /proc/stat)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) / CLK
 
 
 async def settle(pid: int, limit: float = 60.0) -> None:
@@ -378,8 +422,17 @@ async def measure(
             result.at_rate, result.sent_rate = await open_loop(driver, args.rate, args.seconds)
 
             threads, harness = thread_cpu(proc.pid), time.process_time()
+            table, busy = processes(), machine_busy()
             result.load, result.wall = await closed_loop(driver, args.events, args.concurrency)
             after = thread_cpu(proc.pid)
+            table_after, busy_after = processes(), machine_busy()
+            result.cpu_tree = (
+                tree_cpu(proc.pid, table_after) - tree_cpu(proc.pid, table)
+            ) / result.wall
+            result.cpu_postgres = (
+                named_cpu("postgres", table_after) - named_cpu("postgres", table)
+            ) / result.wall
+            result.cpu_machine = (busy_after - busy) / result.wall
             result.harness_cpu = (time.process_time() - harness) / result.wall
             used = {tid: cpu - threads.get(tid, 0.0) for tid, cpu in after.items()}
             result.cpu_main = used.get(proc.pid, 0.0) / result.wall

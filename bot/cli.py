@@ -159,6 +159,7 @@ def import_(
         raise typer.Exit(2)
     core = build_core(_settings())
     report = core.in_unit(import_path, file, core.clock())
+    core.store.refresh_statistics()
     typer.echo(report.summary())
     raise typer.Exit(0 if report.ok else 1)
 

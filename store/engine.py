@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -30,4 +31,11 @@ def make_engine(url: str, lock_timeout: float = 15.0) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # Core work runs on asyncio's default executor: at most this many threads hold a
+    # session at once. SQLAlchemy's default pool keeps 5 and closes every connection
+    # returned beyond that, so under load with more threads than 5, messages kept opening
+    # fresh connections (a new server process each, its prepared statements made anew).
+    # A few more are kept for the short transactions that take task numbers beside a
+    # message's own (store/tasks.py).
+    threads = min(32, (os.cpu_count() or 1) + 4)
+    return create_engine(url, pool_pre_ping=True, pool_size=threads + 4, max_overflow=threads)
