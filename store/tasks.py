@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, bindparam, select, update
+from sqlalchemy import Select, Table, and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from store.claims import claim_due
@@ -25,7 +25,7 @@ _TAKE_NUMBER = (
 
 
 @cache
-def _open_tasks(owner: bool, contacts: bool, companies: bool) -> Select[Any]:
+def _open_tasks(owner: bool, contacts: bool, companies: bool, limited: bool = False) -> Select[Any]:
     """Built once per shape: lookup cards and agendas run it."""
     if contacts or companies:
         where = about_customers(Task, contacts, companies)
@@ -41,8 +41,31 @@ def _open_tasks(owner: bool, contacts: bool, companies: bool) -> Select[Any]:
         Task.due_at,
         Task.number,
     )
+    if limited:
+        q = q.limit(bindparam("limit"))
     # Every line shows the customer: load them in the same query, not one query a line.
     return q.options(joinedload(Task.contact), joinedload(Task.company), joinedload(Task.owner))
+
+
+@cache
+def _due_counts(boundaries: int) -> Select[Any]:
+    """Built once per number of boundaries: an owner's open tasks counted by when they fall due.
+
+    Boundary i is a day `day_i` and the instant `at_i` it starts in the reader's zone: a
+    task is before it when its instant is earlier, or, without a time, its day is.
+    """
+    columns: list[Any] = [func.count()]
+    for i in range(boundaries):
+        before = or_(
+            and_(Task.due_at.is_(None), Task.due_date < bindparam(f"day_{i}")),
+            Task.due_at < bindparam(f"at_{i}"),
+        )
+        columns.append(func.coalesce(func.sum(case((before, 1), else_=0)), 0))
+    return select(*columns).where(
+        Task.team_id == bindparam("team_id"),
+        Task.owner_id == bindparam("owner_id"),
+        Task.status == "open",
+    )
 
 
 class Tasks(Scoped):
@@ -102,13 +125,35 @@ class Tasks(Scoped):
         owner_id: int | None = None,
         contact_ids: Sequence[int] = (),
         company_ids: Sequence[int] = (),
+        limit: int | None = None,
     ) -> Sequence[Task]:
-        """Open tasks, by due date (undated last), for an owner and/or some customers."""
+        """Open tasks, by due date (undated last), for an owner and/or some customers.
+
+        With `limit`, only the first so many.
+        """
         params = customer_params(self.team_id, contact_ids, company_ids)
         if owner_id is not None:
             params["owner_id"] = owner_id
-        statement = _open_tasks(owner_id is not None, bool(contact_ids), bool(company_ids))
+        if limit is not None:
+            params["limit"] = limit
+        statement = _open_tasks(
+            owner_id is not None, bool(contact_ids), bool(company_ids), limit is not None
+        )
         return self.session.scalars(statement, params).unique().all()
+
+    def open_task_counts(
+        self, owner_id: int, boundaries: Sequence[tuple[dt.date, dt.datetime]]
+    ) -> tuple[int, list[int]]:
+        """How many open tasks the owner has, and how many fall due before each boundary.
+
+        A boundary is a day and the instant it starts for the reader (see `_due_counts`):
+        counted in the database, so an agenda of 1,000 tasks loads only the lines it shows.
+        """
+        params: dict[str, Any] = {"team_id": self.team_id, "owner_id": owner_id}
+        for i, (day, at) in enumerate(boundaries):
+            params[f"day_{i}"], params[f"at_{i}"] = day, at
+        row = self.session.execute(_due_counts(len(boundaries)), params).one()
+        return int(row[0]), [int(n) for n in row[1:]]
 
     def claim_due_tasks(
         self, now: dt.datetime, token: str, lease: dt.timedelta, limit: int = 200

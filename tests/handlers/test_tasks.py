@@ -119,3 +119,25 @@ def test_first_thing_is_the_members_own_workday_start(core: Core, say: Say) -> N
     say(action=button(say("remind me to call Hope friday")[0], "Change date"))
     (moved,) = say("first thing monday")
     assert "Mon 23 Nov 07:30" in moved.text
+
+
+def test_agenda_counts_every_task_and_lists_the_first_25(
+    core: Core, say: Say, clock: Clock
+) -> None:
+    for i in range(12):
+        say(f"remind me to email Olu about invoice {i} today")
+    say("remind me to call Hope tomorrow at 11pm")  # 04:00 UTC the day after: still today
+    for i in range(10):
+        say(f"remind me to ping Redfern about order {i} saturday")
+    for i in range(6):
+        say(f"remind me to visit Redfern about site {i} next month")
+    clock.advance(days=1)  # Thursday
+    (reply,) = say("my tasks")
+    text = reply.text
+    assert reply.title == "Your open tasks (29)"
+    assert "12 overdue, 1 today, 10 this week, 6 later" in text
+    assert "Overdue (12):" in text and "Today (1):" in text and "This week (10):" in text
+    assert "Later (6, first 2):" in text
+    assert "…and 4 more." in text
+    today = text[text.index("Today (1):") : text.index("This week")]
+    assert "Hope" in today and "23:00" in today
