@@ -136,8 +136,11 @@ def test_agenda_counts_every_task_and_lists_the_first_25(
     text = reply.text
     assert reply.title == "Your open tasks (29)"
     assert "12 overdue, 1 today, 10 this week, 6 later" in text
-    assert "Overdue (12):" in text and "Today (1):" in text and "This week (10):" in text
+    assert "Overdue (12):" in text
+    assert "Today (1):" in text
+    assert "This week (10):" in text
     assert "Later (6, first 2):" in text
     assert "…and 4 more." in text
     today = text[text.index("Today (1):") : text.index("This week")]
-    assert "Hope" in today and "23:00" in today
+    assert "Hope" in today
+    assert "23:00" in today
