@@ -23,8 +23,10 @@ from store import Unit
 from store.models import Company, Contact
 from store.unit import DirectoryStamp
 
-#: Rows committed out of id order (concurrent writers) are still found if this close.
-ADDED_WINDOW = 1000
+#: Rows committed out of id order (concurrent writers) are still found if this close. One
+#: message adds a contact or two and commits within a second, so ids taken meanwhile by
+#: others are a few; an import changes the directory's version and is read whole.
+ADDED_WINDOW = 64
 
 
 @dataclass(frozen=True)
@@ -171,16 +173,22 @@ def _grow(unit: Unit, hit: TeamDirectory, stamp: DirectoryStamp) -> TeamDirector
         since_company=max(0, hit.stamp.top_company - ADDED_WINDOW),
         since_contact=max(0, hit.stamp.top_contact - ADDED_WINDOW),
     )
-    entries = hit.matcher.entries
-    keys = set(entries.keys)
-    names = {
-        int(key.partition(":")[2]): entries.names[i]
-        for i, key in enumerate(entries.keys)
-        if entries.kinds[i] == COMPANY
-    }
-    names.update((cid, name) for cid, name, _ in companies)
-    added_companies = tuple(c for c in (_company(row) for row in companies) if c.key not in keys)
-    added_people = tuple(p for p in (_person(row, names) for row in people) if p.key not in keys)
+    matcher = hit.matcher
+    # Rows above the old top are new; those in the window below it usually are not.
+    added_companies = tuple(
+        _company(row)
+        for row in companies
+        if row[0] > hit.stamp.top_company or not matcher.has(f"company:{row[0]}", row[1])
+    )
+    new_people = [
+        row
+        for row in people
+        if row[0] > hit.stamp.top_contact or not matcher.has(f"contact:{row[0]}", row[1])
+    ]
+    # Only the companies the new people work for: not a map of every company.
+    names = {cid: name for cid, name, _ in companies}
+    names.update(unit.company_names({row[2] for row in new_people if row[2]} - names.keys()))
+    added_people = tuple(_person(row, names) for row in new_people)
     team = TeamDirectory(stamp, hit.matcher.extended(added_companies, added_people))
     with hit._lock:
         for kind, folded in hit._folded.items():

@@ -133,6 +133,7 @@ def restore_team(unit: Unit, deal_stages: list[str] | None) -> Counts:
     if found.deal_stages == deal_stages:
         return Counts(unchanged=1)
     found.deal_stages = deal_stages
+    unit.team_row_written = True
     return Counts(updated=1)
 
 
@@ -157,6 +158,7 @@ def finish(unit: Unit) -> None:
     """
     top = unit.session.scalar(select(func.max(Task.number)).where(Task.team_id == unit.team_id))
     if top is not None:
+        unit.team_row_written = True
         unit.session.execute(
             update(Team)
             .where(Team.id == unit.team_id, Team.next_task_number <= top)

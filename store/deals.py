@@ -75,3 +75,4 @@ class Deals(Scoped):
         team = self.session.get(Team, self.team_id)
         if team is not None:
             team.deal_stages = list(stages)
+            self.team_row_written = True

@@ -78,6 +78,19 @@ class Directory(Scoped):
             [(pid, name, company, _aliases(raw)) for pid, name, company, raw in people],
         )
 
+    def company_names(self, ids: set[int]) -> dict[int, str]:
+        """The names of these live companies of the team, by id."""
+        if not ids:
+            return {}
+        rows = self.session.execute(
+            select(Company.id, Company.name).where(
+                Company.team_id == self.team_id,
+                Company.deleted_at.is_(None),
+                Company.id.in_(sorted(ids)),
+            )
+        )
+        return {cid: name for cid, name in rows}
+
     def touch_directory(self) -> None:
         """Mark the directory as changed, so cached directories are read afresh.
 
@@ -96,6 +109,7 @@ class Directory(Scoped):
 
     def _bump(self, counter: Any) -> None:
         self.directory_changed = True
+        self.team_row_written = True
         # No autoflush: a row just staged is sent when its caller flushes, not here.
         with self.session.no_autoflush:
             self.session.execute(

@@ -48,6 +48,10 @@ def about_customers(model: Any, contacts: bool, companies: bool) -> list[ColumnE
 class Scoped:
     """A session scoped to one team: every query a unit runs filters by `team_id`."""
 
+    #: Whether this unit wrote the team's row (its counters or settings): the row is then
+    #: locked until the unit ends, so nothing beside it may wait for that row.
+    team_row_written = False
+
     def __init__(self, session: Session, team_id: int) -> None:
         """Wrap `session` for the team `team_id`."""
         self.session = session

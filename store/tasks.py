@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, and_, bindparam, case, func, or_, select, update
+from sqlalchemy import Engine, Select, Table, and_, bindparam, case, func, or_, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import joinedload
 
 from store.claims import claim_due
@@ -68,6 +69,27 @@ def _due_counts(boundaries: int) -> Select[Any]:
     )
 
 
+def _take_aside(engine: Engine, params: dict[str, Any]) -> int | None:
+    """A task number taken and committed in a transaction of its own; None if it cannot be.
+
+    None when the team's row is not visible to it (created by the caller's transaction) or
+    stays locked past a moment: held, then, by something long (an import, or the caller's
+    own transaction in a way not foreseen), and taking the number inside the caller's
+    transaction is what is left.
+    """
+    try:
+        with engine.begin() as own:
+            # Its commit need not wait for the disk: the message's own commit, later in
+            # the log, makes it durable with the task that uses the number.
+            own.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+            own.exec_driver_sql("SET LOCAL lock_timeout = '200ms'")
+            return own.scalar(_TAKE_NUMBER, params)
+    except OperationalError as error:
+        if getattr(error.orig, "sqlstate", None) == "55P03":  # lock_not_available
+            return None
+        raise
+
+
 class Tasks(Scoped):
     """Queries over tasks."""
 
@@ -83,13 +105,9 @@ class Tasks(Scoped):
         params = {"team_id": self.team_id}
         bind = self.session.get_bind()
         taken = None
-        if bind.dialect.name == "postgresql":
-            with bind.engine.begin() as own:
-                # Its commit need not wait for the disk: the message's own commit, later in
-                # the log, makes it durable with the task that uses the number.
-                own.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
-                taken = own.scalar(_TAKE_NUMBER, params)
-        if taken is None:  # SQLite, or a team this very transaction created (no one sees it)
+        if bind.dialect.name == "postgresql" and not self.team_row_written:
+            taken = _take_aside(bind.engine, params)
+        if taken is None:  # SQLite; a team row this transaction holds, or created
             taken = self.session.connection().scalar(_TAKE_NUMBER, params)
         assert taken is not None
         return int(taken) - 1

@@ -88,3 +88,38 @@ def test_statistics_are_fresh_after_a_bulk_load(pg_store: Store) -> None:
         ).scalars()
         assert list(stale) == []
     pg_store.dispose()
+
+
+def test_a_unit_that_holds_the_team_row_takes_its_number_inside(pg_store: Store) -> None:
+    with pg_store.unit("default") as unit:
+        first = unit.next_task_number()
+    with pg_store.unit("default") as unit:
+        unit.note_directory_addition()  # a contact added by this message: the row is locked
+        assert unit.next_task_number() == first + 1
+    with pg_store.unit("default") as unit:
+        # Locked in a way the unit was not told of: a short wait, then inside, never a hang.
+        unit.session.execute(sa.text("UPDATE teams SET name = name WHERE id = :t"),
+                             {"t": unit.team_id})  # fmt: skip
+        assert unit.next_task_number() == first + 2
+    pg_store.dispose()
+
+
+def test_a_number_waits_for_a_long_holder_of_the_team_row(pg_store: Store) -> None:
+    with pg_store.unit("default") as unit:
+        first = unit.next_task_number()
+        team_id = unit.team_id
+    holding = threading.Event()
+
+    def long_import() -> None:
+        with pg_store.engine.begin() as conn:
+            conn.execute(sa.text("UPDATE teams SET name = name WHERE id = :t"), {"t": team_id})
+            holding.set()
+            conn.execute(sa.text("SELECT pg_sleep(0.6)"))
+
+    holder = threading.Thread(target=long_import)
+    holder.start()
+    holding.wait(5)
+    with pg_store.unit("default") as unit:
+        assert unit.next_task_number() == first + 1
+    holder.join()
+    pg_store.dispose()
