@@ -81,8 +81,10 @@ def _take_aside(engine: Engine, params: dict[str, Any]) -> int | None:
         with engine.begin() as own:
             # Its commit need not wait for the disk: the message's own commit, later in
             # the log, makes it durable with the task that uses the number.
-            own.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
-            own.exec_driver_sql("SET LOCAL lock_timeout = '200ms'")
+            own.exec_driver_sql(
+                "SELECT set_config('synchronous_commit', 'off', true),"
+                " set_config('lock_timeout', '200ms', true)"
+            )
             return own.scalar(_TAKE_NUMBER, params)
     except OperationalError as error:
         if getattr(error.orig, "sqlstate", None) == "55P03":  # lock_not_available

@@ -46,8 +46,11 @@ def test_a_logged_message_is_written_in_its_statement_budget_without_a_flush(
     (card,) = say("called Hope Ferreira, she wants a quote Friday")
     assert "Logged call" in card.text
     # Key check, member, open question, directory stamp, customers; the interaction, its
-    # link, the last touch; task number, task; deal stages; audit row; the key.
-    assert len(watch.statements) <= 13, watch.statements
+    # link, the last touch; task number, task; deal stages; audit row; the key. On
+    # PostgreSQL the task number is taken in a transaction of its own, which first sets
+    # how long it may wait (one statement more).
+    budget = 14 if core.store.engine.dialect.name == "postgresql" else 13
+    assert len(watch.statements) <= budget, watch.statements
     assert watch.flushed == []  # each row went in as one INSERT, not through a flush
     (interaction,) = live_interactions(core)
     assert "Hope Ferreira" in interaction["customers"]
