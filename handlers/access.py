@@ -155,6 +155,8 @@ def _refresh(unit: Unit, member: Member, message: Message, settings: CoreSetting
         except (ZoneInfoNotFoundError, ValueError):
             return
         member.tz = message.user_tz
+        # Their dated tasks now fall due at their workday start in the new zone.
+        nudges.replan_owner(unit, member, settings)
     # Slack profiles are the team's own record of names; a Telegram first name is not, and
     # must not rename a member who linked their Telegram account.
     if message.platform == "slack" and message.user_name and message.user_name != member.name:
@@ -289,8 +291,7 @@ def _follow_zone(ctx: Ctx) -> None:
 
     A dated task falls due at their workday start there; a timed one keeps its instant.
     """
-    for task in ctx.unit.open_tasks(owner_id=ctx.member.id):
-        nudges.plan(task, ctx.member, ctx.settings)
+    nudges.replan_owner(ctx.unit, ctx.member, ctx.settings)
 
 
 def _tz_auto(ctx: Ctx) -> list[Reply]:

@@ -52,6 +52,12 @@ def plan(task: Task, owner: Member, settings: CoreSettings) -> None:
     )
 
 
+def replan_owner(unit: Unit, member: Member, settings: CoreSettings) -> None:
+    """Replan every open task of `member` after their zone or working hours changed."""
+    for task in unit.open_tasks(owner_id=member.id):
+        plan(task, member, settings)
+
+
 def recipient(unit: Unit, member: Member) -> Recipient | None:
     """Where a member gets direct messages: Slack, else Telegram, else the terminal."""
     reachable = {i.platform: i.user_key for i in unit.identities_of(member.id) if i.reachable}

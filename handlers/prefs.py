@@ -14,8 +14,7 @@ _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 def _replan(ctx: Ctx) -> None:
     # Open tasks follow their owner's new hours.
-    for task in ctx.unit.open_tasks(owner_id=ctx.member.id):
-        nudges.plan(task, ctx.member, ctx.settings)
+    nudges.replan_owner(ctx.unit, ctx.member, ctx.settings)
 
 
 def workday(ctx: Ctx, rest: str) -> list[Reply] | None:

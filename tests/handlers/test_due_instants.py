@@ -6,6 +6,7 @@ import datetime as dt
 
 from handlers import outbound
 from handlers.core import Core
+from handlers.types import Message
 from tests.conftest import Clock, Say
 from tests.handlers.helpers import claim_nudges, rows
 
@@ -124,3 +125,18 @@ def test_a_new_zone_moves_dated_nudges_and_keeps_timed_instants(core: Core, say:
     assert timed["due_at"] == "2026-11-20T00:00:00+00:00"
     assert timed["due_date"] == "2026-11-19"  # Thu 16:00 in Los Angeles
     assert "Thu 19 Nov 16:00" in as_kenji(say, "my tasks")
+
+
+def test_a_zone_from_the_slack_profile_moves_dated_nudges_too(
+    core: Core, say: Say, clock: Clock
+) -> None:
+    say("hello", user="kenji", platform="slack", name="Kenji Sato")  # New York, by profile
+    say("remind me to call Hope friday", user="kenji", platform="slack")
+    (task,) = rows(core, "tasks")
+    assert task["nudge_at"] == "2026-11-20T14:00:00+00:00"  # Fri 09:00 in New York
+    moved = Message(platform="slack", user="kenji", chat="dm", text="hello", sent_at=clock.now,
+                    message_id="after-moving", user_name="Kenji Sato",
+                    user_tz="Europe/Berlin", is_direct=True)  # fmt: skip
+    core.handle(moved)
+    (task,) = rows(core, "tasks")
+    assert task["nudge_at"] == "2026-11-20T08:00:00+00:00"  # Fri 09:00 in Berlin
