@@ -97,6 +97,9 @@ def logged(ctx: Ctx, parsed: Parse, customers: Customers, written: Written) -> R
         first = customers.first_name() or "them"
         sentences.append(f"Follow up with {first.split()[0]}?")
         buttons += list(followup.buttons(written.interaction))
+    if written.lead is not None:
+        sentences.append("New lead: whoever takes it owns it.")
+        buttons.append(Button("Take it", "lead.take", written.lead, "primary"))
     return Reply(
         text=" ".join(sentences),
         title=title,

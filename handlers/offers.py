@@ -81,6 +81,15 @@ def lead_of(customers: Customers, deal: Deal | None) -> Contact | Company | None
     return None
 
 
+def in_team_channel(ctx: Ctx) -> bool:
+    """Whether the message was written in the team channel (where offers are posted)."""
+    channel = ctx.unit.team_channel()
+    return channel is not None and (channel.platform, channel.chat) == (
+        ctx.message.platform,
+        ctx.message.chat,
+    )
+
+
 def offer_lead(
     ctx: Ctx, row: Contact | Company, interaction: Interaction, deal: Deal | None
 ) -> list[Notice]:

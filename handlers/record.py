@@ -24,6 +24,8 @@ class Written:
     deal: Deal | None
     defaulted_due: bool
     feedback: tuple[Feedback, ...] = ()
+    #: A new lead logged in the team channel itself: the log's own card offers it there.
+    lead: str | None = None
 
 
 def _workday_on_or_after(ctx: Ctx, day: dt.date) -> dt.date:
@@ -93,16 +95,17 @@ def write(
     }
     if added:
         after["added"] = list(added)  # customers this message added: undo removes them
+    lead = None
     if interaction is not None:
-        offered = _offer_if_new_lead(ctx, text, customers, interaction, deal, list(added),
-                                     deal_before)  # fmt: skip
+        offered, lead = _offer_if_new_lead(ctx, text, customers, interaction, deal,
+                                           list(added), deal_before)  # fmt: skip
         if offered:
             after["offers"] = [n.id for n in offered]  # undo withdraws them
     if interaction is not None:
         audit.record(ctx, "log", "interaction", interaction.id, None, after)
     elif task is not None:
         audit.record(ctx, "task.create", "task", task.id, None, after)
-    return Written(interaction, task, deal, defaulted, tuple(feedback))
+    return Written(interaction, task, deal, defaulted, tuple(feedback), lead)
 
 
 def _offer_if_new_lead(
@@ -113,16 +116,24 @@ def _offer_if_new_lead(
     deal: Deal | None,
     added: list[str],
     deal_before: dict[str, Any] | None,
-) -> list[Notice]:
-    """A new lead logged by someone is offered to the team (handlers/offers.py)."""
+) -> tuple[list[Notice], str | None]:
+    """A new lead logged by someone is offered to the team (handlers/offers.py).
+
+    Returns the offers queued, or, when the log was written in the team channel itself,
+    none and the lead's key: the channel already sees the log, and its card offers the lead.
+    """
     created = deal is not None and deal_before is None
     first = stage_list(ctx.unit)[0] if created else ""  # read only when a deal was opened
     if not offers.is_new_lead(text, bool(added), deal, created, first):
-        return []
+        return [], None
     # A customer the message added is the lead ("met Dana at Harbor": Dana, not Harbor).
     row = offers.lead_of(rows_for(ctx.unit, added), None) if added else None
     row = row or offers.lead_of(customers, deal)
-    return offers.offer_lead(ctx, row, interaction, deal) if row is not None else []
+    if row is None:
+        return [], None
+    if offers.in_team_channel(ctx):
+        return [], offers.customer_key(row)
+    return offers.offer_lead(ctx, row, interaction, deal), None
 
 
 def _task(

@@ -135,3 +135,15 @@ def test_a_person_added_at_a_known_company_is_the_lead(core: Core, say: Say) -> 
     say(action=button(ask, "Add contact"))
     (offer,) = claim_notices(core, "a")
     assert offer.reply.title == "New lead: Dana Whitfield"
+
+
+def test_a_lead_logged_in_the_team_channel_is_offered_on_its_own_card(core: Core, say: Say) -> None:
+    _join(say, "alex", "Alex Kim")
+    _join(say, "kim", "Kim Lee")
+    say("digest 08:30", chat="team")
+    (card,) = say(LEAD, chat="team", direct=False)
+    assert "New lead: whoever takes it owns it." in card.text
+    assert claim_notices(core, "a") == []  # the channel saw the card: nothing posted twice
+    (taken,) = say(action=button(card, "Take it"), user="kim", platform="slack")
+    assert taken.text.startswith("Kim Lee took the lead Harbor Marine Services")
+    assert _harbor(core)["owner"] == "Kim Lee"
