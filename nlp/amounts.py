@@ -95,6 +95,14 @@ def find_amount(low: str) -> Money | None:
     return None
 
 
+def amount_end(low: str) -> int | None:
+    """Where the first money amount of folded lowercase text ends (as `find_amount` reads it)."""
+    for m in _AMOUNT.finditer(low):
+        if _money(low, m) is not None:
+            return m.end()
+    return None
+
+
 def _money(low: str, m: re.Match[str]) -> Money | None:
     """The amount one match stands for, or None when it is a count, a number or a price."""
     currency = _currency(m)

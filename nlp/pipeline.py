@@ -12,7 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nlp.amounts import amount_end
 from nlp.dates import find_dates
+from nlp.normalize import fold
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ _NAME = re.compile(
     r"|(?:^|[,;:.]\s*)((?:[a-z][\w-]*\s+){1,3}?(?:" + _NAME_NOUN + r"))\b(?=\s+(?:is|was)\b)",
     re.I,
 )
+# What the money buys, said right after it: "12,500 USD imaging package".
+_NAME_AFTER_AMOUNT = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3}?(?:" + _NAME_NOUN + r"))\b", re.I)
 _NAME_STOP = {"the", "a", "an", "this", "that", "new", "big", "whole", "same"}
 _CLOSE = re.compile(r"\b(?:clos(?:e|es|ing)|expected to close|close date|decision)\b")
 
@@ -117,6 +121,14 @@ def deal_name(text: str) -> str | None:
             words = words[1:]
         if len(words) >= 2:
             return " ".join(words)
+    low = fold(text).lower()
+    end = amount_end(low)
+    if end is not None and len(low) == len(text):  # offsets of the folded text are the text's
+        after = _NAME_AFTER_AMOUNT.match(text, end)
+        if after is not None:
+            words = after.group(1).split()
+            if len(words) >= 2 and words[0].lower() not in _NAME_STOP:
+                return " ".join(words)
     return None
 
 
