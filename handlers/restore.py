@@ -22,13 +22,18 @@ from store.backup import (
     Counts,
     Refused,
     all_or_nothing,
+    column_default,
     finish,
+    recompute_last_touches,
     restore_links,
     restore_rows,
     restore_team,
 )
 
 BATCH = 5_000
+#: Tables every export has held; a folder without one of these is no export. The others
+#: came later: an older export without them restores without them.
+REQUIRED = ("members", "identities", "companies", "contacts", "interactions", "tasks")
 Parse = Callable[[Any], Any]
 
 
@@ -139,6 +144,8 @@ class RestoreReport:
 
     counts: dict[str, Counts] = field(default_factory=dict)
     error: str | None = None
+    #: What an older export lacked, filled in as a new row would have it ("tasks.purpose").
+    filled: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -157,6 +164,9 @@ class RestoreReport:
                  f"{total.unchanged} unchanged."]  # fmt: skip
         lines += [f"  {name}: {c.added} added, {c.updated} updated, {c.unchanged} unchanged"
                   for name, c in self.counts.items()]  # fmt: skip
+        if self.filled:
+            lines.append("From an older export; filled in as new rows have them: "
+                         + ", ".join(self.filled))  # fmt: skip
         return "\n".join(lines)
 
 
@@ -172,15 +182,22 @@ def restore_path(unit: Unit, directory: Path) -> RestoreReport:
 def _restore(unit: Unit, directory: Path) -> RestoreReport:
     fmt = "csv" if (directory / "members.csv").is_file() else "json"
     report = RestoreReport()
+    filled: set[str] = set()
     for table in MODELS:
         path = directory / f"{table}.{fmt}"
         if not path.is_file():
-            raise ValueError(f"{path.name} is missing: is this a folder `rapport export` wrote?")
+            if table in REQUIRED:
+                raise ValueError(
+                    f"{path.name} is missing: is this a folder `rapport export` wrote?"
+                )
+            filled.add(f"no {table}")
+            continue
         total = report.counts[table] = Counts()
         rows = _read_csv(path) if fmt == "csv" else _read_json(path)
         for number, batch in enumerate(_batches(rows)):
             wanted = [
-                _convert(table, path.name, number * BATCH + i, r) for i, r in enumerate(batch)
+                _convert(table, path.name, number * BATCH + i, r, filled)
+                for i, r in enumerate(batch)
             ]
             counts, added = restore_rows(unit, table, wanted)
             total.added += counts.added
@@ -189,13 +206,16 @@ def _restore(unit: Unit, directory: Path) -> RestoreReport:
             if table == "interactions":
                 restore_links(unit, [link for r in batch for link in _links(r, added)])
     report.counts["team"] = _restore_team(unit, directory / f"team.{fmt}", fmt)
+    if filled & {"companies.last_touch_at", "contacts.last_touch_at"}:
+        recompute_last_touches(unit)  # an older export kept no last touch: read it off the log
     finish(unit)
+    report.filled = sorted(filled)
     return report
 
 
 def _restore_team(unit: Unit, path: Path, fmt: str) -> Counts:
     if not path.is_file():
-        raise ValueError(f"{path.name} is missing: is this a folder `rapport export` wrote?")
+        return restore_team(unit, None)  # an older export: the default stages
     rows = list(_read_csv(path) if fmt == "csv" else _read_json(path))
     if len(rows) != 1 or "deal_stages" not in rows[0]:
         raise ValueError(f"{path.name} should hold one row with a deal_stages column")
@@ -222,11 +242,20 @@ def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield batch
 
 
-def _convert(table: str, file: str, index: int, row: dict[str, Any]) -> dict[str, Any]:
+def _convert(
+    table: str, file: str, index: int, row: dict[str, Any], filled: set[str]
+) -> dict[str, Any]:
+    """A row as the model's attributes; a column an older export lacked as a new row has it."""
     out: dict[str, Any] = {}
     for column, (attr, parse) in COLUMNS[table].items():
         if column not in row:
-            raise ValueError(f"{file} has no {column} column: export again with this version")
+            found, default = column_default(table, attr)
+            if not found:
+                raise ValueError(f"{file} has no {column} column: is this a folder "
+                                 "`rapport export` wrote?")  # fmt: skip
+            out[attr] = default
+            filled.add(f"{table}.{column}")
+            continue
         try:
             out[attr] = parse(row[column])
         except (TypeError, ValueError) as exc:

@@ -33,6 +33,7 @@ from store.models import (
     Task,
     Team,
 )
+from store.touches import fill_last_touches
 from store.unit import Unit
 
 #: What a backup holds, in the order rows must go in (each after the rows it points to).
@@ -149,6 +150,27 @@ def restore_links(unit: Unit, links: Sequence[tuple[int, int | None, int | None]
         unit.session.execute(insert(InteractionCustomer), rows)
     except IntegrityError as exc:
         raise Refused(f"interaction customers: {exc.orig}") from exc
+
+
+def column_default(table: str, attr: str) -> tuple[bool, Any]:
+    """What a new row of `table` holds in `attr` when nothing sets it.
+
+    (True, value), or (False, None) when every row must say (a name, an id). A column
+    added after an export was written restores as this.
+    """
+    column = MODELS[table].__table__.c[attr]
+    default = column.default
+    if default is not None and default.is_scalar:
+        return True, default.arg
+    if column.nullable and default is None and column.server_default is None:
+        return True, None
+    return False, None
+
+
+def recompute_last_touches(unit: Unit) -> None:
+    """Every customer's last touch read again off the stored interactions."""
+    unit.session.flush()
+    fill_last_touches(unit.session.connection())
 
 
 def finish(unit: Unit) -> None:

@@ -170,7 +170,7 @@ def test_a_folder_that_is_not_an_export_is_refused(empty: Core, tmp_path: Path) 
     (folder / "members.csv").write_text("id,name\n1,Sam\n", encoding="utf-8")
     report = _import(empty, folder)
     assert not report.ok
-    assert "members.csv has no role column" in report.summary()
+    assert "members.csv has no created_at column" in report.summary()
     (folder / "members.csv").unlink()
     assert "members.json is missing" in _import(empty, folder).summary()
     assert rows(empty, "members") == []
@@ -210,3 +210,55 @@ def test_a_backup_never_overwrites_other_rows_with_the_same_ids(
     assert not report.ok
     assert "is another row in this database" in report.summary()
     assert rows(empty, "companies") == before
+
+
+def _drop(path: Path, columns: set[str]) -> None:
+    """Rewrite an exported CSV without some columns, as an older version wrote it."""
+    import csv
+
+    with path.open(newline="", encoding="utf-8") as f:
+        table = list(csv.DictReader(f))
+    kept = [c for c in table[0] if c not in columns] if table else []
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, kept, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(table)
+
+
+def test_an_older_export_restores_with_what_it_has(
+    core: Core, say: Say, clock: Clock, empty: Core, tmp_path: Path
+) -> None:
+    _busy(core, say, clock)
+    backup = tmp_path / "backup"
+    _export(core, backup, "csv")
+    # What an export of an earlier version lacked: later columns and later tables.
+    _drop(backup / "tasks.csv", {"purpose"})
+    _drop(backup / "members.csv", {"email", "tz_by_hand"})
+    _drop(backup / "contacts.csv", {"last_touch_at", "title"})
+    _drop(backup / "companies.csv", {"last_touch_at"})
+    for later in ("feedback", "notices", "audit_events", "team"):
+        (backup / f"{later}.csv").unlink()
+    report = _import(empty, backup)
+    assert report.ok, report.summary()
+    summary = report.summary()
+    assert "From an older export" in summary
+    assert "tasks.purpose" in summary
+    assert "no feedback" in summary
+    assert len(rows(empty, "interactions")) == len(rows(core, "interactions"))
+    assert [r["title"] for r in rows(empty, "tasks")] == [r["title"] for r in rows(core, "tasks")]
+    # The last touch an older export did not keep is read off the restored log again.
+    touched = {r["name"]: r["last_touch_at"] for r in rows(core, "contacts")}
+    assert any(touched.values())
+    assert {r["name"]: r["last_touch_at"] for r in rows(empty, "contacts")} == touched
+
+
+def test_an_export_without_a_table_every_version_wrote_is_refused(
+    core: Core, say: Say, clock: Clock, empty: Core, tmp_path: Path
+) -> None:
+    _busy(core, say, clock)
+    _export(core, tmp_path / "backup", "csv")
+    (tmp_path / "backup" / "interactions.csv").unlink()
+    report = _import(empty, tmp_path / "backup")
+    assert not report.ok
+    assert "interactions.csv is missing" in report.summary()
+    assert rows(empty, "members") == []
