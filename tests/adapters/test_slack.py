@@ -280,3 +280,24 @@ async def test_the_profile_email_claims_an_imported_owner(
     assert (
         next(c for c in rows(core, "contacts") if c["name"] == "Ada Park")["owner_id"] == sam["id"]
     )
+
+
+async def test_a_teammate_mentioned_is_read_as_their_name(slack: SlackHarness, core: Core) -> None:
+    await slack.event(mention("hello", user="U2"))  # Blair joins
+    await slack.event(mention("remind me to call Hope friday", ts="1763474400.000200"))
+    await slack.event(mention("give 1 to <@U2>", ts="1763474400.000300"))
+    posts = await slack.fake.wait_for("chat.postMessage", count=3)
+    assert "Gave #1 Call Hope to Blair Field" in posts[-1]["text"]
+    assert [t["owner"] for t in rows(core, "tasks")] == ["Blair Field"]
+
+
+def test_mentions_become_names_and_the_bots_own_is_dropped() -> None:
+    from bot.adapters.slack.inbound import name_mentions, plain_text
+
+    names = {"U2": "Blair Field"}
+    assert plain_text(name_mentions("<@UBOT> give 1 to <@U2>", "UBOT", names)) == (
+        "give 1 to @Blair Field"
+    )
+    # Without the bot's id, the opening mention is taken for the bot's.
+    assert plain_text(name_mentions("<@UB> cc <@U2|blair>", "", {})) == "cc @blair"
+    assert plain_text(name_mentions("ping <@U7>", "UBOT", {})) == "ping"

@@ -15,6 +15,33 @@ _LINK = re.compile(r"<([^<>|]+)\|([^<>]+)>")
 _BARE = re.compile(r"<(?:mailto:)?([^<>|]+)>")
 
 
+_MENTION_ID = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
+
+
+def mentioned(text: str) -> set[str]:
+    """The user ids a Slack message mentions."""
+    return {m.group(1) for m in _MENTION_ID.finditer(text or "")}
+
+
+def name_mentions(text: str, bot_user: str, names: dict[str, str]) -> str:
+    """Mentions of people as "@Their Name", so "give 3 to @Kim" reads as it was written.
+
+    The bot's own mention is dropped: it only addresses the message. Without the bot's id
+    (Slack would not say), a mention that opens the message is taken for the bot's; one
+    whose name Slack would not give is dropped as before.
+    """
+    opening = len(text) - len(text.lstrip())
+
+    def named(m: re.Match[str]) -> str:
+        user, label = m.group(1), m.group(2)
+        if user == bot_user or (not bot_user and m.start() == opening):
+            return " "
+        name = names.get(user) or label
+        return f"@{name}" if name else " "
+
+    return _MENTION_ID.sub(named, text)
+
+
 def plain_text(text: str) -> str:
     """Slack markup to plain text: mentions dropped, links to their labels, entities decoded."""
     text = _MENTION.sub(" ", text or "")

@@ -92,9 +92,22 @@ class SlackListeners:
             return
         await self._event(event, body)
 
+    async def _named(self, text: str) -> str:
+        """The text with each person's mention as "@Name" and the bot's own dropped."""
+        ids = inbound.mentioned(text)
+        if not ids:
+            return text
+        bot_user = await self.gate.workspace.bot_user()
+        others = sorted(ids - {bot_user})
+        people = await asyncio.gather(*(self.profiles.get(user) for user in others))
+        names = {p.user: p.name for p in people if p is not None and p.name}
+        return inbound.name_mentions(text, bot_user, names)
+
     async def _event(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         user = str(event.get("user", ""))
         hints, refused = await self._admit(user, str(event.get("user_team") or ""))
+        if not refused:
+            event = {**event, "text": await self._named(str(event.get("text") or ""))}
         message = inbound.from_event(event, **hints)
         replies, fresh = await self._run(message, refused)
         if fresh:
@@ -106,6 +119,8 @@ class SlackListeners:
         hints, refused = await self._admit(
             str(body.get("user_id", "")), str(body.get("user_team") or "")
         )
+        if not refused:
+            body = {**body, "text": await self._named(str(body.get("text") or ""))}
         _, share = inbound.wants_share(str(body.get("text", "")))
         channel, user = str(body.get("channel_id", "")), str(body.get("user_id", ""))
         inside = None

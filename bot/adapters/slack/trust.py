@@ -21,23 +21,36 @@ UNKNOWN = "Sorry, I couldn't check who you are just now. Try again in a minute."
 
 
 class Workspace:
-    """The installing workspace's team id, from auth.test (asked once)."""
+    """The installing workspace's team id and the bot's own user id, from auth.test (once)."""
 
     def __init__(self, client: AsyncWebClient) -> None:
         """Ask `client`."""
         self.client = client
         self._team = ""
+        self._bot_user = ""
         self._lock = asyncio.Lock()
+
+    async def _ask(self) -> None:
+        async with self._lock:
+            if self._team:
+                return
+            try:
+                answer = await self.client.auth_test()
+            except SlackApiError as exc:
+                log.warning("auth.test failed: %s", exc.response.get("error"))
+                return
+            self._team = str(answer.get("team_id") or "")
+            self._bot_user = str(answer.get("user_id") or "")
 
     async def team(self) -> str:
         """The team id; empty while Slack cannot say."""
-        async with self._lock:
-            if not self._team:
-                try:
-                    self._team = str((await self.client.auth_test()).get("team_id") or "")
-                except SlackApiError as exc:
-                    log.warning("auth.test failed: %s", exc.response.get("error"))
-            return self._team
+        await self._ask()
+        return self._team
+
+    async def bot_user(self) -> str:
+        """The bot's own user id (what "@Rapport" is in a message); empty while Slack cannot say."""
+        await self._ask()
+        return self._bot_user
 
 
 class Gate:
