@@ -280,18 +280,10 @@ def set_tz(ctx: Ctx, zone: str) -> list[Reply]:
     ctx.member.tz = zone
     ctx.member.tz_by_hand = True
     audit.record(ctx, "member.tz", "member", ctx.member.id, {"tz": before}, {"tz": zone})
-    _follow_zone(ctx)
+    nudges.replan_owner(ctx.unit, ctx.member, ctx.settings)  # a timed task keeps its instant
     local = ctx.now.astimezone(ZoneInfo(zone))
     return [Reply(f"Your time zone is now {zone} (it's {local:%a %d %b %H:%M} there).",
                   tone="success")]  # fmt: skip
-
-
-def _follow_zone(ctx: Ctx) -> None:
-    """Replan the author's open tasks for their new zone.
-
-    A dated task falls due at their workday start there; a timed one keeps its instant.
-    """
-    nudges.replan_owner(ctx.unit, ctx.member, ctx.settings)
 
 
 def _tz_auto(ctx: Ctx) -> list[Reply]:
@@ -306,7 +298,7 @@ def _tz_auto(ctx: Ctx) -> list[Reply]:
         except (ZoneInfoNotFoundError, ValueError):
             hint = None
     audit.record(ctx, "member.tz", "member", ctx.member.id, {"tz": before}, {"tz": ctx.member.tz})
-    _follow_zone(ctx)
+    nudges.replan_owner(ctx.unit, ctx.member, ctx.settings)  # a timed task keeps its instant
     if hint:
         return [Reply(f"Your time zone follows your profile again: {hint}.", tone="success")]
     return [Reply("Your time zone will follow your profile again (this chat gives none, "

@@ -12,11 +12,6 @@ from handlers.types import Reply
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
-def _replan(ctx: Ctx) -> None:
-    # Open tasks follow their owner's new hours.
-    nudges.replan_owner(ctx.unit, ctx.member, ctx.settings)
-
-
 def workday(ctx: Ctx, rest: str) -> list[Reply] | None:
     """`workday 08:00`: when dated tasks with no time fall due for you."""
     m = _CLOCK.match(rest.strip())
@@ -28,7 +23,7 @@ def workday(ctx: Ctx, rest: str) -> list[Reply] | None:
     ctx.member.workday_start = dt.time(int(m[1]), int(m[2]))
     audit.record(ctx, "member.workday", "member", ctx.member.id,
                  {"workday_start": str(before)}, {"workday_start": rest.strip()})  # fmt: skip
-    _replan(ctx)
+    nudges.replan_owner(ctx.unit, ctx.member, ctx.settings)
     return [
         Reply(
             f"Your workday now starts at {rest.strip()}; dated tasks fall due then.", tone="success"
@@ -57,7 +52,7 @@ def quiet(ctx: Ctx, rest: str) -> list[Reply] | None:
     except ValueError:
         return None
     ctx.member.quiet_hours = value
-    _replan(ctx)
+    nudges.replan_owner(ctx.unit, ctx.member, ctx.settings)
     return [
         Reply(
             f"Quiet hours {value if value else 'off'}: nudges wait until they end.",
@@ -82,5 +77,5 @@ def workdays(ctx: Ctx, rest: str) -> list[Reply] | None:
             )
         ]
     ctx.member.workdays = value
-    _replan(ctx)
+    nudges.replan_owner(ctx.unit, ctx.member, ctx.settings)
     return [Reply(f"Your workdays are now {value}.", tone="success")]
